@@ -1,0 +1,141 @@
+#include "lidarlabel/io/native_format.h"
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "json_util.h"
+#include "lidarlabel/core/errors.h"
+#include "lidarlabel/io/atomic_file.h"
+
+namespace lidarlabel {
+
+using json = nlohmann::json;
+
+namespace {
+
+json cuboidToJson(const Cuboid& c) {
+  json j{{"center", {c.center.x(), c.center.y(), c.center.z()}},
+         {"size", {c.size.x(), c.size.y(), c.size.z()}},
+         {"yaw", c.yaw}};
+  if (c.is9Dof()) {
+    j["pitch"] = c.pitch;
+    j["roll"] = c.roll;
+  }
+  return j;
+}
+
+Cuboid cuboidFromJson(const JsonReader& r) {
+  Cuboid c;
+  c.center = r.vec3("center");
+  c.size = r.vec3("size");
+  c.yaw = r.number("yaw");
+  c.pitch = r.numberOr("pitch", 0.0);
+  c.roll = r.numberOr("roll", 0.0);
+  if (c.size.minCoeff() < 0) r.fail("size", "negative box size");
+  return c;
+}
+
+json objectToJson(const ObjectAnnotation& o) {
+  json j{{"track_id", o.trackId},
+         {"class", o.className},
+         {"box", cuboidToJson(o.box)},
+         {"provenance", toString(o.provenance)},
+         {"review", toString(o.review)},
+         {"confidence", o.confidence}};
+  if (!o.attributes.empty()) j["attributes"] = o.attributes;
+  return j;
+}
+
+ObjectAnnotation objectFromJson(const JsonReader& r) {
+  ObjectAnnotation o;
+  o.trackId = static_cast<std::uint32_t>(r.integer("track_id", 0, 0xFFFFFFFFll));
+  o.className = r.string("class");
+  o.box = cuboidFromJson(r.child("box"));
+  const std::string prov = r.stringOr("provenance", "manual");
+  const auto p = provenanceFromString(prov);
+  if (!p) r.fail("provenance", "unknown provenance '" + prov + "'");
+  o.provenance = *p;
+  const std::string rev = r.stringOr("review", "unreviewed");
+  const auto rs = reviewStateFromString(rev);
+  if (!rs) r.fail("review", "unknown review state '" + rev + "'");
+  o.review = *rs;
+  o.confidence = static_cast<float>(r.numberOr("confidence", 1.0));
+  if (r.has("attributes")) o.attributes = r.stringMap("attributes");
+  return o;
+}
+
+json poseToJson(const Eigen::Isometry3d& p) {
+  json rows = json::array();
+  for (int i = 0; i < 3; ++i)
+    for (int k = 0; k < 4; ++k) rows.push_back(p.matrix()(i, k));
+  return rows;
+}
+
+}  // namespace
+
+std::string nativeSequenceToJson(const Sequence& s) {
+  json frames = json::array();
+  for (const Frame& f : s.frames) {
+    json objects = json::array();
+    for (const ObjectAnnotation& o : f.objects) objects.push_back(objectToJson(o));
+    json jf{{"sweep", f.info.sweepPath}, {"timestamp_us", f.info.timestampUs}, {"objects", objects}};
+    if (f.info.egoPose) jf["ego_pose"] = poseToJson(*f.info.egoPose);
+    if (!f.pointLabelPath.empty()) jf["point_labels"] = f.pointLabelPath;
+    frames.push_back(std::move(jf));
+  }
+  json doc{{"format", "lidarlabel"},
+           {"schema_version", kNativeSchemaVersion},
+           {"name", s.name},
+           {"sweep_format", s.sweepFormat},
+           {"metadata", s.metadata},
+           {"frames", frames}};
+  return doc.dump(1) + "\n";
+}
+
+Sequence nativeSequenceFromJson(const std::string& text, const std::string& fileName) {
+  const json doc = parseJson(text, fileName);
+  const JsonReader r(doc, fileName, "");
+  if (r.stringOr("format", "") != "lidarlabel")
+    r.fail("format", "not a lidarlabel annotation file (\"format\" must be \"lidarlabel\")");
+  const long long version = r.integer("schema_version", 1, 1 << 30);
+  if (version > kNativeSchemaVersion)
+    r.fail("schema_version", "schema version " + std::to_string(version) +
+                                 " is newer than this lidarlabel understands (" +
+                                 std::to_string(kNativeSchemaVersion) + "); please upgrade");
+  Sequence s;
+  s.name = r.stringOr("name", "");
+  s.sweepFormat = r.stringOr("sweep_format", "kitti-bin");
+  if (r.has("metadata")) s.metadata = r.stringMap("metadata");
+  const JsonReader frames = r.child("frames");
+  for (std::size_t i = 0; i < frames.arraySize(); ++i) {
+    const JsonReader fr = frames.at(i);
+    Frame f;
+    f.info.sweepPath = fr.string("sweep");
+    f.info.timestampUs = fr.integer("timestamp_us", std::numeric_limits<long long>::min(),
+                                    std::numeric_limits<long long>::max());
+    if (fr.has("ego_pose")) {
+      const std::vector<double> m = fr.numbers("ego_pose", 12);
+      Eigen::Isometry3d p = Eigen::Isometry3d::Identity();
+      for (int a = 0; a < 3; ++a)
+        for (int b = 0; b < 4; ++b) p.matrix()(a, b) = m[static_cast<std::size_t>(a * 4 + b)];
+      f.info.egoPose = p;
+    }
+    f.pointLabelPath = fr.stringOr("point_labels", "");
+    const JsonReader objs = fr.child("objects");
+    for (std::size_t k = 0; k < objs.arraySize(); ++k) f.objects.push_back(objectFromJson(objs.at(k)));
+    s.frames.push_back(std::move(f));
+  }
+  return s;
+}
+
+Sequence loadNativeSequence(const std::string& jsonPath) {
+  Sequence s = nativeSequenceFromJson(readFile(jsonPath), jsonPath);
+  s.root = std::filesystem::path(jsonPath).parent_path().string();
+  return s;
+}
+
+void saveNativeSequence(const Sequence& sequence, const std::string& jsonPath) {
+  writeFileAtomic(jsonPath, nativeSequenceToJson(sequence));
+}
+
+}  // namespace lidarlabel
