@@ -71,6 +71,20 @@ json poseToJson(const Eigen::Isometry3d& p) {
   return rows;
 }
 
+// {"key": ["record", ...], ...}
+std::map<std::string, std::vector<std::string>> passthroughFromJson(const JsonReader& r) {
+  if (!r.raw().is_object()) r.fail("", "must be an object of string arrays");
+  std::map<std::string, std::vector<std::string>> out;
+  for (const auto& [key, value] : r.raw().items()) {
+    if (!value.is_array()) r.fail(key, "must be an array of strings");
+    for (const auto& v : value) {
+      if (!v.is_string()) r.fail(key, "must be an array of strings");
+      out[key].push_back(v.get<std::string>());
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string nativeSequenceToJson(const Sequence& s) {
@@ -81,6 +95,7 @@ std::string nativeSequenceToJson(const Sequence& s) {
     json jf{{"sweep", f.info.sweepPath}, {"timestamp_us", f.info.timestampUs}, {"objects", objects}};
     if (f.info.egoPose) jf["ego_pose"] = poseToJson(*f.info.egoPose);
     if (!f.pointLabelPath.empty()) jf["point_labels"] = f.pointLabelPath;
+    if (!f.passthrough.empty()) jf["passthrough"] = f.passthrough;
     frames.push_back(std::move(jf));
   }
   json doc{{"format", "lidarlabel"},
@@ -121,6 +136,7 @@ Sequence nativeSequenceFromJson(const std::string& text, const std::string& file
       f.info.egoPose = p;
     }
     f.pointLabelPath = fr.stringOr("point_labels", "");
+    if (fr.has("passthrough")) f.passthrough = passthroughFromJson(fr.child("passthrough"));
     const JsonReader objs = fr.child("objects");
     for (std::size_t k = 0; k < objs.arraySize(); ++k) f.objects.push_back(objectFromJson(objs.at(k)));
     s.frames.push_back(std::move(f));

@@ -26,6 +26,9 @@ struct Frame {
   std::vector<ObjectAnnotation> objects;
   // Relative path of the native per-point label sidecar, "" = no point labels for this frame.
   std::string pointLabelPath;
+  // Records of an imported format that the model does not represent, kept verbatim and written
+  // back on export to that format. Key "kitti.dontcare": KITTI DontCare rows (15 label_2 columns).
+  std::map<std::string, std::vector<std::string>> passthrough;
 };
 
 struct Sequence {

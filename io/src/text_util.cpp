@@ -1,0 +1,45 @@
+#include "text_util.h"
+
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+namespace lidarlabel {
+
+std::vector<std::string> splitWhitespace(std::string_view line) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && std::isspace(static_cast<unsigned char>(line[i]))) ++i;
+    const std::size_t start = i;
+    while (i < line.size() && !std::isspace(static_cast<unsigned char>(line[i]))) ++i;
+    if (i > start) out.emplace_back(line.substr(start, i - start));
+  }
+  return out;
+}
+
+std::optional<double> parseDouble(const std::string& token) {
+  if (token.empty()) return std::nullopt;
+  char* end = nullptr;
+  const double v = std::strtod(token.c_str(), &end);
+  if (end != token.c_str() + token.size() || std::isnan(v)) return std::nullopt;
+  return v;
+}
+
+std::optional<long long> parseInteger(const std::string& token) {
+  const auto d = parseDouble(token);
+  if (!d || !std::isfinite(*d) || std::floor(*d) != *d || std::abs(*d) > 9e15) return std::nullopt;
+  return static_cast<long long>(*d);
+}
+
+std::string formatFixed(double v, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  std::string s(buf);
+  // "-0.00" -> "0.00": a rounded zero has no sign.
+  if (s[0] == '-' && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);
+  return s;
+}
+
+}  // namespace lidarlabel
