@@ -4,7 +4,11 @@
 #include <cctype>
 #include <filesystem>
 
+#include <stdexcept>
+
 #include "lidarlabel/core/errors.h"
+#include "lidarlabel/io/pcd.h"
+#include "lidarlabel/io/ply.h"
 
 namespace lidarlabel {
 
@@ -31,7 +35,40 @@ PointCloud readSweep(const std::string& path, const std::string& format,
                      const SweepReadOptions& options) {
   const std::string f = format.empty() ? sweepFormatFromPath(path) : format;
   if (f == "kitti-bin") return readKittiBin(path, options);
-  throw FileError(path, "", "unsupported sweep format '" + f + "'");
+  if (f == "nuscenes-bin") return readNuscenesBin(path, options);
+  if (f == "pcd") return readPcd(path, options);
+  if (f == "ply") return readPly(path, options);
+  throw FileError(path, "", "unsupported sweep format '" + f +
+                                "' (known: kitti-bin, nuscenes-bin, pcd, ply)");
+}
+
+const std::vector<std::string>& sweepWriteFormats() {
+  static const std::vector<std::string> all = {
+      "kitti-bin", "nuscenes-bin", "pcd",       "pcd-ascii",  "pcd-binary",
+      "pcd-binary-compressed",     "ply",       "ply-ascii",  "ply-binary", "ply-binary-be"};
+  return all;
+}
+
+void writeSweep(const std::string& path, const PointCloud& cloud, const std::string& format) {
+  if (format == "kitti-bin") return writeKittiBin(path, cloud);
+  if (format == "nuscenes-bin") return writeNuscenesBin(path, cloud);
+  if (format == "pcd" || format == "pcd-binary") return writePcd(path, cloud, PcdEncoding::Binary);
+  if (format == "pcd-ascii") return writePcd(path, cloud, PcdEncoding::Ascii);
+  if (format == "pcd-binary-compressed")
+    return writePcd(path, cloud, PcdEncoding::BinaryCompressed);
+  if (format == "ply" || format == "ply-binary")
+    return writePly(path, cloud, PlyEncoding::BinaryLittleEndian);
+  if (format == "ply-ascii") return writePly(path, cloud, PlyEncoding::Ascii);
+  if (format == "ply-binary-be") return writePly(path, cloud, PlyEncoding::BinaryBigEndian);
+  throw std::invalid_argument("unknown sweep output format '" + format + "'");
+}
+
+std::string sweepExtensionFor(const std::string& format) {
+  if (format == "kitti-bin") return ".bin";
+  if (format == "nuscenes-bin") return ".pcd.bin";
+  if (format.rfind("pcd", 0) == 0) return ".pcd";
+  if (format.rfind("ply", 0) == 0) return ".ply";
+  throw std::invalid_argument("unknown sweep output format '" + format + "'");
 }
 
 bool naturalLess(const std::string& a, const std::string& b) {

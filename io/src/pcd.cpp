@@ -1,0 +1,409 @@
+// PCD v0.7 reader and writer. Format notes: docs/formats.md "PCD".
+#include "lidarlabel/io/pcd.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <vector>
+
+#include "lidarlabel/core/errors.h"
+#include "lidarlabel/io/atomic_file.h"
+#include "lzf.h"
+#include "mapped_file.h"
+#include "sweep_decode.h"
+
+namespace lidarlabel {
+
+namespace {
+using decode::Column;
+using decode::Scalar;
+
+struct PcdField {
+  std::string name;
+  std::size_t size = 0, count = 1;
+  char type = 0;
+  Scalar scalar = Scalar::F32;
+  std::size_t rowOffset = 0;  // byte offset in a binary (AoS) row
+  std::size_t soaOffset = 0;  // bytes per point of the SoA columns before this one ("_" excluded)
+};
+
+struct PcdHeader {
+  std::vector<PcdField> fields;
+  std::size_t width = 0, height = 0, points = 0;
+  std::string data;
+  std::size_t rowSize = 0;     // AoS bytes per point, "_" included
+  std::size_t soaRowSize = 0;  // SoA bytes per point, "_" excluded
+  std::size_t dataOffset = 0;  // first byte after the DATA line
+  std::size_t lines = 0;       // header lines, so data line k is line lines + k
+};
+
+std::vector<std::string_view> splitWords(std::string_view line) {
+  std::vector<std::string_view> words;
+  std::size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+    const std::size_t b = i;
+    while (i < line.size() && line[i] != ' ' && line[i] != '\t') ++i;
+    if (i > b) words.push_back(line.substr(b, i - b));
+  }
+  return words;
+}
+
+class HeaderParser {
+ public:
+  HeaderParser(std::string_view bytes, const std::string& file) : bytes_(bytes), file_(file) {}
+
+  PcdHeader parse() {
+    std::size_t pos = 0;
+    bool haveWidth = false, haveHeight = false, havePoints = false, haveCount = false;
+    std::vector<std::size_t> sizes, counts;
+    std::vector<std::string_view> types;
+    std::size_t fieldsLine = 0, typeLine = 0, pointsLine = 0;
+    while (true) {
+      if (pos >= bytes_.size()) fail(line_ + 1, "header ends without a DATA line");
+      std::size_t eol = bytes_.find('\n', pos);
+      const bool last = eol == std::string_view::npos;
+      if (last) eol = bytes_.size();
+      std::string_view text = bytes_.substr(pos, eol - pos);
+      if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+      pos = last ? eol : eol + 1;
+      ++line_;
+      const auto words = splitWords(text);
+      if (words.empty() || words[0][0] == '#') continue;
+      const std::string_view key = words[0];
+      const std::vector<std::string_view> args(words.begin() + 1, words.end());
+      if (key == "VERSION") continue;
+      if (key == "VIEWPOINT") continue;  // acquisition pose; points stay in the file's frame
+      if (key == "FIELDS") {
+        fieldsLine = line_;
+        for (auto a : args) h_.fields.push_back(PcdField{std::string(a)});
+      } else if (key == "SIZE") {
+        for (auto a : args) sizes.push_back(number(a, "SIZE"));
+      } else if (key == "TYPE") {
+        typeLine = line_;
+        types = args;
+      } else if (key == "COUNT") {
+        haveCount = true;
+        for (auto a : args) counts.push_back(number(a, "COUNT"));
+      } else if (key == "WIDTH") {
+        h_.width = single(args, "WIDTH");
+        haveWidth = true;
+      } else if (key == "HEIGHT") {
+        h_.height = single(args, "HEIGHT");
+        haveHeight = true;
+      } else if (key == "POINTS") {
+        h_.points = single(args, "POINTS");
+        havePoints = true;
+        pointsLine = line_;
+      } else if (key == "DATA") {
+        if (args.size() != 1) fail(line_, "DATA needs one of ascii, binary, binary_compressed");
+        h_.data = std::string(args[0]);
+        if (h_.data != "ascii" && h_.data != "binary" && h_.data != "binary_compressed")
+          fail(line_, "unknown DATA encoding '" + h_.data + "'");
+        h_.dataOffset = pos;
+        h_.lines = line_;
+        break;
+      } else {
+        fail(line_, "unknown header entry '" + std::string(key) + "'");
+      }
+    }
+    const std::size_t nf = h_.fields.size();
+    if (nf == 0) fail(line_, "no FIELDS line before DATA");
+    if (sizes.size() != nf)
+      fail(line_, "SIZE has " + std::to_string(sizes.size()) + " entries for " +
+                      std::to_string(nf) + " FIELDS");
+    if (types.size() != nf)
+      fail(line_, "TYPE has " + std::to_string(types.size()) + " entries for " +
+                      std::to_string(nf) + " FIELDS");
+    if (!haveCount) counts.assign(nf, 1);
+    if (counts.size() != nf)
+      fail(line_, "COUNT has " + std::to_string(counts.size()) + " entries for " +
+                      std::to_string(nf) + " FIELDS");
+    if (!haveWidth || !haveHeight) fail(line_, "WIDTH and HEIGHT are required");
+    std::size_t wh = 0;
+    if (__builtin_mul_overflow(h_.width, h_.height, &wh)) fail(line_, "WIDTH * HEIGHT overflows");
+    if (!havePoints) h_.points = wh;
+    if (wh != h_.points)
+      fail(pointsLine, "POINTS " + std::to_string(h_.points) + " != WIDTH * HEIGHT = " +
+                           std::to_string(h_.width) + " * " + std::to_string(h_.height));
+    bool xyz[3] = {false, false, false};
+    for (std::size_t i = 0; i < nf; ++i) {
+      PcdField& f = h_.fields[i];
+      f.size = sizes[i];
+      f.count = counts[i];
+      if (types[i].size() != 1) fail(typeLine, "TYPE '" + std::string(types[i]) + "' is not I, U or F");
+      f.type = types[i][0];
+      const auto scalar = decode::pcdScalar(f.type, f.size);
+      if (!scalar)
+        fail(typeLine, "field '" + f.name + "': TYPE " + f.type + " with SIZE " +
+                           std::to_string(f.size) + " is not a PCD type");
+      f.scalar = *scalar;
+      if (f.count == 0 || f.count > 65536)
+        fail(line_, "field '" + f.name + "': COUNT " + std::to_string(f.count) + " out of range");
+      f.rowOffset = h_.rowSize;
+      h_.rowSize += f.size * f.count;
+      if (f.name != "_") {
+        f.soaOffset = h_.soaRowSize;
+        h_.soaRowSize += f.size * f.count;
+      }
+      const int ch = decode::channelOf(f.name);
+      if (ch >= decode::kX && ch <= decode::kZ) xyz[ch] = true;
+    }
+    for (int k = 0; k < 3; ++k)
+      if (!xyz[k])
+        fail(fieldsLine ? fieldsLine : line_, std::string("missing required field '") + "xyz"[k] + "'");
+    return h_;
+  }
+
+ private:
+  [[noreturn]] void fail(std::size_t line, const std::string& why) const {
+    throw FileError(file_, atLine(line), why);
+  }
+  std::size_t number(std::string_view s, const char* key) const {
+    std::size_t v = 0;
+    const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || p != s.data() + s.size())
+      fail(line_, std::string(key) + " value '" + std::string(s) + "' is not a non-negative integer");
+    return v;
+  }
+  std::size_t single(const std::vector<std::string_view>& args, const char* key) const {
+    if (args.size() != 1) fail(line_, std::string(key) + " needs exactly one value");
+    return number(args[0], key);
+  }
+
+  std::string_view bytes_;
+  const std::string& file_;
+  std::size_t line_ = 0;
+  PcdHeader h_;
+};
+
+// The first field feeding each channel (later duplicates are ignored).
+void pickFields(const PcdHeader& h, const PcdField* (&out)[decode::kNumChannels]) {
+  for (auto& p : out) p = nullptr;
+  for (const PcdField& f : h.fields) {
+    if (f.name == "_") continue;
+    const int ch = decode::channelOf(f.name);
+    if (ch != decode::kNone && out[ch] == nullptr) out[ch] = &f;
+  }
+}
+
+PointCloud readBinary(std::string_view bytes, const PcdHeader& h, const std::string& file,
+                      const SweepReadOptions& options) {
+  std::size_t need = 0;
+  if (__builtin_mul_overflow(h.points, h.rowSize, &need) || need > bytes.size() - h.dataOffset)
+    throw FileError(file, atByte(bytes.size()),
+                    "POINTS " + std::to_string(h.points) + " x " + std::to_string(h.rowSize) +
+                        "-byte rows do not fit in the " +
+                        std::to_string(bytes.size() - h.dataOffset) +
+                        " bytes after the header (truncated file or lying header)");
+  const PcdField* pick[decode::kNumChannels];
+  pickFields(h, pick);
+  Column cols[decode::kNumChannels];
+  const char* data = bytes.data() + h.dataOffset;
+  for (int c = 0; c < decode::kNumChannels; ++c)
+    if (pick[c]) cols[c] = Column{data + pick[c]->rowOffset, h.rowSize, pick[c]->scalar, false};
+  PointCloud cloud = decode::assemble(h.points, cols);
+  decode::applyNonFinite(cloud, options.nonFinite, file, [&](std::size_t i) {
+    return atByte(h.dataOffset + i * h.rowSize);
+  });
+  return cloud;
+}
+
+std::uint32_t readU32(const char* p) {
+  std::uint32_t v;
+  std::memcpy(&v, p, 4);
+  return v;
+}
+
+PointCloud readCompressed(std::string_view bytes, const PcdHeader& h, const std::string& file,
+                          const SweepReadOptions& options) {
+  const std::size_t at = h.dataOffset;
+  if (bytes.size() - at < 8)
+    throw FileError(file, atByte(at), "binary_compressed data needs an 8-byte size header");
+  const std::size_t packed = readU32(bytes.data() + at), unpacked = readU32(bytes.data() + at + 4);
+  std::size_t expect = 0;
+  if (__builtin_mul_overflow(h.points, h.soaRowSize, &expect) || unpacked != expect)
+    throw FileError(file, atByte(at + 4),
+                    "uncompressed size " + std::to_string(unpacked) + " != POINTS x " +
+                        std::to_string(h.soaRowSize) + " bytes per point");
+  if (packed > bytes.size() - at - 8)
+    throw FileError(file, atByte(at), "compressed size " + std::to_string(packed) +
+                                          " exceeds the " + std::to_string(bytes.size() - at - 8) +
+                                          " bytes after the header (truncated file)");
+  // LZF expands at most 88x (3 bytes -> 264); a larger claim is a lie, refuse before allocating.
+  if (unpacked / 88 > packed + 1)
+    throw FileError(file, atByte(at + 4), "uncompressed size " + std::to_string(unpacked) +
+                                              " cannot come from " + std::to_string(packed) +
+                                              " compressed bytes");
+  std::vector<char> soa(unpacked);
+  const auto* in = reinterpret_cast<const std::uint8_t*>(bytes.data() + at + 8);
+  const auto r = lzf::decompress(in, packed, reinterpret_cast<std::uint8_t*>(soa.data()), unpacked);
+  if (!r.error.empty())
+    throw FileError(file, atByte(at + 8 + r.errorAt), "corrupt compressed block: " + r.error);
+  if (r.produced != unpacked)
+    throw FileError(file, atByte(at + 8), "compressed block holds " + std::to_string(r.produced) +
+                                              " bytes, header says " + std::to_string(unpacked));
+  const PcdField* pick[decode::kNumChannels];
+  pickFields(h, pick);
+  Column cols[decode::kNumChannels];
+  for (int c = 0; c < decode::kNumChannels; ++c)
+    if (pick[c])
+      cols[c] = Column{soa.data() + h.points * pick[c]->soaOffset, pick[c]->size * pick[c]->count,
+                       pick[c]->scalar, false};
+  PointCloud cloud = decode::assemble(h.points, cols);
+  decode::applyNonFinite(cloud, options.nonFinite, file, [&](std::size_t) {
+    return atByte(at + 8) + " (compressed block)";
+  });
+  return cloud;
+}
+
+PointCloud readAscii(std::string_view bytes, const PcdHeader& h, const std::string& file,
+                     const SweepReadOptions& options) {
+  const std::size_t avail = bytes.size() - h.dataOffset;
+  if (h.points > avail / 2 + 1)  // every point needs at least "v\n"; refuse before allocating
+    throw FileError(file, atByte(bytes.size()), "POINTS " + std::to_string(h.points) +
+                                                    " cannot fit in " + std::to_string(avail) +
+                                                    " bytes of ascii data (truncated file?)");
+  std::size_t valuesPerPoint = 0;
+  std::vector<int> channelOfValue;  // per value in a line: channel or kNone
+  const PcdField* pick[decode::kNumChannels];
+  pickFields(h, pick);
+  for (const PcdField& f : h.fields)
+    for (std::size_t k = 0; k < f.count; ++k, ++valuesPerPoint) {
+      int ch = decode::kNone;
+      for (int c = 0; c < decode::kNumChannels; ++c)
+        if (pick[c] == &f && k == 0) ch = c;
+      channelOfValue.push_back(ch);
+    }
+  PointCloud cloud;
+  cloud.resize(h.points, pick[decode::kRing] != nullptr, pick[decode::kTime] != nullptr);
+  std::vector<double> times(pick[decode::kTime] ? h.points : 0);
+  std::size_t pos = h.dataOffset, line = h.lines, n = 0, out = 0;
+  while (pos < bytes.size()) {
+    std::size_t eol = bytes.find('\n', pos);
+    if (eol == std::string_view::npos) eol = bytes.size();
+    const std::string_view text = bytes.substr(pos, eol - pos);
+    pos = eol + 1;
+    ++line;
+    std::size_t i = 0, v = 0;
+    double vals[decode::kNumChannels] = {0, 0, 0, 0, 0, 0};
+    while (true) {
+      while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r')) ++i;
+      if (i >= text.size()) break;
+      const std::size_t b = i;
+      while (i < text.size() && text[i] != ' ' && text[i] != '\t' && text[i] != '\r') ++i;
+      if (v < valuesPerPoint && channelOfValue[v] != decode::kNone &&
+          !decode::parseNumber(text.substr(b, i - b), vals[channelOfValue[v]]))
+        throw FileError(file, atLine(line),
+                        "value " + std::to_string(v + 1) + " '" + std::string(text.substr(b, i - b)) +
+                            "' is not a number");
+      ++v;
+    }
+    if (v == 0) continue;  // blank line
+    if (v != valuesPerPoint)
+      throw FileError(file, atLine(line), "expected " + std::to_string(valuesPerPoint) +
+                                              " values, found " + std::to_string(v));
+    if (n >= h.points)
+      throw FileError(file, atLine(line), "more points than POINTS " + std::to_string(h.points));
+    ++n;
+    const bool finite = std::isfinite(vals[0]) && std::isfinite(vals[1]) && std::isfinite(vals[2]);
+    if (!finite && options.nonFinite == NonFinitePolicy::Reject)
+      throw FileError(file, atLine(line),
+                      "point " + std::to_string(n - 1) + " has a NaN or infinite coordinate");
+    if (!finite && options.nonFinite == NonFinitePolicy::Drop) continue;
+    cloud.x[out] = decode::toFloat(vals[0]);
+    cloud.y[out] = decode::toFloat(vals[1]);
+    cloud.z[out] = decode::toFloat(vals[2]);
+    cloud.intensity[out] = decode::toFloat(vals[decode::kIntensity]);
+    if (cloud.hasRing()) cloud.ring[out] = decode::toRing(vals[decode::kRing]);
+    if (cloud.hasTime()) times[out] = vals[decode::kTime];
+    ++out;
+  }
+  if (n != h.points)
+    throw FileError(file, atLine(line), "found " + std::to_string(n) + " points, header says POINTS " +
+                                            std::to_string(h.points));
+  if (cloud.hasTime())
+    decode::decodeTime(Column{reinterpret_cast<const char*>(times.data()), 8, Scalar::F64, false},
+                       out, cloud.time.data());
+  cloud.resize(out);
+  return cloud;
+}
+}  // namespace
+
+PointCloud parsePcd(std::string_view bytes, const std::string& fileName,
+                    const SweepReadOptions& options) {
+  const PcdHeader h = HeaderParser(bytes, fileName).parse();
+  if (h.data == "binary") return readBinary(bytes, h, fileName, options);
+  if (h.data == "binary_compressed") return readCompressed(bytes, h, fileName, options);
+  return readAscii(bytes, h, fileName, options);
+}
+
+PointCloud readPcd(const std::string& path, const SweepReadOptions& options) {
+  const MappedFile file(path);
+  return parsePcd(file.bytes(), path, options);
+}
+
+namespace {
+void appendFloat(std::string& out, float v) {
+  char buf[32];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, r.ptr);
+}
+template <class T>
+void appendRaw(std::string& out, T v) {
+  out.append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+}  // namespace
+
+std::string pcdToBytes(const PointCloud& cloud, PcdEncoding encoding) {
+  const std::size_t n = cloud.size();
+  const bool ring = cloud.hasRing(), time = cloud.hasTime();
+  std::string out = "# .PCD v0.7 - Point Cloud Data file format\nVERSION 0.7\n";
+  out += std::string("FIELDS x y z intensity") + (ring ? " ring" : "") + (time ? " time" : "") + "\n";
+  out += std::string("SIZE 4 4 4 4") + (ring ? " 2" : "") + (time ? " 4" : "") + "\n";
+  out += std::string("TYPE F F F F") + (ring ? " U" : "") + (time ? " F" : "") + "\n";
+  out += std::string("COUNT 1 1 1 1") + (ring ? " 1" : "") + (time ? " 1" : "") + "\n";
+  out += "WIDTH " + std::to_string(n) + "\nHEIGHT 1\nVIEWPOINT 0 0 0 1 0 0 0\n";
+  out += "POINTS " + std::to_string(n) + "\n";
+  if (encoding == PcdEncoding::Ascii) {
+    out += "DATA ascii\n";
+    for (std::size_t i = 0; i < n; ++i) {
+      for (const float v : {cloud.x[i], cloud.y[i], cloud.z[i], cloud.intensity[i]}) {
+        appendFloat(out, v);
+        out += ' ';
+      }
+      if (ring) out += std::to_string(cloud.ring[i]) + ' ';
+      if (time) appendFloat(out, cloud.time[i]);
+      if (out.back() == ' ') out.back() = '\n'; else out += '\n';
+    }
+    return out;
+  }
+  if (encoding == PcdEncoding::Binary) {
+    out += "DATA binary\n";
+    out.reserve(out.size() + n * (16 + (ring ? 2 : 0) + (time ? 4 : 0)));
+    for (std::size_t i = 0; i < n; ++i) {
+      for (const float v : {cloud.x[i], cloud.y[i], cloud.z[i], cloud.intensity[i]}) appendRaw(out, v);
+      if (ring) appendRaw(out, cloud.ring[i]);
+      if (time) appendRaw(out, cloud.time[i]);
+    }
+    return out;
+  }
+  out += "DATA binary_compressed\n";
+  std::string soa;  // all x, then all y, ... (PCL's SoA order = FIELDS order)
+  soa.reserve(n * (16 + (ring ? 2 : 0) + (time ? 4 : 0)));
+  for (const auto* ch : {&cloud.x, &cloud.y, &cloud.z, &cloud.intensity})
+    soa.append(reinterpret_cast<const char*>(ch->data()), n * sizeof(float));
+  if (ring) soa.append(reinterpret_cast<const char*>(cloud.ring.data()), n * 2);
+  if (time) soa.append(reinterpret_cast<const char*>(cloud.time.data()), n * 4);
+  const std::string packed = lzf::compress(reinterpret_cast<const std::uint8_t*>(soa.data()), soa.size());
+  appendRaw(out, static_cast<std::uint32_t>(packed.size()));
+  appendRaw(out, static_cast<std::uint32_t>(soa.size()));
+  out += packed;
+  return out;
+}
+
+void writePcd(const std::string& path, const PointCloud& cloud, PcdEncoding encoding) {
+  writeFileAtomic(path, pcdToBytes(cloud, encoding));
+}
+
+}  // namespace lidarlabel

@@ -1,0 +1,208 @@
+#include "sweep_decode.h"
+
+#include <algorithm>
+#include <bit>
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <limits>
+
+#include "lidarlabel/core/errors.h"
+
+namespace lidarlabel::decode {
+
+static_assert(std::endian::native == std::endian::little, "readers assume a little-endian host");
+
+namespace {
+template <class T>
+T load(const char* p, bool swap) {
+  T v;
+  if (!swap) {
+    std::memcpy(&v, p, sizeof(T));
+  } else {
+    char b[sizeof(T)];
+    for (std::size_t i = 0; i < sizeof(T); ++i) b[i] = p[sizeof(T) - 1 - i];
+    std::memcpy(&v, b, sizeof(T));
+  }
+  return v;
+}
+
+}  // namespace
+
+float toFloat(double v) {
+  if (std::isnan(v)) return std::numeric_limits<float>::quiet_NaN();
+  if (v > std::numeric_limits<float>::max()) return std::numeric_limits<float>::infinity();
+  if (v < -std::numeric_limits<float>::max()) return -std::numeric_limits<float>::infinity();
+  return static_cast<float>(v);
+}
+
+std::uint16_t toRing(double v) {
+  return (v >= 0.0 && v <= 65535.0) ? static_cast<std::uint16_t>(v) : std::uint16_t{0};
+}
+
+namespace {
+
+// Fast path for the common float32 column; everything else goes through double.
+void decodeFloat(const Column& c, std::size_t n, float* out) {
+  if (c.type == Scalar::F32 && !c.bigEndian) {
+    for (std::size_t i = 0; i < n; ++i) std::memcpy(&out[i], c.base + i * c.stride, 4);
+    return;
+  }
+  for (std::size_t i = 0; i < n; ++i)
+    out[i] = toFloat(loadAsDouble(c.base + i * c.stride, c.type, c.bigEndian));
+}
+
+void decodeRing(const Column& c, std::size_t n, std::uint16_t* out) {
+  if (c.type == Scalar::U16 && !c.bigEndian) {
+    for (std::size_t i = 0; i < n; ++i) std::memcpy(&out[i], c.base + i * c.stride, 2);
+    return;
+  }
+  for (std::size_t i = 0; i < n; ++i)
+    out[i] = toRing(loadAsDouble(c.base + i * c.stride, c.type, c.bigEndian));
+}
+
+std::string lowerCase(std::string_view s) {
+  std::string r(s);
+  for (char& ch : r) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return r;
+}
+}  // namespace
+
+void decodeTime(const Column& c, std::size_t n, float* out) {
+  double lo = std::numeric_limits<double>::infinity(), maxAbs = 0.0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double v = loadAsDouble(c.base + i * c.stride, c.type, c.bigEndian);
+    if (!std::isfinite(v)) continue;
+    lo = std::min(lo, v);
+    maxAbs = std::max(maxAbs, std::abs(v));
+  }
+  const double offset = maxAbs > 1e5 ? lo : 0.0;
+  for (std::size_t i = 0; i < n; ++i)
+    out[i] = toFloat(loadAsDouble(c.base + i * c.stride, c.type, c.bigEndian) - offset);
+}
+
+std::size_t sizeOf(Scalar s) {
+  switch (s) {
+    case Scalar::I8: case Scalar::U8: return 1;
+    case Scalar::I16: case Scalar::U16: return 2;
+    case Scalar::I32: case Scalar::U32: case Scalar::F32: return 4;
+    case Scalar::I64: case Scalar::U64: case Scalar::F64: return 8;
+  }
+  return 0;
+}
+
+std::optional<Scalar> pcdScalar(char type, std::size_t size) {
+  switch (type) {
+    case 'F':
+      if (size == 4) return Scalar::F32;
+      if (size == 8) return Scalar::F64;
+      return std::nullopt;
+    case 'I':
+    case 'U': {
+      const bool u = type == 'U';
+      if (size == 1) return u ? Scalar::U8 : Scalar::I8;
+      if (size == 2) return u ? Scalar::U16 : Scalar::I16;
+      if (size == 4) return u ? Scalar::U32 : Scalar::I32;
+      if (size == 8) return u ? Scalar::U64 : Scalar::I64;
+      return std::nullopt;
+    }
+    default: return std::nullopt;
+  }
+}
+
+std::optional<Scalar> plyScalar(std::string_view name) {
+  static const std::pair<const char*, Scalar> kNames[] = {
+      {"char", Scalar::I8},     {"int8", Scalar::I8},     {"uchar", Scalar::U8},
+      {"uint8", Scalar::U8},    {"short", Scalar::I16},   {"int16", Scalar::I16},
+      {"ushort", Scalar::U16},  {"uint16", Scalar::U16},  {"int", Scalar::I32},
+      {"int32", Scalar::I32},   {"uint", Scalar::U32},    {"uint32", Scalar::U32},
+      {"float", Scalar::F32},   {"float32", Scalar::F32}, {"double", Scalar::F64},
+      {"float64", Scalar::F64},
+  };
+  for (const auto& [n, s] : kNames)
+    if (name == n) return s;
+  return std::nullopt;
+}
+
+int channelOf(std::string_view fieldName) {
+  const std::string n = lowerCase(fieldName);
+  if (n == "x") return kX;
+  if (n == "y") return kY;
+  if (n == "z") return kZ;
+  if (n == "intensity" || n == "reflectance" || n == "remission" || n == "scalar_intensity")
+    return kIntensity;
+  if (n == "ring") return kRing;
+  if (n == "time" || n == "t" || n == "timestamp") return kTime;
+  return kNone;
+}
+
+double loadAsDouble(const char* p, Scalar type, bool bigEndian) {
+  switch (type) {
+    case Scalar::I8: return load<std::int8_t>(p, false);
+    case Scalar::U8: return load<std::uint8_t>(p, false);
+    case Scalar::I16: return load<std::int16_t>(p, bigEndian);
+    case Scalar::U16: return load<std::uint16_t>(p, bigEndian);
+    case Scalar::I32: return load<std::int32_t>(p, bigEndian);
+    case Scalar::U32: return load<std::uint32_t>(p, bigEndian);
+    case Scalar::I64: return static_cast<double>(load<std::int64_t>(p, bigEndian));
+    case Scalar::U64: return static_cast<double>(load<std::uint64_t>(p, bigEndian));
+    case Scalar::F32: return load<float>(p, bigEndian);
+    case Scalar::F64: return load<double>(p, bigEndian);
+  }
+  return 0.0;
+}
+
+PointCloud assemble(std::size_t n, const Column (&columns)[kNumChannels]) {
+  PointCloud cloud;
+  cloud.resize(n, columns[kRing].present(), columns[kTime].present());
+  decodeFloat(columns[kX], n, cloud.x.data());
+  decodeFloat(columns[kY], n, cloud.y.data());
+  decodeFloat(columns[kZ], n, cloud.z.data());
+  if (columns[kIntensity].present()) decodeFloat(columns[kIntensity], n, cloud.intensity.data());
+  if (columns[kRing].present()) decodeRing(columns[kRing], n, cloud.ring.data());
+  if (columns[kTime].present()) decodeTime(columns[kTime], n, cloud.time.data());
+  return cloud;
+}
+
+void applyNonFinite(PointCloud& cloud, NonFinitePolicy policy, const std::string& file,
+                    const std::function<std::string(std::size_t)>& whereOf) {
+  if (policy == NonFinitePolicy::Keep) return;
+  const std::size_t n = cloud.size();
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const bool finite =
+        std::isfinite(cloud.x[i]) && std::isfinite(cloud.y[i]) && std::isfinite(cloud.z[i]);
+    if (!finite) {
+      if (policy == NonFinitePolicy::Reject)
+        throw FileError(file, whereOf(i),
+                        "point " + std::to_string(i) + " has a NaN or infinite coordinate");
+      continue;
+    }
+    if (out != i) {
+      cloud.x[out] = cloud.x[i];
+      cloud.y[out] = cloud.y[i];
+      cloud.z[out] = cloud.z[i];
+      cloud.intensity[out] = cloud.intensity[i];
+      if (cloud.hasRing()) cloud.ring[out] = cloud.ring[i];
+      if (cloud.hasTime()) cloud.time[out] = cloud.time[i];
+    }
+    ++out;
+  }
+  if (out != n) cloud.resize(out);
+}
+
+bool parseNumber(std::string_view token, double& out) {
+  if (token.empty()) return false;
+  const char* b = token.data();
+  const char* e = b + token.size();
+  if (*b == '+') ++b;  // from_chars does not take a leading '+'
+  const auto [ptr, ec] = std::from_chars(b, e, out);
+  if (ec == std::errc::result_out_of_range) {  // overflow -> +-inf, underflow -> 0 (as strtod)
+    out = std::strtod(std::string(token).c_str(), nullptr);
+    return ptr == e;
+  }
+  return ec == std::errc() && ptr == e;
+}
+
+}  // namespace lidarlabel::decode
