@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <numbers>
 
 #include "lidarlabel/io/kitti_object.h"
 
@@ -96,13 +97,19 @@ std::optional<KittiLabel> kittiLabelFromCuboid(const Cuboid& box, const KittiCal
 
 Cuboid cuboidFromKittiLabel(const KittiLabel& l, const KittiCalib& calib) {
   const Eigen::Affine3d t = calib.veloToRect();
-  const Eigen::Matrix3d rInv = t.linear().inverse();
   const double h = l.dimensions[0];
   Cuboid c;
   c.center = t.inverse() * (l.location - Eigen::Vector3d(0, h / 2, 0));
-  const Eigen::Vector3d d =
-      rInv * Eigen::Vector3d(std::cos(l.rotationY), 0, -std::sin(l.rotationY));
-  c.yaw = wrapAngle(std::atan2(d.y(), d.x()));
+  // Exact inverse of the forward ry = atan2(-d_z, d_x), d = R (cos yaw, sin yaw, 0): the LiDAR
+  // heading h(yaw) must satisfy (R h) . n = 0 for the rect-frame normal n = (sin ry, 0, cos ry)
+  // and point forward along (cos ry, 0, -sin ry). (FORMATS.md's back formula
+  // d = R^-1 (cos ry, 0, -sin ry) is off by up to ~1e-4 rad when R tilts the vertical.)
+  const Eigen::Matrix3d r = t.linear();
+  const Eigen::Vector3d m = r.transpose() * Eigen::Vector3d(std::sin(l.rotationY), 0, std::cos(l.rotationY));
+  double yaw = std::atan2(-m.x(), m.y());
+  const Eigen::Vector3d fwd(std::cos(l.rotationY), 0, -std::sin(l.rotationY));
+  if ((r * Eigen::Vector3d(std::cos(yaw), std::sin(yaw), 0)).dot(fwd) < 0) yaw += std::numbers::pi;
+  c.yaw = wrapAngle(yaw);
   c.size = {l.dimensions[2], l.dimensions[1], h};
   return c;
 }
