@@ -1,0 +1,48 @@
+// lidarlabel [folder] [--frame N] [--camera chase|bev] [--screenshot FILE]
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTimer>
+
+#include "lidarlabel/app/main_window.h"
+#include "lidarlabel/render/scene_view.h"
+
+int main(int argc, char** argv) {
+  QApplication app(argc, argv);
+  QApplication::setApplicationName(QStringLiteral("lidarlabel"));
+  QCommandLineParser cli;
+  cli.setApplicationDescription(QStringLiteral("Annotate LiDAR sequences."));
+  cli.addHelpOption();
+  cli.addPositionalArgument(QStringLiteral("folder"),
+                            QStringLiteral("Sequence folder (velodyne/*.bin, *.bin/pcd/ply, or "
+                                           "one with annotations.lidarlabel.json)."));
+  const QCommandLineOption frame(QStringLiteral("frame"), QStringLiteral("Frame to show first (0-based)."),
+                                 QStringLiteral("N"), QStringLiteral("0"));
+  const QCommandLineOption camera(QStringLiteral("camera"), QStringLiteral("Camera preset: chase or bev."),
+                                  QStringLiteral("preset"), QStringLiteral("chase"));
+  const QCommandLineOption shot(QStringLiteral("screenshot"),
+                                QStringLiteral("Save a PNG of the window after the first render and exit."),
+                                QStringLiteral("file"));
+  cli.addOptions({frame, camera, shot});
+  cli.process(app);
+
+  lidarlabel::MainWindow window;
+  window.resize(1280, 800);
+  window.show();
+  if (!cli.positionalArguments().isEmpty() && window.openFolder(cli.positionalArguments().first())) {
+    window.document().setCurrentFrame(cli.value(frame).toULongLong());
+    if (cli.value(camera) == QStringLiteral("bev"))
+      window.sceneView()->resetCamera(lidarlabel::CameraPreset::BirdsEye);
+  }
+  if (cli.isSet(shot)) {
+    // Poll until the view has rendered (software GL can take a second), then grab and quit.
+    auto* timer = new QTimer(&window);
+    QObject::connect(timer, &QTimer::timeout, &window, [&] {
+      if (window.sceneView()->renderCount() < 1) return;
+      timer->stop();
+      const bool ok = window.grab().save(cli.value(shot));
+      QApplication::exit(ok ? 0 : 1);
+    });
+    timer->start(200);
+  }
+  return QApplication::exec();
+}

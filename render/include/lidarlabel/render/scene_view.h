@@ -1,0 +1,67 @@
+#pragma once
+// The embedded 3D view: a QOpenGLWidget hosting VTK (project-own Qt 6 bridge, see
+// docs/rendering.md). Shows one point cloud and a set of cuboids; the camera is driven from Qt
+// mouse events: left drag = orbit, right or middle drag (or Shift+left) = pan, wheel = zoom.
+// VTK stays behind the pimpl: nothing VTK leaks from this header.
+#include <QOpenGLWidget>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "lidarlabel/core/point_cloud.h"
+#include "lidarlabel/render/orbit_camera.h"
+#include "lidarlabel/render/scene.h"
+
+namespace lidarlabel {
+
+enum class CameraPreset { BirdsEye, Chase };
+
+class SceneView : public QOpenGLWidget {
+  Q_OBJECT
+ public:
+  explicit SceneView(QWidget* parent = nullptr);
+  ~SceneView() override;
+
+  // Replaces the cloud. rgb: 3 bytes per point (e.g. from colorize()); a size mismatch draws
+  // the cloud grey. GPU arrays are reused when the point count is unchanged.
+  void setCloud(const PointCloud& cloud, const std::vector<std::uint8_t>& rgb);
+  // Replaces only the colours (same point count as the last setCloud; otherwise ignored).
+  void setColors(const std::vector<std::uint8_t>& rgb);
+  void clearCloud();
+  void setCuboids(const std::vector<CuboidItem>& items);
+
+  void setStyle(const SceneStyle& style);
+  const SceneStyle& style() const;
+
+  const OrbitCamera& camera() const;
+  void setCamera(const OrbitCamera& camera);
+  // Frames the current cloud with the preset (default: chase).
+  void resetCamera(CameraPreset preset = CameraPreset::Chase);
+
+  // Point under widget pixel (x, y) (logical pixels, origin top-left), nullopt if none.
+  std::optional<std::size_t> pickPoint(double x, double y, double radiusPx = 6.0) const;
+
+  // Number of completed paintGL renders (for tests waiting on a first frame).
+  int renderCount() const;
+
+ signals:
+  void cameraChanged();
+  void pointPicked(std::size_t index);  // double click on a point
+
+ protected:
+  void initializeGL() override;
+  void resizeGL(int w, int h) override;
+  void paintGL() override;
+  void mousePressEvent(QMouseEvent* e) override;
+  void mouseMoveEvent(QMouseEvent* e) override;
+  void mouseReleaseEvent(QMouseEvent* e) override;
+  void mouseDoubleClickEvent(QMouseEvent* e) override;
+  void wheelEvent(QWheelEvent* e) override;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace lidarlabel

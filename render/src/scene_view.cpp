@@ -1,0 +1,214 @@
+// The Qt 6 <-> VTK bridge: a vtkGenericOpenGLRenderWindow drawing into the QOpenGLWidget's
+// context (VTK renders into its own framebuffer, paintGL blits it into Qt's). See
+// docs/rendering.md for the pitfalls this avoids.
+#include "lidarlabel/render/scene_view.h"
+
+#include <QMouseEvent>
+#include <QOpenGLContext>
+#include <QSurfaceFormat>
+#include <QWheelEvent>
+
+#include <vtkCallbackCommand.h>
+#include <vtkGenericOpenGLRenderWindow.h>
+
+#include "gl_bridge.h"
+#include "lidarlabel/render/pick.h"
+#include "scene_actors.h"
+
+namespace lidarlabel {
+
+struct SceneView::Impl {
+  detail::SceneActors actors;
+  vtkNew<vtkGenericOpenGLRenderWindow> window;
+  vtkNew<vtkCallbackCommand> glCallback;
+  SceneStyle style;
+  OrbitCamera camera = chaseCamera(Bounds{});
+  Bounds cloudBounds;
+  QPoint lastMouse;
+  Qt::MouseButtons dragButtons;
+  bool panDrag = false;
+  int renders = 0;
+};
+
+namespace {
+// Observer for the render window's context queries; clientData = the SceneView.
+void onWindowEvent(vtkObject*, unsigned long event, void* clientData, void* callData) {
+  auto* view = static_cast<QOpenGLWidget*>(clientData);
+  switch (event) {
+    case vtkCommand::WindowMakeCurrentEvent:
+      // Only when another context is current: re-making Qt's context current re-binds its FBO
+      // behind VTK's state cache and VTK then draws nothing.
+      if (QOpenGLContext::currentContext() != view->context()) view->makeCurrent();
+      break;
+    case vtkCommand::WindowIsCurrentEvent:
+      *static_cast<bool*>(callData) = QOpenGLContext::currentContext() == view->context();
+      break;
+    case vtkCommand::WindowSupportsOpenGLEvent:
+      *static_cast<int*>(callData) = 1;
+      break;
+    case vtkCommand::WindowIsDirectEvent:
+      *static_cast<int*>(callData) = 1;
+      break;
+    default:
+      break;
+  }
+}
+
+// VTK's OpenGL2 backend needs a 3.2+ core profile.
+QSurfaceFormat vtkCompatibleFormat() {
+  QSurfaceFormat f;
+  f.setRenderableType(QSurfaceFormat::OpenGL);
+  f.setVersion(3, 2);
+  f.setProfile(QSurfaceFormat::CoreProfile);
+  f.setDepthBufferSize(24);
+  f.setStencilBufferSize(8);
+  f.setRedBufferSize(8);
+  f.setGreenBufferSize(8);
+  f.setBlueBufferSize(8);
+  f.setAlphaBufferSize(8);
+  f.setSamples(0);
+  f.setSwapBehavior(QSurfaceFormat::DoubleBuffer);
+  return f;
+}
+}  // namespace
+
+SceneView::SceneView(QWidget* parent) : QOpenGLWidget(parent), impl_(std::make_unique<Impl>()) {
+  setFormat(vtkCompatibleFormat());
+  setFocusPolicy(Qt::ClickFocus);
+  setMinimumSize(320, 240);
+  auto& w = *impl_->window;
+  w.SetOwnContext(false);
+  w.SetFrameBlitModeToNoBlit();
+  w.SetMultiSamples(0);
+  w.SetReadyForRendering(false);
+  w.AddRenderer(impl_->actors.renderer());
+  impl_->glCallback->SetCallback(onWindowEvent);
+  impl_->glCallback->SetClientData(this);
+  for (auto ev : {vtkCommand::WindowMakeCurrentEvent, vtkCommand::WindowIsCurrentEvent,
+                  vtkCommand::WindowSupportsOpenGLEvent, vtkCommand::WindowIsDirectEvent})
+    w.AddObserver(ev, impl_->glCallback);
+  impl_->actors.applyCamera(impl_->camera);
+}
+
+SceneView::~SceneView() {
+  // Release GL objects while our context still exists.
+  if (context()) {
+    makeCurrent();
+    impl_->window->ReleaseGraphicsResources(impl_->window);
+    doneCurrent();
+  }
+  impl_->window->RemoveObserver(impl_->glCallback);
+}
+
+void SceneView::initializeGL() {
+  auto& w = *impl_->window;
+  w.SetReadyForRendering(true);
+  w.OpenGLInitContext();
+  const qreal dpr = devicePixelRatioF();
+  w.SetSize(static_cast<int>(width() * dpr), static_cast<int>(height() * dpr));
+}
+
+void SceneView::resizeGL(int w, int h) {
+  const qreal dpr = devicePixelRatioF();
+  impl_->window->SetSize(static_cast<int>(w * dpr), static_cast<int>(h * dpr));
+}
+
+void SceneView::paintGL() {
+  impl_->actors.applyCamera(impl_->camera);
+  const qreal dpr = devicePixelRatioF();
+  detail::renderInto(*impl_->window, defaultFramebufferObject(),
+                     static_cast<int>(width() * dpr), static_cast<int>(height() * dpr));
+  ++impl_->renders;
+}
+
+void SceneView::setCloud(const PointCloud& cloud, const std::vector<std::uint8_t>& rgb) {
+  impl_->actors.setCloud(cloud, rgb);
+  impl_->cloudBounds = computeBounds(cloud);
+  update();
+}
+
+void SceneView::setColors(const std::vector<std::uint8_t>& rgb) {
+  if (impl_->actors.setColors(rgb)) update();
+}
+
+void SceneView::clearCloud() { setCloud(PointCloud{}, {}); }
+
+void SceneView::setCuboids(const std::vector<CuboidItem>& items) {
+  impl_->actors.setCuboids(items);
+  update();
+}
+
+void SceneView::setStyle(const SceneStyle& style) {
+  impl_->style = style;
+  impl_->actors.setStyle(style);
+  update();
+}
+
+const SceneStyle& SceneView::style() const { return impl_->style; }
+
+const OrbitCamera& SceneView::camera() const { return impl_->camera; }
+
+void SceneView::setCamera(const OrbitCamera& camera) {
+  impl_->camera = camera;
+  update();
+  emit cameraChanged();
+}
+
+void SceneView::resetCamera(CameraPreset preset) {
+  setCamera(preset == CameraPreset::BirdsEye ? birdsEyeCamera(impl_->cloudBounds)
+                                             : chaseCamera(impl_->cloudBounds));
+}
+
+std::optional<std::size_t> SceneView::pickPoint(double x, double y, double radiusPx) const {
+  if (impl_->actors.pointCount() == 0 || width() <= 0 || height() <= 0) return std::nullopt;
+  impl_->actors.applyCamera(impl_->camera);  // also sets the clipping range used for depth
+  vtkCamera* cam = impl_->actors.renderer()->GetActiveCamera();
+  const double aspect = static_cast<double>(width()) / height();
+  const Eigen::Matrix4d m =
+      detail::toEigen(cam->GetCompositeProjectionTransformMatrix(aspect, -1, 1));
+  return pickNearestPoint(impl_->actors.xyz(), impl_->actors.pointCount(), m, width(), height(),
+                          x, y, radiusPx);
+}
+
+int SceneView::renderCount() const { return impl_->renders; }
+
+void SceneView::mousePressEvent(QMouseEvent* e) {
+  impl_->lastMouse = e->position().toPoint();
+  impl_->dragButtons = e->buttons();
+  impl_->panDrag = (e->buttons() & (Qt::RightButton | Qt::MiddleButton)) ||
+                   (e->modifiers() & Qt::ShiftModifier);
+  e->accept();
+}
+
+void SceneView::mouseMoveEvent(QMouseEvent* e) {
+  if (!(e->buttons() & impl_->dragButtons)) return;
+  const QPoint p = e->position().toPoint();
+  const QPoint d = p - impl_->lastMouse;
+  impl_->lastMouse = p;
+  const OrbitCamera& c = impl_->camera;
+  setCamera(impl_->panDrag ? pan(c, d.x(), d.y(), height()) : orbit(c, d.x(), d.y(), height()));
+}
+
+void SceneView::mouseReleaseEvent(QMouseEvent* e) {
+  impl_->dragButtons = e->buttons();
+}
+
+void SceneView::mouseDoubleClickEvent(QMouseEvent* e) {
+  const QPointF p = e->position();
+  if (auto i = pickPoint(p.x(), p.y())) {
+    // Re-centre the orbit on the picked point.
+    OrbitCamera c = impl_->camera;
+    const float* p3 = impl_->actors.xyz() + 3 * *i;
+    c.target = Eigen::Vector3d(p3[0], p3[1], p3[2]);
+    setCamera(c);
+    emit pointPicked(*i);
+  }
+}
+
+void SceneView::wheelEvent(QWheelEvent* e) {
+  const double steps = e->angleDelta().y() / 120.0;
+  if (steps != 0) setCamera(zoom(impl_->camera, steps));
+  e->accept();
+}
+
+}  // namespace lidarlabel
