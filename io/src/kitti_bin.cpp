@@ -33,7 +33,8 @@ PointCloud readKittiBin(const std::string& path, const SweepReadOptions& options
   std::size_t out = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const float* r = &raw[4 * i];
-    if (!std::isfinite(r[0]) || !std::isfinite(r[1]) || !std::isfinite(r[2])) {
+    if (options.nonFinite != NonFinitePolicy::Keep &&
+        (!std::isfinite(r[0]) || !std::isfinite(r[1]) || !std::isfinite(r[2]))) {
       if (options.nonFinite == NonFinitePolicy::Reject)
         throw FileError(path, atByte(i * kRecord),
                         "point " + std::to_string(i) + " has a NaN or infinite coordinate");
