@@ -4,10 +4,12 @@
 namespace lidarlabel::cli {
 
 Command infoCommand();
+Command simulateCommand();
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> all = {
       infoCommand(),
+      simulateCommand(),
   };
   return all;
 }
