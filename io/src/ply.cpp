@@ -208,11 +208,15 @@ struct Tokens {
   std::string_view bytes;
   std::size_t pos = 0, line = 0;
   bool next(std::string_view& tok) {
+    const std::size_t lineBefore = line;
     while (pos < bytes.size() && (bytes[pos] == ' ' || bytes[pos] == '\t' || bytes[pos] == '\r' || bytes[pos] == '\n')) {
       if (bytes[pos] == '\n') ++line;
       ++pos;
     }
-    if (pos >= bytes.size()) return false;
+    if (pos >= bytes.size()) {
+      line = lineBefore;  // report the line the data ended on, not the one after it
+      return false;
+    }
     const std::size_t b = pos;
     while (pos < bytes.size() && bytes[pos] != ' ' && bytes[pos] != '\t' && bytes[pos] != '\r' && bytes[pos] != '\n') ++pos;
     tok = bytes.substr(b, pos - b);
