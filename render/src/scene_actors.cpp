@@ -125,6 +125,7 @@ void SceneActors::setStyle(const SceneStyle& style) {
   selected_.actor->GetProperty()->SetLineWidth(style.selectedLineWidth);
   renderer_->SetBackground(style.background.r / 255.0, style.background.g / 255.0,
                            style.background.b / 255.0);
+  renderer_->SetBackgroundAlpha(1.0);  // opaque: Qt composes the widget with this alpha
 }
 
 void SceneActors::applyCamera(const OrbitCamera& camera) {

@@ -1,0 +1,88 @@
+// The Qt 6 <-> VTK bridge in a real widget. Needs an X display (run under xvfb-run).
+#include "lidarlabel/render/scene_view.h"
+
+#include <QTest>
+#include <QWheelEvent>
+
+#include <gtest/gtest.h>
+
+#include "qt_app.h"
+
+namespace lidarlabel {
+namespace {
+
+PointCloud ring(float radius, int n) {
+  PointCloud c;
+  for (int i = 0; i < n; ++i) {
+    const float a = 6.2831853f * i / n;
+    c.push(radius * std::cos(a), radius * std::sin(a), -1.5f, 0.5f);
+  }
+  return c;
+}
+
+std::vector<std::uint8_t> solid(std::size_t n, std::uint8_t r, std::uint8_t g, std::uint8_t b) {
+  std::vector<std::uint8_t> rgb(3 * n);
+  for (std::size_t i = 0; i < n; ++i) rgb[3 * i] = r, rgb[3 * i + 1] = g, rgb[3 * i + 2] = b;
+  return rgb;
+}
+
+TEST(SceneView, ShowsCloudAndCuboidInTheGrabbedFramebuffer) {
+  test::qtApp();
+  SceneView view;
+  view.resize(480, 360);
+  const PointCloud cloud = ring(12.f, 4000);
+  view.setCloud(cloud, solid(cloud.size(), 0, 220, 0));
+  view.setCuboids({CuboidItem{Cuboid{Eigen::Vector3d(5, 0, -0.8), Eigen::Vector3d(4.5, 2, 1.6),
+                                     0.3, 0, 0},
+                              Rgb{245, 150, 100}, false}});
+  view.resetCamera(CameraPreset::BirdsEye);
+  view.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+  const QImage img = view.grabFramebuffer();
+  EXPECT_GT(test::countColor(img, 0, 220, 0), 200);
+  EXPECT_GT(test::countColor(img, 245, 150, 100), 50);
+}
+
+TEST(SceneView, RecolouringKeepsGeometryAndChangesPixels) {
+  test::qtApp();
+  SceneView view;
+  view.resize(320, 240);
+  const PointCloud cloud = ring(10.f, 3000);
+  view.setCloud(cloud, solid(cloud.size(), 0, 220, 0));
+  view.resetCamera(CameraPreset::BirdsEye);
+  view.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+  view.setColors(solid(cloud.size(), 230, 0, 0));
+  const QImage img = view.grabFramebuffer();
+  EXPECT_GT(test::countColor(img, 230, 0, 0), 200);
+  EXPECT_EQ(test::countColor(img, 0, 220, 0), 0);
+}
+
+TEST(SceneView, PickPointFindsTheDrawnPointUnderTheCursor) {
+  test::qtApp();
+  SceneView view;
+  view.resize(400, 300);
+  PointCloud cloud;
+  cloud.push(0.f, 0.f, -1.f, 0.f);   // centre of a bird's-eye view
+  cloud.push(8.f, 0.f, -1.f, 0.f);   // above the centre on screen
+  view.setCloud(cloud, solid(cloud.size(), 255, 255, 255));
+  view.resetCamera(CameraPreset::BirdsEye);
+  EXPECT_EQ(view.pickPoint(200, 150), std::optional<std::size_t>(0));
+  EXPECT_FALSE(view.pickPoint(10, 10).has_value());
+  const double metresPerPx = 2.0 * halfViewHeight(view.camera()) / 300.0;
+  EXPECT_EQ(view.pickPoint(200, 150 - 8.0 / metresPerPx), std::optional<std::size_t>(1));
+}
+
+TEST(SceneView, MouseWheelForwardZoomsIn) {
+  test::qtApp();
+  SceneView view;
+  view.resize(320, 240);
+  const double before = view.camera().distance;
+  QWheelEvent wheel(QPointF(160, 120), QPointF(160, 120), QPoint(), QPoint(0, 120), Qt::NoButton,
+                    Qt::NoModifier, Qt::NoScrollPhase, false);
+  QApplication::sendEvent(&view, &wheel);
+  EXPECT_NEAR(view.camera().distance, 0.85 * before, 1e-9);
+}
+
+}  // namespace
+}  // namespace lidarlabel
