@@ -5,7 +5,8 @@
 // Yaw: search-based rectangle fitting with the closeness criterion (Zhang et al. 2017, "Efficient
 //   L-Shape Fitting for Vehicle Detection Using Laser Scanners"): the BEV rectangle orientation
 //   in [0, pi/2) maximising the closeness score of the points to the rectangle's nearest edges
-//   (coarse step, then refined). NOT PCA, NOT minimum-area rectangle.
+//   (coarse step, then refined), run on the cluster's visible outline (nearest point per azimuth
+//   bin, as the 2D scan line the criterion was designed for). NOT PCA, NOT min-area rectangle.
 // Heading: a rectangle fixes yaw only modulo pi/2. The length axis is the longer observed side
 //   (or, with a class prior, the side matching the prior's length best); the sign is the one
 //   closest to hint.yaw when given, else yaw is returned in [-pi/2, pi/2).
@@ -35,7 +36,14 @@ struct FitConfig {
   ClusterConfig cluster;              // how to split the neighbourhood into objects
   double coarseYawStep = 0.0349;      // radians (2 deg); first pass of the yaw search
   double fineYawStep = 0.0035;        // radians (0.2 deg); refinement around the best coarse yaw
-  double closenessMinDistance = 0.01;  // metres; d0 of the closeness criterion (Zhang et al.)
+  double closenessMinDistance = 0.05;  // metres; d0 of the closeness criterion (Zhang et al.
+                                      // use 0.01 for 2D scanners; 3D sweeps are noisier)
+  // The yaw search runs on the visible outline: per azimuth bin of contourStep metres of arc
+  // (at the cluster's range), the point nearest to the sensor.
+  double contourStep = 0.1;  // metres
+  // Which cluster a click means: the largest whose nearest point is at most pickSlack metres
+  // farther from the click than the nearest cluster's nearest point.
+  double pickSlack = 1.0;  // metres
   float minSide = 0.1f;               // metres; no side of a fitted box is smaller than this
   Eigen::Vector3d sensorOrigin = Eigen::Vector3d::Zero();  // where the rays come from (LiDAR frame)
 };
@@ -52,7 +60,7 @@ struct FitResult {
   Cuboid box;
   float confidence = 0.f;                    // 0..1
   std::vector<std::uint32_t> clusterIndices;  // the points the box was fitted to (ascending)
-  float closeness = 0.f;     // normalised closeness score of the best yaw, 0..1
+  float closeness = 0.f;     // fraction of the points within 0.1 m of the fitted BEV edges
   bool usedPrior = false;    // the class prior changed the observed size
 };
 
@@ -74,8 +82,9 @@ FitResult fitBoxToPoints(const PointCloud& cloud, const std::vector<std::uint32_
                          const GroundResult* ground, const FitConfig& config = {},
                          const ClassDef* prior = nullptr, const FitHint& hint = {});
 
-// The yaw search alone: best rectangle orientation in [0, pi/2) for BEV points by the closeness
-// criterion, with its normalised score (0..1). Fewer than 2 points -> {0, 0}.
+// The yaw search alone: best rectangle orientation in [0, pi/2) (or, with yawCenter, in
+// yawCenter +- yawWindow, not wrapped) for BEV points by the closeness criterion, with its score
+// normalised by n / d0 (1 = every point within d0 of an edge). Fewer than 2 points -> {0, 0}.
 struct YawFit {
   double yaw = 0.0;
   double score = 0.0;

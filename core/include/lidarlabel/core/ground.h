@@ -26,13 +26,14 @@ struct GroundConfig {
   std::vector<int> zoneRings = {2, 4, 4, 4};
   std::vector<int> zoneSectors = {16, 32, 54, 32};
   // Seeds: points within seedBand (m) above the mean of the lowest seedCount points of a bin.
-  int seedCount = 20;
+  int seedCount = 30;
   float seedBand = 0.4f;   // metres
   int fitIterations = 3;   // plane refits; each keeps points within distanceThreshold of the plane
   float distanceThreshold = 0.125f;  // metres; point-to-plane distance counted as ground
   int minBinPoints = 10;   // bins with fewer points get no plane (ground from neighbours)
-  // Uprightness: the plane normal's z component must be at least this (cos of max tilt, 45 deg).
-  float minNormalZ = 0.707f;
+  // Uprightness: the plane normal's z component must be at least this (cos of the max tilt,
+  // 14 deg = 25 % grade; steeper bins are rejected and get the neighbours' ground, see rescueBand).
+  float minNormalZ = 0.97f;
   // Elevation: plane height at the bin centre must be below -sensorHeight + this slope times
   // the bin's range plus elevationMargin (metres); rejects car roofs and walls' tops.
   float maxSlope = 0.1f;          // metres of rise per metre of range allowed (10 %)

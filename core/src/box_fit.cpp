@@ -1,0 +1,279 @@
+#include "lidarlabel/core/box_fit.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numbers>
+
+namespace lidarlabel {
+namespace {
+
+constexpr double kHalfPi = std::numbers::pi / 2.0;
+
+// Closeness score (Zhang et al. 2017, Algorithm 4) of the points for rectangle orientation yaw:
+// each point's distance to the nearer of the two edges the points hug, floored at d0.
+double closeness(const std::vector<Eigen::Vector2d>& pts, double yaw, double d0,
+                 std::vector<double>& c1, std::vector<double>& c2) {
+  const double c = std::cos(yaw), s = std::sin(yaw);
+  const std::size_t n = pts.size();
+  double min1 = std::numeric_limits<double>::infinity(), max1 = -min1, min2 = min1, max2 = -min1;
+  for (std::size_t i = 0; i < n; ++i) {
+    c1[i] = c * pts[i].x() + s * pts[i].y();
+    c2[i] = -s * pts[i].x() + c * pts[i].y();
+    min1 = std::min(min1, c1[i]);
+    max1 = std::max(max1, c1[i]);
+    min2 = std::min(min2, c2[i]);
+    max2 = std::max(max2, c2[i]);
+  }
+  // Pick, per axis, the edge the points are closer to (smaller squared-distance sum).
+  double a1 = 0, b1 = 0, a2 = 0, b2 = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    a1 += (max1 - c1[i]) * (max1 - c1[i]);
+    b1 += (c1[i] - min1) * (c1[i] - min1);
+    a2 += (max2 - c2[i]) * (max2 - c2[i]);
+    b2 += (c2[i] - min2) * (c2[i] - min2);
+  }
+  const bool useMax1 = a1 < b1, useMax2 = a2 < b2;
+  double score = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double d1 = useMax1 ? max1 - c1[i] : c1[i] - min1;
+    const double d2 = useMax2 ? max2 - c2[i] : c2[i] - min2;
+    score += 1.0 / std::max(std::min(d1, d2), d0);
+  }
+  return score;
+}
+
+// Axis extents of the BEV points in the frame rotated by yaw.
+struct Extent {
+  double min1, max1, min2, max2;
+};
+Extent extentAt(const std::vector<Eigen::Vector2d>& pts, double yaw) {
+  const double c = std::cos(yaw), s = std::sin(yaw);
+  Extent e{std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity(),
+           std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity()};
+  for (const auto& p : pts) {
+    const double a = c * p.x() + s * p.y(), b = -s * p.x() + c * p.y();
+    e.min1 = std::min(e.min1, a);
+    e.max1 = std::max(e.max1, a);
+    e.min2 = std::min(e.min2, b);
+    e.max2 = std::max(e.max2, b);
+  }
+  return e;
+}
+
+// Grows (or with `exact`, sets) the interval [lo, hi] to length `target`, keeping the end the
+// sensor (at coordinate s) sees; a sensor between the ends keeps the interval centred.
+void completeSide(double& lo, double& hi, double target, double s, bool exact) {
+  const double len = hi - lo;
+  if (!exact && len >= target) return;
+  if (s <= lo) hi = lo + target;
+  else if (s >= hi) lo = hi - target;
+  else {
+    const double mid = (lo + hi) / 2;
+    lo = mid - target / 2;
+    hi = mid + target / 2;
+  }
+}
+
+// Fraction of the points within 0.1 m of the rectangle's nearest edge.
+double edgeFraction(const std::vector<Eigen::Vector2d>& pts, double yaw, const Extent& e) {
+  const double c = std::cos(yaw), s = std::sin(yaw);
+  std::size_t near = 0;
+  for (const auto& p : pts) {
+    const double a = c * p.x() + s * p.y(), b = -s * p.x() + c * p.y();
+    const double d = std::min({a - e.min1, e.max1 - a, b - e.min2, e.max2 - b});
+    near += d <= 0.1 ? 1 : 0;
+  }
+  return pts.empty() ? 0.0 : static_cast<double>(near) / static_cast<double>(pts.size());
+}
+
+double bottomOf(const PointCloud& cloud, const std::vector<std::uint32_t>& idx,
+                const GroundResult* ground, double minZ) {
+  if (!ground || ground->groundHeight.size() != cloud.size()) return minZ;
+  std::vector<float> h;
+  h.reserve(idx.size());
+  for (auto i : idx)
+    if (std::isfinite(ground->groundHeight[i])) h.push_back(ground->groundHeight[i]);
+  if (h.empty()) return minZ;
+  std::nth_element(h.begin(), h.begin() + static_cast<std::ptrdiff_t>(h.size() / 2), h.end());
+  return std::min<double>(h[h.size() / 2], minZ);
+}
+
+// The visible outline seen from the sensor: per azimuth bin (contourStep metres of arc at the
+// cluster's range) the point nearest to the sensor. Roof, window and interior returns drop out, so
+// the closeness criterion sees the L-shaped scan line it was designed for.
+std::vector<Eigen::Vector2d> visibleContour(const std::vector<Eigen::Vector2d>& pts,
+                                            const Eigen::Vector2d& sensor, double step) {
+  Eigen::Vector2d mean = Eigen::Vector2d::Zero();
+  for (const auto& p : pts) mean += p;
+  mean /= static_cast<double>(pts.size());
+  const double range = std::max((mean - sensor).norm(), 1.0);
+  const double dTheta = std::max(step, 1e-3) / range;
+  const double ref = std::atan2(mean.y() - sensor.y(), mean.x() - sensor.x());
+  std::vector<std::pair<long, std::pair<double, std::size_t>>> bins;  // bin, (range, point)
+  bins.reserve(pts.size());
+  for (std::size_t i = 0; i < pts.size(); ++i) {
+    const Eigen::Vector2d d = pts[i] - sensor;
+    const double a = wrapAngle(std::atan2(d.y(), d.x()) - ref);
+    bins.push_back({std::lround(std::floor(a / dTheta)), {d.squaredNorm(), i}});
+  }
+  std::sort(bins.begin(), bins.end());
+  std::vector<Eigen::Vector2d> out;
+  for (std::size_t k = 0; k < bins.size(); ++k)
+    if (k == 0 || bins[k].first != bins[k - 1].first) out.push_back(pts[bins[k].second.second]);
+  return out;
+}
+
+// The object the user meant: among the clusters whose nearest point is within pickSlack metres
+// of the nearest cluster's, the largest (a stray return near the click does not win).
+std::vector<std::uint32_t> clusterAtClick(const PointCloud& cloud, const Clusters& clusters,
+                                          const Eigen::Vector2d& click, double pickSlack) {
+  std::vector<double> dist(clusters.members.size(), std::numeric_limits<double>::infinity());
+  double dmin = std::numeric_limits<double>::infinity();
+  for (std::size_t k = 0; k < clusters.members.size(); ++k) {
+    for (std::uint32_t i : clusters.members[k])
+      dist[k] = std::min(dist[k], (Eigen::Vector2d(cloud.x[i], cloud.y[i]) - click).norm());
+    dmin = std::min(dmin, dist[k]);
+  }
+  // members are sorted largest first: the first candidate is the largest.
+  for (std::size_t k = 0; k < clusters.members.size(); ++k)
+    if (dist[k] <= dmin + pickSlack) return clusters.members[k];
+  return {};
+}
+
+}  // namespace
+
+YawFit searchRectangleYaw(const std::vector<Eigen::Vector2d>& pts, const FitConfig& config,
+                          std::optional<double> yawCenter, double yawWindow) {
+  if (pts.size() < 2) return {};
+  std::vector<double> c1(pts.size()), c2(pts.size());
+  const double lo = yawCenter ? *yawCenter - yawWindow : 0.0;
+  const double hi = yawCenter ? *yawCenter + yawWindow : kHalfPi;
+  const double coarse = std::max(config.coarseYawStep, 1e-4);
+  YawFit best{lo, -1.0};
+  for (double yaw = lo; yaw < hi + 1e-12; yaw += coarse) {
+    const double s = closeness(pts, yaw, config.closenessMinDistance, c1, c2);
+    if (s > best.score) best = {yaw, s};
+  }
+  const double fine = std::max(config.fineYawStep, 1e-5);
+  const double center = best.yaw;
+  for (double yaw = center - coarse; yaw <= center + coarse + 1e-12; yaw += fine) {
+    const double s = closeness(pts, yaw, config.closenessMinDistance, c1, c2);
+    if (s > best.score) best = {yaw, s};
+  }
+  best.score = best.score * config.closenessMinDistance / static_cast<double>(pts.size());
+  if (!yawCenter) best.yaw = std::fmod(std::fmod(best.yaw, kHalfPi) + kHalfPi, kHalfPi);
+  return best;
+}
+
+FitResult fitBoxToPoints(const PointCloud& cloud, const std::vector<std::uint32_t>& indices,
+                         const GroundResult* ground, const FitConfig& config,
+                         const ClassDef* prior, const FitHint& hint) {
+  FitResult res;
+  std::vector<Eigen::Vector2d> pts;
+  double minZ = std::numeric_limits<double>::infinity(), maxZ = -minZ;
+  for (auto i : indices) {
+    if (i >= cloud.size() || !std::isfinite(cloud.x[i]) || !std::isfinite(cloud.y[i]) ||
+        !std::isfinite(cloud.z[i]))
+      continue;
+    res.clusterIndices.push_back(i);
+    pts.emplace_back(cloud.x[i], cloud.y[i]);
+    minZ = std::min<double>(minZ, cloud.z[i]);
+    maxZ = std::max<double>(maxZ, cloud.z[i]);
+  }
+  if (pts.empty()) return FitResult{};
+  std::sort(res.clusterIndices.begin(), res.clusterIndices.end());
+  std::vector<Eigen::Vector2d> contour =
+      visibleContour(pts, config.sensorOrigin.head<2>(), config.contourStep);
+  if (contour.size() < 3) contour = pts;
+  const YawFit yf = searchRectangleYaw(contour, config, hint.yaw, hint.yaw ? hint.yawWindow : 0.0);
+  double yaw = yf.yaw;
+  Extent e = extentAt(pts, yaw);
+  // Known / prior footprint and which rectangle axis is the length.
+  const std::optional<Eigen::Vector3d> target =
+      hint.size ? hint.size : (prior ? std::optional<Eigen::Vector3d>(prior->defaultSize) : std::nullopt);
+  double len1 = e.max1 - e.min1, len2 = e.max2 - e.min2;
+  bool axis1IsLength = len1 >= len2;
+  if (hint.yaw) {
+    axis1IsLength = true;  // the search ran around the hinted heading
+  } else if (target) {
+    const double L = (*target)[0], W = (*target)[1];
+    const auto cost = [&](double a, double b) {  // a along length, b along width
+      const double over = std::max(0.0, a - L) / L + std::max(0.0, b - W) / W;
+      return 10.0 * over + std::min(std::abs(a - L) / L, std::abs(b - W) / W);
+    };
+    axis1IsLength = cost(len1, len2) <= cost(len2, len1);
+  }
+  if (!axis1IsLength) {  // rotate the frame by +90 deg so that axis 1 is the length
+    yaw += kHalfPi;
+    e = extentAt(pts, yaw);
+  }
+  const double observedArea = std::max(e.max1 - e.min1, 0.0) * std::max(e.max2 - e.min2, 0.0);
+  if (target) {
+    const Eigen::Vector2d so = config.sensorOrigin.head<2>();
+    const double c = std::cos(yaw), s = std::sin(yaw);
+    const bool exact = hint.size.has_value();
+    const double l0 = e.max1 - e.min1, w0 = e.max2 - e.min2;
+    completeSide(e.min1, e.max1, (*target)[0], c * so.x() + s * so.y(), exact);
+    completeSide(e.min2, e.max2, (*target)[1], -s * so.x() + c * so.y(), exact);
+    res.usedPrior = std::abs(e.max1 - e.min1 - l0) > 1e-9 || std::abs(e.max2 - e.min2 - w0) > 1e-9;
+  }
+  // Heading sign: closest to the hint, else yaw in [-pi/2, pi/2).
+  double heading = wrapAngle(yaw);
+  if (hint.yaw) {
+    if (std::abs(angleDiff(heading + std::numbers::pi, *hint.yaw)) < std::abs(angleDiff(heading, *hint.yaw)))
+      heading = wrapAngle(heading + std::numbers::pi);
+  } else if (heading >= kHalfPi || heading < -kHalfPi) {
+    heading = wrapAngle(heading + std::numbers::pi);
+  }
+  const double c = std::cos(yaw), s = std::sin(yaw);
+  const double m1 = (e.min1 + e.max1) / 2, m2 = (e.min2 + e.max2) / 2;
+  const double ms = static_cast<double>(config.minSide);
+  const double bottom = bottomOf(cloud, res.clusterIndices, ground, minZ);
+  double height = std::max(maxZ - bottom, ms);
+  if (hint.size) height = (*hint.size)[2];
+  res.box.center = Eigen::Vector3d(c * m1 - s * m2, s * m1 + c * m2, bottom + height / 2);
+  res.box.size = Eigen::Vector3d(std::max(e.max1 - e.min1, ms), std::max(e.max2 - e.min2, ms), height);
+  res.box.yaw = heading;
+  // Confidence: enough points, points hugging the edges, box mostly observed (not prior-filled).
+  res.closeness = static_cast<float>(edgeFraction(pts, yaw, extentAt(pts, yaw)));
+  const double nFactor = 1.0 - std::exp(-static_cast<double>(pts.size()) / 30.0);
+  const double observed = std::clamp(observedArea / (res.box.size.x() * res.box.size.y()), 0.0, 1.0);
+  res.confidence = static_cast<float>(nFactor * (0.5 + 0.5 * res.closeness) * (0.6 + 0.4 * observed));
+  res.ok = true;
+  return res;
+}
+
+FitResult fitBoxAtPoint(const PointCloud& cloud, const GroundResult& ground,
+                        const Eigen::Vector3d& click, const FitConfig& config,
+                        const ClassDef* prior) {
+  NeighbourhoodConfig nb = config.neighbourhood;
+  if (prior) nb.radius = std::max<float>(nb.radius, static_cast<float>(0.6 * prior->defaultSize.head<2>().norm()));
+  std::vector<std::uint32_t> near = nonGroundNeighbourhood(cloud, ground, click.head<2>(), nb);
+  if (near.empty()) {  // a click in the middle of a big, sparsely seen object: look wider
+    nb.radius *= 2.f;
+    near = nonGroundNeighbourhood(cloud, ground, click.head<2>(), nb);
+  }
+  const Clusters clusters = clusterPoints(cloud, near, config.cluster);
+  return fitBoxToPoints(cloud, clusterAtClick(cloud, clusters, click.head<2>(), config.pickSlack),
+                        &ground, config, prior);
+}
+
+FitResult fitBoxAtPoint(const PointCloud& cloud, const GroundResult& ground,
+                        std::uint32_t clickedIndex, const FitConfig& config,
+                        const ClassDef* prior) {
+  if (clickedIndex >= cloud.size()) return FitResult{};
+  const Eigen::Vector3d p(cloud.x[clickedIndex], cloud.y[clickedIndex], cloud.z[clickedIndex]);
+  if (!p.allFinite()) return FitResult{};
+  return fitBoxAtPoint(cloud, ground, p, config, prior);
+}
+
+FitResult fitBoxInRect(const PointCloud& cloud, const GroundResult& ground, const BevRect& rect,
+                       const FitConfig& config, const ClassDef* prior) {
+  const auto inside = nonGroundInRect(cloud, ground, rect, config.neighbourhood);
+  const Clusters clusters = clusterPoints(cloud, inside, config.cluster);
+  if (clusters.members.empty()) return FitResult{};
+  return fitBoxToPoints(cloud, clusters.members.front(), &ground, config, prior);
+}
+
+}  // namespace lidarlabel
