@@ -94,34 +94,53 @@ void addKittiLabelsToFrame(const std::vector<KittiLabel>& labels, const KittiCal
   }
 }
 
+std::optional<KittiLabel> kittiLabelFromObject(const ObjectAnnotation& o, const KittiCalib& calib,
+                                               const Ontology& ontology, const KittiImageSize& image,
+                                               KittiSkip* why) {
+  if (why) *why = KittiSkip::None;
+  const ClassDef* cls = ontology.find(o.className);
+  std::string type = cls ? cls->kittiName : "";
+  if (type.empty())
+    if (const auto it = o.attributes.find("kitti.type"); it != o.attributes.end()) type = it->second;
+  if (type.empty()) {
+    if (why) *why = KittiSkip::NoKittiClass;
+    return std::nullopt;
+  }
+  std::optional<KittiLabel> l = kittiLabelFromCuboid(o.box, calib, image);
+  if (!l) {
+    if (why) *why = KittiSkip::OutsideImage;
+    return std::nullopt;
+  }
+  l->type = type;
+  restoreKittiFields(o, *l);
+  return l;
+}
+
 KittiFrameLabels kittiLabelsFromFrame(const Frame& frame, const KittiCalib& calib,
                                       const Ontology& ontology, const KittiImageSize& image,
                                       bool withScore) {
   KittiFrameLabels out;
   for (const ObjectAnnotation& o : frame.objects) {
-    const ClassDef* cls = ontology.find(o.className);
-    std::string type = cls ? cls->kittiName : "";
-    if (type.empty())
-      if (const auto it = o.attributes.find("kitti.type"); it != o.attributes.end()) type = it->second;
-    if (type.empty()) {
-      ++out.skippedNoClass;
-      continue;
-    }
-    std::optional<KittiLabel> l = kittiLabelFromCuboid(o.box, calib, image);
+    KittiSkip why = KittiSkip::None;
+    std::optional<KittiLabel> l = kittiLabelFromObject(o, calib, ontology, image, &why);
     if (!l) {
-      ++out.skippedOutside;
+      (why == KittiSkip::NoKittiClass ? out.skippedNoClass : out.skippedOutside)++;
       continue;
     }
-    l->type = type;
-    restoreKittiFields(o, *l);
     if (withScore) l->score = o.confidence;
     out.labels.push_back(std::move(*l));
   }
   if (!withScore)
-    if (const auto it = frame.passthrough.find(kDontCareKey); it != frame.passthrough.end())
-      for (const std::string& row : it->second)
-        for (KittiLabel& l : parseKittiObjectLabels(row, "passthrough kitti.dontcare"))
-          out.labels.push_back(std::move(l));
+    for (KittiLabel& l : kittiDontCareRows(frame)) out.labels.push_back(std::move(l));
+  return out;
+}
+
+std::vector<KittiLabel> kittiDontCareRows(const Frame& frame) {
+  std::vector<KittiLabel> out;
+  if (const auto it = frame.passthrough.find(kDontCareKey); it != frame.passthrough.end())
+    for (const std::string& row : it->second)
+      for (KittiLabel& l : parseKittiObjectLabels(row, "passthrough kitti.dontcare"))
+        out.push_back(std::move(l));
   return out;
 }
 

@@ -47,6 +47,17 @@ Cuboid cuboidFromKittiLabel(const KittiLabel& label, const KittiCalib& calib);
 void addKittiLabelsToFrame(const std::vector<KittiLabel>& labels, const KittiCalib& calib,
                            const Ontology& ontology, std::uint32_t firstTrackId, Frame& frame);
 
+enum class KittiSkip { None, NoKittiClass, OutsideImage };
+// One object -> one label row (type, geometry, alpha, bbox, truncation; the imported
+// truncation/occlusion/bbox when the box is unedited). nullopt with *why set when it cannot be
+// written: its class has no KITTI name, or it is not visible in image_2.
+std::optional<KittiLabel> kittiLabelFromObject(const ObjectAnnotation& object, const KittiCalib& calib,
+                                               const Ontology& ontology, const KittiImageSize& image,
+                                               KittiSkip* why = nullptr);
+
+// The DontCare rows kept in frame.passthrough["kitti.dontcare"].
+std::vector<KittiLabel> kittiDontCareRows(const Frame& frame);
+
 struct KittiFrameLabels {
   std::vector<KittiLabel> labels;  // objects first, then DontCare passthrough rows
   std::size_t skippedNoClass = 0;  // class without a KITTI name

@@ -1,0 +1,53 @@
+#pragma once
+// KITTI tracking benchmark labels: one label_02/<seq>.txt per sequence (17 columns: frame,
+// track id, then the label_2 columns; 18 with score) and calib/<seq>.txt. Box convention as in
+// kitti_object.h. Spec: docs/label-formats.md, FORMATS.md §2.1.
+//
+// Track ids: KITTI id k <-> lidarlabel trackId k + 1 (trackId 0 means "no instance" in per-point
+// labels). DontCare rows (track id -1) go to Frame::passthrough["kitti.dontcare"].
+// Truncation is written as a level: the imported level of an unedited box, else 0 when less than
+// 15% of the projected box lies outside the image and 1 otherwise.
+#include <cstddef>
+#include <functional>
+#include <string>
+
+#include "lidarlabel/core/ontology.h"
+#include "lidarlabel/core/sequence.h"
+#include "lidarlabel/io/kitti_object.h"
+
+namespace lidarlabel {
+
+struct KittiTrackingImportReport {
+  std::size_t frames = 0, objects = 0, dontCare = 0, tracks = 0;
+};
+// Adds the rows to sequence frame `row.frame` (frames are appended, with no sweep, when the file
+// names frames beyond the sequence). Objects of frames named in the file are replaced.
+KittiTrackingImportReport addKittiTrackingLabels(const std::vector<KittiLabel>& rows,
+                                                 const KittiCalib& calib, const Ontology& ontology,
+                                                 Sequence& sequence);
+// Reads labelFile + calibFile and calls addKittiTrackingLabels.
+KittiTrackingImportReport importKittiTrackingLabels(const std::string& labelFile,
+                                                    const std::string& calibFile,
+                                                    Sequence& sequence, const Ontology& ontology);
+
+struct KittiTrackingRows {
+  std::vector<KittiLabel> rows;  // frame order; objects then DontCare within a frame
+  std::size_t skippedNoClass = 0, skippedOutside = 0;
+};
+KittiTrackingRows kittiTrackingRowsFromSequence(const Sequence& sequence, const KittiCalib& calib,
+                                                const Ontology& ontology,
+                                                const KittiImageSize& image, bool withScore = false);
+
+struct KittiTrackingExportSettings {
+  std::string sequenceName;            // "" = the sequence's name when 4 digits, else "0000"
+  std::string calibFile;               // "" = <sequence root>/calib/<name>.txt
+  std::optional<KittiImageSize> image; // nullopt = KITTI default
+  bool withScore = false;
+};
+// Writes <outDir>/label_02/<name>.txt and <outDir>/calib/<name>.txt (object 7-line layout with
+// the tracking file's values), each atomically.
+KittiTrackingRows exportKittiTracking(const Sequence& sequence, const std::string& outDir,
+                                      const Ontology& ontology,
+                                      const KittiTrackingExportSettings& settings);
+
+}  // namespace lidarlabel
