@@ -1,8 +1,15 @@
 #include "lidarlabel/io/sequence_open.h"
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
+#include <map>
+#include <set>
 
+#include "json_util.h"
 #include "lidarlabel/core/errors.h"
+#include "lidarlabel/io/atomic_file.h"
+#include "lidarlabel/io/kitti_odometry.h"
 #include "lidarlabel/io/native_format.h"
 #include "lidarlabel/io/sweep_io.h"
 
@@ -11,37 +18,191 @@ namespace fs = std::filesystem;
 namespace lidarlabel {
 
 namespace {
-Sequence fromSweepList(const fs::path& root, const std::vector<std::string>& sweeps) {
+std::string existing(const fs::path& p, bool folder) {
+  std::error_code ec;
+  const bool ok = folder ? fs::is_directory(p, ec) : fs::is_regular_file(p, ec);
+  return ok ? p.string() : std::string();
+}
+
+std::string folderName(const fs::path& root) {
+  std::string name = root.filename().string();
+  return name.empty() ? root.parent_path().filename().string() : name;
+}
+
+// The first subfolder (natural order) of root holding sample_data.json, e.g. v1.0-mini.
+std::string findNuscenesTables(const fs::path& root) {
+  std::vector<std::string> dirs;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(root, ec))
+    if (e.is_directory() && fs::is_regular_file(e.path() / "sample_data.json")) dirs.push_back(e.path().string());
+  std::sort(dirs.begin(), dirs.end(), naturalLess);
+  return dirs.empty() ? "" : dirs.front();
+}
+
+// Sweeps of a plain folder; all must share one format.
+void plainFolder(const fs::path& root, SequenceLayout& l) {
+  l.kind = "folder";
+  l.sweeps = listFiles(root.string(), {".bin", ".pcd", ".ply"});
+  if (l.sweeps.empty())
+    throw FileError(root.string(), "",
+                    "no sweeps found (expected annotations.lidarlabel.json, velodyne/*.bin, "
+                    "samples/LIDAR_TOP/*.pcd.bin, or *.bin, *.pcd.bin, *.pcd, *.ply files)");
+  l.sweepFormat = sweepFormatFromPath(l.sweeps.front());
+  for (const std::string& s : l.sweeps)
+    if (sweepFormatFromPath(s) != l.sweepFormat)
+      throw FileError(root.string(), "",
+                      "mixed sweep formats: " + fs::path(l.sweeps.front()).filename().string() +
+                          " is " + l.sweepFormat + ", " + fs::path(s).filename().string() + " is " +
+                          sweepFormatFromPath(s) + " (one format per sequence folder)");
+}
+
+// Index of a sweep in its sequence's poses/times: the file number when the stem is numeric.
+std::size_t frameNumber(const std::string& sweep, std::size_t fallback) {
+  const std::string stem = fs::path(sweep).stem().string();
+  if (stem.empty() || stem.size() > 9 || stem.find_first_not_of("0123456789") != std::string::npos)
+    return fallback;
+  return static_cast<std::size_t>(std::stoul(stem));
+}
+
+void addKittiOdometry(const SequenceLayout& l, Sequence& s) {
+  const Eigen::Affine3d tr = readKittiOdometryTr(l.calibFile);
+  const auto poses = l.posesFile.empty() ? std::vector<Eigen::Affine3d>{} : readKittiPoses(l.posesFile);
+  const auto times = l.timesFile.empty() ? std::vector<double>{} : readKittiTimes(l.timesFile);
+  for (std::size_t i = 0; i < s.frames.size(); ++i) {
+    const std::size_t k = frameNumber(l.sweeps[i], i);
+    FrameInfo& info = s.frames[i].info;
+    if (!l.posesFile.empty()) {
+      if (k >= poses.size())
+        throw FileError(l.posesFile, "", "no pose for sweep " + fs::path(l.sweeps[i]).filename().string() +
+                                             " (file has " + std::to_string(poses.size()) + " poses)");
+      info.egoPose = kittiLidarToWorld(poses[k], tr);
+    }
+    if (!l.timesFile.empty()) {
+      if (k >= times.size())
+        throw FileError(l.timesFile, "", "no time for sweep " + fs::path(l.sweeps[i]).filename().string() +
+                                             " (file has " + std::to_string(times.size()) + " lines)");
+      info.timestampUs = std::llround(times[k] * 1e6);
+    }
+  }
+}
+
+Eigen::Isometry3d poseOf(const JsonReader& r) {
+  const auto t = r.numbers("translation", 3);
+  const auto q = r.numbers("rotation", 4);  // w, x, y, z
+  Eigen::Isometry3d pose = Eigen::Isometry3d::Identity();
+  pose.linear() = Eigen::Quaterniond(q[0], q[1], q[2], q[3]).normalized().toRotationMatrix();
+  pose.translation() = Eigen::Vector3d(t[0], t[1], t[2]);
+  return pose;
+}
+
+std::map<std::string, Eigen::Isometry3d> poseTable(const std::string& file) {
+  const nlohmann::json j = parseJson(readFile(file), file);
+  const JsonReader r(j, file, "");
+  std::map<std::string, Eigen::Isometry3d> out;
+  for (std::size_t i = 0; i < r.arraySize(); ++i) out[r.at(i).string("token")] = poseOf(r.at(i));
+  return out;
+}
+
+void addNuscenes(const SequenceLayout& l, Sequence& s) {
+  for (std::size_t i = 0; i < s.frames.size(); ++i) {
+    const std::string name = fs::path(l.sweeps[i]).filename().string();
+    const auto us = name.rfind("__");
+    const auto dot = name.find('.', us == std::string::npos ? 0 : us);
+    if (us != std::string::npos && dot != std::string::npos && dot > us + 2) {
+      const std::string digits = name.substr(us + 2, dot - us - 2);
+      if (digits.find_first_not_of("0123456789") == std::string::npos && digits.size() < 19)
+        s.frames[i].info.timestampUs = std::stoll(digits);
+    }
+  }
+  if (l.nuscenesTableDir.empty()) return;
+  const fs::path dir(l.nuscenesTableDir);
+  if (!fs::exists(dir / "ego_pose.json") || !fs::exists(dir / "calibrated_sensor.json")) return;
+  const auto ego = poseTable((dir / "ego_pose.json").string());
+  const auto sensor = poseTable((dir / "calibrated_sensor.json").string());
+  const std::string sdFile = (dir / "sample_data.json").string();
+  const nlohmann::json sd = parseJson(readFile(sdFile), sdFile);
+  const JsonReader r(sd, sdFile, "");
+  std::map<std::string, std::size_t> byName;
+  for (std::size_t i = 0; i < s.frames.size(); ++i) byName[fs::path(l.sweeps[i]).filename().string()] = i;
+  for (std::size_t k = 0; k < r.arraySize(); ++k) {
+    const JsonReader rec = r.at(k);
+    const auto it = byName.find(fs::path(rec.string("filename")).filename().string());
+    if (it == byName.end()) continue;
+    const auto e = ego.find(rec.string("ego_pose_token"));
+    const auto c = sensor.find(rec.string("calibrated_sensor_token"));
+    if (e == ego.end()) rec.fail("ego_pose_token", "no such ego_pose record");
+    if (c == sensor.end()) rec.fail("calibrated_sensor_token", "no such calibrated_sensor record");
+    s.frames[it->second].info.egoPose = e->second * c->second;  // LiDAR -> ego -> global
+  }
+}
+}  // namespace
+
+SequenceLayout detectSequenceLayout(const std::string& folder) {
+  const fs::path root(folder);
+  if (!fs::is_directory(root)) throw FileError(folder, "", "not a folder");
+  SequenceLayout l;
+  l.root = folder;
+  if (fs::exists(nativePathFor(folder))) {
+    l.kind = "native";
+    return l;
+  }
+  const fs::path lidarTop = root / "samples" / "LIDAR_TOP";
+  if (fs::is_directory(lidarTop)) {
+    l.sweeps = listFiles(lidarTop.string(), {".pcd.bin"});
+    if (!l.sweeps.empty()) {
+      l.kind = "nuscenes";
+      l.sweepFormat = "nuscenes-bin";
+      l.nuscenesTableDir = findNuscenesTables(root);
+      return l;
+    }
+  }
+  if (fs::is_directory(root / "velodyne")) {
+    l.sweeps = listFiles((root / "velodyne").string(), {".bin"});
+    if (!l.sweeps.empty()) {
+      l.sweepFormat = "kitti-bin";
+      l.calibFile = existing(root / "calib.txt", false);
+      l.calibDir = existing(root / "calib", true);
+      if (!l.calibFile.empty()) {
+        l.kind = "kitti-odometry";
+        l.posesFile = existing(root / "poses.txt", false);
+        if (l.posesFile.empty())
+          l.posesFile = existing(root.parent_path().parent_path() / "poses" / (folderName(root) + ".txt"), false);
+        l.timesFile = existing(root / "times.txt", false);
+      } else {
+        l.kind = l.calibDir.empty() ? "kitti-velodyne" : "kitti-object";
+        l.labelDir = existing(root / "label_2", true);
+        l.imageDir = existing(root / "image_2", true);
+      }
+      return l;
+    }
+  }
+  plainFolder(root, l);
+  return l;
+}
+
+Sequence sequenceFromLayout(const SequenceLayout& l) {
+  if (l.kind == "native") return loadNativeSequence(nativePathFor(l.root));
+  const fs::path root(l.root);
   Sequence s;
-  s.root = root.string();
-  s.name = root.filename().string();
-  if (s.name.empty()) s.name = root.parent_path().filename().string();
-  for (const std::string& p : sweeps) {
+  s.root = l.root;
+  s.name = folderName(root);
+  s.sweepFormat = l.sweepFormat;
+  for (const std::string& p : l.sweeps) {
     Frame f;
     f.info.sweepPath = fs::relative(p, root).string();
     s.frames.push_back(std::move(f));
   }
-  s.sweepFormat = sweeps.empty() ? "" : sweepFormatFromPath(sweeps.front());
+  if (l.kind == "kitti-odometry") addKittiOdometry(l, s);
+  if (l.kind == "nuscenes") addNuscenes(l, s);
   return s;
-}
-}  // namespace
-
-std::string nativePathFor(const std::string& folder) {
-  return (fs::path(folder) / kNativeFileName).string();
 }
 
 Sequence openSequence(const std::string& folder) {
-  const fs::path root(folder);
-  if (!fs::is_directory(root)) throw FileError(folder, "", "not a folder");
-  if (fs::exists(nativePathFor(folder))) return loadNativeSequence(nativePathFor(folder));
-  if (fs::is_directory(root / "velodyne")) {
-    const auto sweeps = listFiles((root / "velodyne").string(), {".bin"});
-    if (!sweeps.empty()) return fromSweepList(root, sweeps);
-  }
-  const auto sweeps = listFiles(folder, {".bin", ".pcd", ".ply"});
-  if (sweeps.empty())
-    throw FileError(folder, "", "no sweeps found (expected velodyne/*.bin, *.bin, *.pcd or *.ply)");
-  return fromSweepList(root, sweeps);
+  return sequenceFromLayout(detectSequenceLayout(folder));
+}
+
+std::string nativePathFor(const std::string& folder) {
+  return (fs::path(folder) / kNativeFileName).string();
 }
 
 }  // namespace lidarlabel
