@@ -53,10 +53,10 @@ OrbitCamera chaseCamera(const Bounds& bounds) {
   OrbitCamera c;
   c.parallel = false;
   c.azimuth = kPi;  // eye behind the sensor (-x), looking forward
-  c.elevation = 35.0 * kPi / 180.0;
+  c.elevation = 28.0 * kPi / 180.0;
   const double r = std::min(frameRadius(bounds), 50.0);
   c.target = Eigen::Vector3d(0.4 * r, 0.0, 0.0);
-  c.distance = 1.3 * r;
+  c.distance = 0.9 * r;
   return c;
 }
 
