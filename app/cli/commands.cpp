@@ -4,11 +4,13 @@
 namespace lidarlabel::cli {
 
 Command infoCommand();
+Command convertCommand();
 Command simulateCommand();
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> all = {
       infoCommand(),
+      convertCommand(),
       simulateCommand(),
   };
   return all;
