@@ -1,0 +1,103 @@
+#pragma once
+// Frame-to-frame tracking and box propagation.
+//
+// Frames: boxes in and out are in the LiDAR frame of their own sweep; the tracker's state lives
+// in the WORLD frame (FrameInfo::egoPose, LiDAR -> world; identity when unknown) so ego motion
+// does not look like object motion. Time in seconds.
+//
+// One step (trackNextFrame), for the next sweep:
+//  1. predict every track (Kalman filter, track_filter.h) to the sweep's time;
+//  2. re-fit each predicted box to the sweep's non-ground points near it (same size, new pose:
+//     box_fit.h fitBoxToPoints with a size and yaw hint); a point near several predicted boxes
+//     belongs to the one whose centre is nearest, so objects passing close keep their points;
+//  3. associate the tracks with the frame's detections, if any (Hungarian on 1 - 3D IoU, with a
+//     centre-distance fallback for boxes that do not overlap), gated;
+//  4. update the measured tracks; unmatched detections start new tracks; tracks without a
+//     measurement coast on their prediction and are dropped after maxCoastFrames.
+// Reported: new tracks, tracks not found in this sweep (lost), tracks removed for good, and
+// ambiguous tracks (two tracks competing for the same points/detection, or a track with two
+// near-equal candidate detections) so the annotator knows where to look.
+// Output boxes carry Provenance::Tracked (start from detections: Provenance::Automatic).
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <Eigen/Geometry>
+
+#include "lidarlabel/core/annotation.h"
+#include "lidarlabel/core/box_fit.h"
+#include "lidarlabel/core/ground.h"
+#include "lidarlabel/core/point_cloud.h"
+#include "lidarlabel/core/track_filter.h"
+
+namespace lidarlabel {
+
+struct TrackerConfig {
+  TrackFilterConfig filter;
+  FitConfig fit;                   // re-fit settings (the size and yaw come from the track)
+  double searchMargin = 1.0;       // metres; predicted box grown by this (BEV) to gather points
+  double refitYawWindow = 0.35;    // radians; re-fit yaw searched within prediction +- this
+  std::size_t minRefitPoints = 5;  // fewer points near a track: no measurement, it coasts
+  double maxJump = 2.0;            // metres; a re-fit farther than this from the prediction is
+                                   // rejected (it latched onto something else)
+  double minHeightAboveGround = 0.15;  // metres; lower non-ground points are not used in re-fits
+  double minAssociationIoU = 0.05;     // 3D IoU below this counts as "no overlap"
+  double maxAssociationDistance = 2.5;  // metres; centre-distance gate for non-overlapping pairs
+  double ambiguityMargin = 0.1;    // cost difference under which two candidates are "ambiguous"
+  double ambiguousOverlap = 0.2;   // BEV IoU between two tracks' boxes that flags both
+  int maxCoastFrames = 10;         // frames a track may go unseen before it is removed
+  double defaultDt = 0.1;          // seconds, when timestamps are missing (10 Hz LiDAR)
+};
+
+struct Track {
+  std::uint32_t id = 0;
+  std::string className;
+  std::map<std::string, std::string> attributes;
+  Eigen::Vector3d size = Eigen::Vector3d::Ones();  // (l, w, h) metres, kept from the start box
+  double boxPitch = 0.0, boxRoll = 0.0;            // kept as given
+  TrackFilterState filter;                         // world frame
+  int hits = 1;          // frames with a measurement
+  int missed = 0;        // consecutive frames without one
+  float confidence = 1;  // of the last measurement
+};
+
+struct TrackerState {
+  std::vector<Track> tracks;
+  double time = 0.0;          // seconds, of the last frame
+  std::uint32_t nextId = 1;   // id for the next new track
+};
+
+// One sweep as the tracker sees it.
+struct TrackFrame {
+  const PointCloud* cloud = nullptr;        // required
+  const GroundResult* ground = nullptr;     // optional; without it the lowest 0.2 m of each
+                                            // predicted box is ignored in the re-fit
+  Eigen::Isometry3d egoPose = Eigen::Isometry3d::Identity();  // LiDAR -> world
+  double time = -1.0;                       // seconds; < 0 = previous time + defaultDt
+  std::vector<ObjectAnnotation> detections;  // optional boxes found in this sweep (LiDAR frame)
+};
+
+struct TrackStepResult {
+  TrackerState state;
+  std::vector<ObjectAnnotation> objects;  // boxes of the tracks found in this sweep (LiDAR frame)
+  std::vector<std::uint32_t> newTracks;
+  std::vector<std::uint32_t> lostTracks;     // not found in this sweep (coasting)
+  std::vector<std::uint32_t> removedTracks;  // coasted longer than maxCoastFrames, dropped
+  std::vector<std::uint32_t> ambiguousTracks;
+};
+
+// Tracks from the boxes of one frame (their trackIds are kept; 0 gets a fresh id).
+TrackerState startTracks(const std::vector<ObjectAnnotation>& objects,
+                         const Eigen::Isometry3d& egoPose, double time,
+                         const TrackerConfig& config = {});
+
+TrackStepResult trackNextFrame(const TrackerState& state, const TrackFrame& frame,
+                               const TrackerConfig& config = {});
+
+// Re-fit one box to a sweep: same size, new pose near the given one (used for the optional
+// refit of interpolated boxes too). ok == false when fewer than minRefitPoints points are near.
+FitResult refitBox(const Cuboid& box, const PointCloud& cloud, const GroundResult* ground,
+                   const TrackerConfig& config = {});
+
+}  // namespace lidarlabel

@@ -1,0 +1,238 @@
+#include "lidarlabel/core/tracking.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "lidarlabel/core/assignment.h"
+#include "lidarlabel/core/box_iou.h"
+#include "lidarlabel/core/interpolation.h"
+#include "lidarlabel/core/points_in_box.h"
+
+namespace lidarlabel {
+
+namespace {
+Eigen::Vector4d poseOf(const Cuboid& world) {
+  return {world.center.x(), world.center.y(), world.center.z(), world.yaw};
+}
+
+Cuboid boxOf(const Track& t) {
+  Cuboid b;
+  b.center = t.filter.position();
+  b.yaw = t.filter.yaw();
+  b.size = t.size;
+  b.pitch = t.boxPitch;
+  b.roll = t.boxRoll;
+  return b;
+}
+
+Track makeTrack(const ObjectAnnotation& o, std::uint32_t id, const Cuboid& world,
+                const TrackFilterConfig& fc) {
+  Track t;
+  t.id = id;
+  t.className = o.className;
+  t.attributes = o.attributes;
+  t.size = o.box.size;
+  t.boxPitch = o.box.pitch;
+  t.boxRoll = o.box.roll;
+  t.filter = initTrackFilter(poseOf(world), fc);
+  t.confidence = o.confidence;
+  return t;
+}
+
+Cuboid grown(const Cuboid& b, double margin) {
+  Cuboid g = b;
+  g.size += Eigen::Vector3d(2 * margin, 2 * margin, 0.5);
+  return g;
+}
+
+// Points usable for re-fitting box b: non-ground and above the ground band (or, without a ground
+// result, above the lowest 0.2 m of the box).
+std::vector<std::uint32_t> usablePoints(const std::vector<std::uint32_t>& candidates,
+                                        const PointCloud& cloud, const GroundResult* ground,
+                                        const Cuboid& b, double minHeight) {
+  std::vector<std::uint32_t> out;
+  out.reserve(candidates.size());
+  const double floorZ = b.center.z() - b.size.z() / 2 + 0.2;
+  for (std::uint32_t i : candidates) {
+    if (ground != nullptr && i < ground->isGround.size()) {
+      if (ground->isGround[i]) continue;
+      const float gh = ground->groundHeight[i];
+      if (std::isfinite(gh) && cloud.z[i] - gh < minHeight) continue;
+    } else if (cloud.z[i] < floorZ) {
+      continue;
+    }
+    out.push_back(i);
+  }
+  return out;
+}
+
+// Cost of pairing a track box with a detection: 1 - IoU3d when they overlap, else 1 + d / dmax.
+double pairCost(const Cuboid& a, const Cuboid& b, const TrackerConfig& c) {
+  const double iou = iou3d(a, b);
+  if (iou >= c.minAssociationIoU) return 1.0 - iou;
+  const double d = (a.center.head<2>() - b.center.head<2>()).norm();
+  return 1.0 + d / c.maxAssociationDistance;
+}
+
+void addUnique(std::vector<std::uint32_t>& v, std::uint32_t id) {
+  if (std::find(v.begin(), v.end(), id) == v.end()) v.push_back(id);
+}
+}  // namespace
+
+TrackerState startTracks(const std::vector<ObjectAnnotation>& objects,
+                         const Eigen::Isometry3d& egoPose, double time,
+                         const TrackerConfig& config) {
+  TrackerState s;
+  s.time = time;
+  for (const ObjectAnnotation& o : objects) s.nextId = std::max(s.nextId, o.trackId + 1);
+  for (const ObjectAnnotation& o : objects) {
+    const std::uint32_t id = o.trackId != 0 ? o.trackId : s.nextId++;
+    s.tracks.push_back(makeTrack(o, id, transformBox(o.box, egoPose), config.filter));
+  }
+  return s;
+}
+
+FitResult refitBox(const Cuboid& box, const PointCloud& cloud, const GroundResult* ground,
+                   const TrackerConfig& config) {
+  const std::vector<std::uint32_t> near =
+      indicesInBox(cloud, grown(box, config.searchMargin), 0.f);
+  const auto idx = usablePoints(near, cloud, ground, box, config.minHeightAboveGround);
+  if (idx.size() < config.minRefitPoints) return {};
+  FitHint hint;
+  hint.size = box.size;
+  hint.yaw = box.yaw;
+  hint.yawWindow = config.refitYawWindow;
+  FitResult r = fitBoxToPoints(cloud, idx, ground, config.fit, nullptr, hint);
+  if (r.ok && (r.box.center.head<2>() - box.center.head<2>()).norm() > config.maxJump) r.ok = false;
+  return r;
+}
+
+TrackStepResult trackNextFrame(const TrackerState& state, const TrackFrame& frame,
+                               const TrackerConfig& config) {
+  TrackStepResult out;
+  out.state = state;
+  std::vector<Track>& tracks = out.state.tracks;
+  const double time = frame.time >= 0 ? frame.time : state.time + config.defaultDt;
+  const double dt = std::max(0.0, time - state.time);
+  out.state.time = time;
+  const Eigen::Isometry3d worldToLidar = frame.egoPose.inverse();
+  const PointCloud& cloud = *frame.cloud;
+
+  // 1. Predict; predicted boxes in this sweep's LiDAR frame.
+  std::vector<Cuboid> predicted;
+  for (Track& t : tracks) {
+    t.filter = predictTrack(t.filter, dt, config.filter);
+    predicted.push_back(transformBox(boxOf(t), worldToLidar));
+  }
+
+  // 2. Gather points per track in one pass (nearest predicted centre owns shared points).
+  std::vector<Cuboid> search;
+  for (const Cuboid& p : predicted) search.push_back(grown(p, config.searchMargin));
+  PointsInBoxConfig pib;
+  pib.nearbyMargin = 0.f;
+  pib.threads = 1;
+  const PointsInBoxResult inside = pointsInBoxes(cloud, search, pib);
+  std::vector<FitResult> fits(tracks.size());
+  std::vector<char> measured(tracks.size(), 0);
+  for (std::size_t k = 0; k < tracks.size(); ++k) {
+    std::vector<std::uint32_t> own;
+    for (std::uint32_t i : inside.indices[k])
+      if (inside.owner[i] == static_cast<std::int32_t>(k)) own.push_back(i);
+    own = usablePoints(own, cloud, frame.ground, predicted[k], config.minHeightAboveGround);
+    if (own.size() < config.minRefitPoints) continue;
+    FitHint hint;
+    hint.size = tracks[k].size;
+    hint.yaw = predicted[k].yaw;
+    hint.yawWindow = config.refitYawWindow;
+    fits[k] = fitBoxToPoints(cloud, own, frame.ground, config.fit, nullptr, hint);
+    if (!fits[k].ok) continue;
+    fits[k].box.yaw = alignYaw(fits[k].box.yaw, predicted[k].yaw);
+    if ((fits[k].box.center.head<2>() - predicted[k].center.head<2>()).norm() > config.maxJump)
+      continue;
+    measured[k] = 1;
+  }
+
+  // Tracks whose boxes overlap each other are competing for the same points.
+  for (std::size_t a = 0; a < tracks.size(); ++a)
+    for (std::size_t b = a + 1; b < tracks.size(); ++b) {
+      const Cuboid& ba = measured[a] ? fits[a].box : predicted[a];
+      const Cuboid& bb = measured[b] ? fits[b].box : predicted[b];
+      if (bevIoU(ba, bb) > config.ambiguousOverlap) {
+        addUnique(out.ambiguousTracks, tracks[a].id);
+        addUnique(out.ambiguousTracks, tracks[b].id);
+      }
+    }
+
+  // 3. Associate with detections.
+  const auto& dets = frame.detections;
+  std::vector<int> detOfTrack(tracks.size(), -1);
+  std::vector<char> detUsed(dets.size(), 0);
+  if (!dets.empty() && !tracks.empty()) {
+    Eigen::MatrixXd cost(tracks.size(), dets.size());
+    for (std::size_t k = 0; k < tracks.size(); ++k)
+      for (std::size_t d = 0; d < dets.size(); ++d)
+        cost(k, d) = pairCost(measured[k] ? fits[k].box : predicted[k], dets[d].box, config);
+    detOfTrack = solveGatedAssignment(cost, 2.0);
+    for (std::size_t k = 0; k < tracks.size(); ++k) {
+      if (detOfTrack[k] < 0) continue;
+      detUsed[detOfTrack[k]] = 1;
+      int close = 0;
+      for (std::size_t d = 0; d < dets.size(); ++d)
+        if (cost(k, d) <= 2.0 && cost(k, d) - cost(k, detOfTrack[k]) < config.ambiguityMargin)
+          ++close;
+      if (close > 1) addUnique(out.ambiguousTracks, tracks[k].id);
+    }
+  }
+
+  // 4. Update, coast, remove.
+  std::vector<Track> kept;
+  for (std::size_t k = 0; k < tracks.size(); ++k) {
+    Track t = tracks[k];
+    const Cuboid* meas = measured[k] ? &fits[k].box : nullptr;
+    float conf = measured[k] ? fits[k].confidence : 0.f;
+    if (meas == nullptr && detOfTrack[k] >= 0) {
+      meas = &dets[detOfTrack[k]].box;
+      conf = dets[detOfTrack[k]].confidence;
+    }
+    if (meas != nullptr) {
+      const double n = measured[k] ? static_cast<double>(fits[k].clusterIndices.size()) : 30.0;
+      const double scale = std::clamp(std::sqrt(30.0 / std::max(n, 1.0)), 1.0, 3.0);
+      const Cuboid w = transformBox(*meas, frame.egoPose);
+      t.filter = updateTrack(t.filter, poseOf(w), config.filter, scale);
+      t.hits++;
+      t.missed = 0;
+      t.confidence = conf;
+      ObjectAnnotation o;
+      o.trackId = t.id;
+      o.className = t.className;
+      o.attributes = t.attributes;
+      o.box = transformBox(boxOf(t), worldToLidar);
+      o.provenance = Provenance::Tracked;
+      o.confidence = conf;
+      out.objects.push_back(std::move(o));
+    } else {
+      t.missed++;
+      out.lostTracks.push_back(t.id);
+      if (t.missed > config.maxCoastFrames) {
+        out.removedTracks.push_back(t.id);
+        continue;
+      }
+    }
+    kept.push_back(std::move(t));
+  }
+  for (std::size_t d = 0; d < dets.size(); ++d) {
+    if (detUsed[d]) continue;
+    const std::uint32_t id = out.state.nextId++;
+    kept.push_back(makeTrack(dets[d], id, transformBox(dets[d].box, frame.egoPose),
+                             config.filter));
+    ObjectAnnotation o = dets[d];
+    o.trackId = id;
+    o.provenance = Provenance::Automatic;
+    out.objects.push_back(std::move(o));
+    out.newTracks.push_back(id);
+  }
+  tracks = std::move(kept);
+  return out;
+}
+
+}  // namespace lidarlabel

@@ -1,0 +1,69 @@
+#include "lidarlabel/core/prelabel.h"
+
+#include <set>
+
+#include <gtest/gtest.h>
+
+#include "lidarlabel/core/box_iou.h"
+#include "lidarlabel/io/ontology_io.h"
+#include "tracking_scene.h"
+
+using namespace lidarlabel;
+using lidarlabel::test::carAt;
+using lidarlabel::test::exactGround;
+using lidarlabel::test::scene;
+
+namespace {
+double bestIoU(const std::vector<ObjectAnnotation>& objs, const Cuboid& truth) {
+  double best = 0.0;
+  for (const auto& o : objs) best = std::max(best, bevIoU(o.box, truth));
+  return best;
+}
+}  // namespace
+
+TEST(Prelabel, DetectsCarsAsCarsWithAutomaticProvenance) {
+  const std::vector<Cuboid> cars = {carAt(12, 4, 0.3), carAt(-15, -6, 1.2), carAt(20, -8, -0.4)};
+  const PointCloud cloud = scene(cars);
+  const auto objs = detectObjects(cloud, exactGround(cloud), defaultOntology());
+  ASSERT_EQ(objs.size(), 3u);
+  for (const auto& o : objs) {
+    EXPECT_EQ(o.className, "car");
+    EXPECT_EQ(o.provenance, Provenance::Automatic);
+  }
+  for (const Cuboid& c : cars) EXPECT_GE(bestIoU(objs, c), 0.7);
+}
+
+TEST(Prelabel, DropsClustersNoRuleAccepts) {
+  // A 20 m wall and a 3-point speck: neither is a road user.
+  Cuboid wall = carAt(0, 15, 0.0, {20, 0.3, 3.0});
+  PointCloud cloud = scene({wall});
+  for (int i = 0; i < 3; ++i) cloud.push(8.f + 0.05f * i, -8.f, -1.0f, 0.5f);
+  EXPECT_TRUE(detectObjects(cloud, exactGround(cloud), defaultOntology()).empty());
+}
+
+TEST(Prelabel, EmptyCloudGivesNoDetections) {
+  const PointCloud empty;
+  EXPECT_TRUE(detectObjects(empty, GroundResult{}, defaultOntology()).empty());
+}
+
+TEST(Prelabel, SequenceKeepsOneTrackIdPerMovingCar) {
+  Sequence seq;
+  seq.frames.resize(10);
+  auto truth = [](std::size_t f) {
+    return std::vector<Cuboid>{carAt(10 + 1.0 * f, 5, 0.0), carAt(25 - 0.8 * f, -5, M_PI)};
+  };
+  PrelabelConfig config;
+  config.threads = 1;
+  const Sequence out = prelabelSequence(
+      seq, [&](std::size_t f) { return scene(truth(f)); }, defaultOntology(), config);
+  std::set<std::uint32_t> ids;
+  for (std::size_t f = 0; f < out.size(); ++f) {
+    ASSERT_EQ(out.frames[f].objects.size(), 2u) << "frame " << f;
+    for (const auto& o : out.frames[f].objects) {
+      ids.insert(o.trackId);
+      EXPECT_EQ(o.provenance, Provenance::Automatic);
+    }
+    for (const Cuboid& c : truth(f)) EXPECT_GE(bestIoU(out.frames[f].objects, c), 0.6);
+  }
+  EXPECT_EQ(ids.size(), 2u);
+}

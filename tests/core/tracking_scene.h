@@ -1,0 +1,84 @@
+#pragma once
+// Synthetic scenes for the tracking / pre-labelling tests: flat ground at z = -1.73 (sensor at
+// the origin) and boxes whose sensor-facing sides and top are sampled on a regular grid, which is
+// what a LiDAR sees of a vehicle (an L-shape). No occlusion between objects.
+#include <cmath>
+#include <vector>
+
+#include "lidarlabel/core/annotation.h"
+#include "lidarlabel/core/ground.h"
+#include "lidarlabel/core/point_cloud.h"
+
+namespace lidarlabel::test {
+
+inline constexpr double kGroundZ = -1.73;
+
+inline Cuboid carAt(double x, double y, double yaw, Eigen::Vector3d size = {4.5, 1.9, 1.6}) {
+  Cuboid b;
+  b.size = size;
+  b.center = {x, y, kGroundZ + size.z() / 2};
+  b.yaw = yaw;
+  return b;
+}
+
+// Points on the faces of `box` that face the sensor (origin), spacing `step` metres.
+inline void addVisibleSurface(PointCloud& cloud, const Cuboid& box, double step = 0.1) {
+  const Eigen::Matrix3d r = box.rotation();
+  const Eigen::Vector3d h = box.size / 2;
+  for (int axis = 0; axis < 3; ++axis) {
+    for (int sign : {-1, 1}) {
+      if (axis == 2 && sign < 0) continue;  // the bottom is never seen
+      Eigen::Vector3d n = Eigen::Vector3d::Zero();
+      n[axis] = sign;
+      const Eigen::Vector3d faceCentre = box.center + r * (n.cwiseProduct(h));
+      if ((r * n).dot(-faceCentre) <= 0) continue;  // faces away from the sensor
+      const int u = (axis + 1) % 3, v = (axis + 2) % 3;
+      for (double a = -h[u]; a <= h[u] + 1e-9; a += step)
+        for (double b = -h[v]; b <= h[v] + 1e-9; b += step) {
+          Eigen::Vector3d local = n.cwiseProduct(h);
+          local[u] = a;
+          local[v] = b;
+          const Eigen::Vector3d p = box.center + r * local;
+          cloud.push(static_cast<float>(p.x()), static_cast<float>(p.y()),
+                     static_cast<float>(p.z()), 0.5f);
+        }
+    }
+  }
+}
+
+// Ground points on a polar grid out to `range` metres.
+inline void addGround(PointCloud& cloud, double range = 40.0) {
+  for (double r = 3.0; r <= range; r += 0.5)
+    for (double a = 0; a < 2 * M_PI; a += 0.5 / r)
+      cloud.push(static_cast<float>(r * std::cos(a)), static_cast<float>(r * std::sin(a)),
+                 static_cast<float>(kGroundZ), 0.1f);
+}
+
+inline PointCloud scene(const std::vector<Cuboid>& boxes, bool ground = true) {
+  PointCloud c;
+  if (ground) addGround(c);
+  for (const Cuboid& b : boxes) addVisibleSurface(c, b);
+  return c;
+}
+
+// The exact ground result of a scene(): ground where z is at the ground plane.
+inline GroundResult exactGround(const PointCloud& c) {
+  GroundResult g;
+  g.isGround.resize(c.size());
+  g.groundHeight.assign(c.size(), static_cast<float>(kGroundZ));
+  for (std::size_t i = 0; i < c.size(); ++i) {
+    g.isGround[i] = std::abs(c.z[i] - kGroundZ) < 1e-3 ? 1 : 0;
+    g.groundCount += g.isGround[i];
+  }
+  return g;
+}
+
+inline ObjectAnnotation object(std::uint32_t id, const Cuboid& box, const char* cls = "car") {
+  ObjectAnnotation o;
+  o.trackId = id;
+  o.className = cls;
+  o.box = box;
+  return o;
+}
+
+}  // namespace lidarlabel::test
