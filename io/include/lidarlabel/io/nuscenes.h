@@ -1,0 +1,91 @@
+#pragma once
+// nuScenes: a sequence as the 13 JSON tables the nuScenes devkit loads, the detection-results
+// submission JSON, and import of sample_annotation back into LiDAR-frame boxes.
+// Spec: docs/label-formats.md, FORMATS.md §4.
+//
+// Frames: boxes live in the LIDAR_TOP sensor frame of their sweep. lidarToEgo is the
+// calibrated_sensor pose (sensor -> ego), egoToGlobal the ego_pose (ego -> global); a sequence
+// frame's egoPose (LiDAR -> world) is egoToGlobal * lidarToEgo. The export takes lidarToEgo from
+// NuscenesExportSettings (default: the sequence metadata "nuscenes.lidar_to_ego", 12 row-major
+// numbers, set by the import; else identity) and derives egoToGlobal = egoPose * lidarToEgo^-1.
+// Quaternions in the files are w, x, y, z; sizes w, l, h.
+#include <Eigen/Core>
+#include <Eigen/Geometry>
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "lidarlabel/core/cuboid.h"
+#include "lidarlabel/core/ontology.h"
+#include "lidarlabel/core/point_cloud.h"
+#include "lidarlabel/core/sequence.h"
+
+namespace lidarlabel {
+
+// A box as a sample_annotation stores it (global frame).
+struct NuscenesBox {
+  Eigen::Vector3d translation = Eigen::Vector3d::Zero();  // centre, m
+  Eigen::Vector3d sizeWlh = Eigen::Vector3d::Ones();      // width, length, height, m
+  Eigen::Quaterniond rotation = Eigen::Quaterniond::Identity();
+};
+
+// FORMATS.md §4.3a: translation = R_ego (R_cs c + t_cs) + t_ego, rotation = q_ego q_cs q_box.
+NuscenesBox nuscenesBoxFromLidar(const Cuboid& box, const Eigen::Isometry3d& lidarToEgo,
+                                 const Eigen::Isometry3d& egoToGlobal);
+// The inverse chain (NuScenes.get_sample_data): p_sensor = R_cs^-1 (R_ego^-1 (p - t_ego) - t_cs).
+Cuboid lidarBoxFromNuscenes(const NuscenesBox& box, const Eigen::Isometry3d& lidarToEgo,
+                            const Eigen::Isometry3d& egoToGlobal);
+
+// Points of the cloud inside the box, faces inclusive (devkit points_in_box), sensor frame.
+std::size_t countPointsInBoxInclusive(const PointCloud& cloud, const Cuboid& box);
+
+// nuScenes detection class (one of the 10) of a general category name, "" when the category is
+// not evaluated (FORMATS.md §4.7).
+std::string nuscenesDetectionName(const std::string& category);
+
+// Deterministic 32-hex token for (kind, key): same sequence -> same tokens.
+std::string nuscenesToken(const std::string& kind, const std::string& key);
+
+struct NuscenesExportSettings {
+  std::string version = "v1.0-lidarlabel";  // tables go to <dataroot>/<version>/
+  std::string sceneName;                   // "" = "scene-" + sequence name
+  std::string location = "lidarlabel";     // log.location
+  std::string vehicle = "lidarlabel";      // log.vehicle
+  std::optional<Eigen::Isometry3d> lidarToEgo;  // nullopt = sequence metadata, else identity
+  bool writeSweeps = true;  // write every sweep as <dataroot>/samples/LIDAR_TOP/<stem>.pcd.bin
+};
+
+struct NuscenesExportReport {
+  std::size_t samples = 0, annotations = 0, instances = 0, skippedNoCategory = 0;
+};
+
+// Writes <dataroot>/<version>/{category, attribute, visibility, instance, sensor,
+// calibrated_sensor, ego_pose, log, scene, sample, sample_data, sample_annotation, map}.json,
+// a 0-byte map placeholder <dataroot>/maps/<token>.png and (writeSweeps) the sweeps. Each folder
+// is replaced atomically. num_lidar_pts is counted in each frame's sweep. Frames without a
+// timestamp get i * 0.5 s. Objects whose class has no nuScenes name are skipped (counted).
+NuscenesExportReport exportNuscenes(const Sequence& sequence, const std::string& dataroot,
+                                    const Ontology& ontology,
+                                    const NuscenesExportSettings& settings = {},
+                                    const std::function<void(std::size_t)>& progress = {});
+
+// Detection-results submission JSON (FORMATS.md §4.7): every sample a key, boxes of classes with
+// a detection name, score = confidence, velocity from the track's neighbouring frames (centred
+// difference as NuScenes.box_velocity, [0, 0] when not available), attribute "" or the
+// object's nuScenes attribute. Sample tokens equal those of exportNuscenes with the same settings.
+std::string nuscenesDetectionResultsJson(const Sequence& sequence, const Ontology& ontology,
+                                         const NuscenesExportSettings& settings = {});
+
+struct NuscenesImportReport {
+  std::size_t samples = 0, annotations = 0, instances = 0;
+};
+// Reads the tables in <dataroot>/<version>/ (versionDir) and puts each LIDAR_TOP key frame's
+// sample_annotations, moved into that sweep's sensor frame, into the sequence frame with the same
+// sweep file name. An empty sequence gets one frame per key frame (time order), root = dataroot.
+// Class names: ontology class of the category's nuScenes name, else the category name. Missing
+// tables/fields or dangling tokens -> FileError naming the table file and the JSON field.
+NuscenesImportReport importNuscenes(const std::string& versionDir, Sequence& sequence,
+                                    const Ontology& ontology);
+
+}  // namespace lidarlabel
