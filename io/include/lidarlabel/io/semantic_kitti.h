@@ -12,3 +12,31 @@ PointLabels readSemanticKittiLabels(const std::string& path, long long expectedC
 void writeSemanticKittiLabels(const std::string& path, const PointLabels& labels);  // atomic
 
 }  // namespace lidarlabel
+
+#include "lidarlabel/core/ontology.h"
+
+namespace lidarlabel {
+
+// Class mapping of per-point labels through the ontology. PointLabels::semantic holds the
+// SemanticKITTI raw id of an ontology class (ClassDef::semanticKittiId).
+struct LabelMappingReport {
+  std::size_t movingMapped = 0;  // SemanticKITTI moving-* points mapped to their static class
+  std::size_t unknown = 0;       // points whose id/index no ontology class has -> 0 (unlabeled)
+};
+
+// SemanticKITTI moving classes 252..259 -> their static class id (moving-car 252 -> car 10, ...);
+// other ids unchanged.
+std::uint16_t semanticKittiStaticId(std::uint16_t rawId);
+
+// Raw .label ids -> ontology ids: moving-* to static, ids without an ontology class to 0.
+// Instances are kept.
+PointLabels semanticKittiToOntology(const PointLabels& raw, const Ontology& ontology,
+                                    LabelMappingReport* report = nullptr);
+
+// readSemanticKittiLabels + semanticKittiToOntology. Export writes the stored raw ids as they
+// are (writeSemanticKittiLabels).
+PointLabels readSemanticKittiLabelsMapped(const std::string& path, const Ontology& ontology,
+                                          long long expectedCount = -1,
+                                          LabelMappingReport* report = nullptr);
+
+}  // namespace lidarlabel
