@@ -6,12 +6,14 @@ namespace lidarlabel::cli {
 Command infoCommand();
 Command convertCommand();
 Command simulateCommand();
+Command prelabelCommand();
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> all = {
       infoCommand(),
       convertCommand(),
       simulateCommand(),
+      prelabelCommand(),
   };
   return all;
 }
