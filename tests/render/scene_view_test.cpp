@@ -84,5 +84,26 @@ TEST(SceneView, MouseWheelForwardZoomsIn) {
   EXPECT_NEAR(view.camera().distance, 0.85 * before, 1e-9);
 }
 
+TEST(SceneView, LeftDragOrbitsAndRightDragPansTheCamera) {
+  test::qtApp();
+  SceneView view;
+  view.resize(400, 300);
+  view.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+  const OrbitCamera start = view.camera();
+  QTest::mousePress(&view, Qt::LeftButton, Qt::NoModifier, QPoint(100, 100));
+  QTest::mouseMove(&view, QPoint(130, 100));
+  QTest::mouseRelease(&view, Qt::LeftButton, Qt::NoModifier, QPoint(130, 100));
+  const OrbitCamera orbited = view.camera();
+  EXPECT_NEAR(orbited.azimuth, orbit(start, 30, 0, view.height()).azimuth, 1e-9);
+  EXPECT_TRUE(orbited.target.isApprox(start.target));
+
+  QTest::mousePress(&view, Qt::RightButton, Qt::NoModifier, QPoint(100, 100));
+  QTest::mouseMove(&view, QPoint(100, 120));
+  QTest::mouseRelease(&view, Qt::RightButton, Qt::NoModifier, QPoint(100, 120));
+  EXPECT_TRUE(view.camera().target.isApprox(pan(orbited, 0, 20, view.height()).target, 1e-9));
+  EXPECT_DOUBLE_EQ(view.camera().azimuth, orbited.azimuth);
+}
+
 }  // namespace
 }  // namespace lidarlabel
