@@ -234,6 +234,7 @@ FitResult fitBoxToPoints(const PointCloud& cloud, const std::vector<std::uint32_
   if (hint.size) height = (*hint.size)[2];
   res.box.center = Eigen::Vector3d(c * m1 - s * m2, s * m1 + c * m2, bottom + height / 2);
   res.box.size = Eigen::Vector3d(std::max(e.max1 - e.min1, ms), std::max(e.max2 - e.min2, ms), height);
+  if (hint.size) res.box.size = *hint.size;  // exactly, not up to the extent arithmetic
   res.box.yaw = heading;
   // Confidence: enough points, points hugging the edges, box mostly observed (not prior-filled).
   res.closeness = static_cast<float>(edgeFraction(pts, yaw, extentAt(pts, yaw)));

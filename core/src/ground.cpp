@@ -90,14 +90,14 @@ struct BinScratch {
 };
 
 // Fits bin b's ground plane and marks its ground points.
-void processBin(const PointCloud& c, const GroundConfig& cfg, int zone,
+void processBin(const PointCloud& c, const GroundConfig& cfg,
                 float binRange, const std::uint32_t* pts, std::size_t k, Plane& plane,
                 std::uint8_t* isGround, BinScratch& s) {
   if (k < static_cast<std::size_t>(std::max(3, cfg.minBinPoints))) return;
-  // Lowest-point representative: mean of the seedCount lowest z (first zone: ignore points far
-  // below the road, which are reflections / multipath).
+  // Lowest-point representative: mean of the seedCount lowest z, ignoring points farther below
+  // the sensor's road level than the allowed slope explains (reflections / multipath).
   s.z.clear();
-  const float floorZ = zone == 0 ? -1.2f * cfg.sensorHeight : -1e9f;
+  const float floorZ = -cfg.sensorHeight - cfg.elevationMargin - cfg.maxSlope * binRange;
   for (std::size_t j = 0; j < k; ++j)
     if (c.z[pts[j]] > floorZ) s.z.push_back(c.z[pts[j]]);
   if (s.z.size() < 3) return;
@@ -199,18 +199,16 @@ GroundResult removeGround(const PointCloud& cloud, const GroundConfig& cfg) {
   // Per-bin plane fits (independent: split across threads by bin ranges).
   std::vector<Plane> planes(static_cast<std::size_t>(zones.binCount));
   std::vector<float> binRange(planes.size());
-  std::vector<int> binZone(planes.size());
   for (std::size_t z = 0; z < zones.outer.size(); ++z)
     for (int r = 0; r < zones.rings[z]; ++r)
       for (int s = 0; s < zones.sectors[z]; ++s) {
         const std::size_t b = static_cast<std::size_t>(zones.binOffset[z] + r * zones.sectors[z] + s);
         binRange[b] = zones.inner[z] + (static_cast<float>(r) + 0.5f) * zones.ringWidth[z];
-        binZone[b] = static_cast<int>(z);
       }
   const auto work = [&](std::size_t b0, std::size_t b1) {
     BinScratch scratch;
     for (std::size_t b = b0; b < b1; ++b)
-      processBin(cloud, cfg, binZone[b], binRange[b], order.data() + start[b],
+      processBin(cloud, cfg, binRange[b], order.data() + start[b],
                  start[b + 1] - start[b], planes[b], res.isGround.data(), scratch);
   };
   const int t = std::max(1, cfg.threads);

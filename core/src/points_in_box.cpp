@@ -53,7 +53,7 @@ inline int classify(const PreparedBox& b, float x, float y, float z, float& dist
   const float lx = std::abs(b.r[0][0] * dx + b.r[0][1] * dy + b.r[0][2] * dz);
   const float ly = std::abs(b.r[1][0] * dx + b.r[1][1] * dy + b.r[1][2] * dz);
   const float lz = std::abs(b.r[2][0] * dx + b.r[2][1] * dy + b.r[2][2] * dz);
-  if (lx > b.hnear[0] || ly > b.hnear[1] || lz > b.hnear[2]) return 0;
+  if (!(lx <= b.hnear[0] && ly <= b.hnear[1] && lz <= b.hnear[2])) return 0;  // NaN -> 0
   dist2 = dx * dx + dy * dy + dz * dz;
   return (lx <= b.hin[0] && ly <= b.hin[1] && lz <= b.hin[2]) ? 2 : 1;
 }
