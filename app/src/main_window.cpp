@@ -1,5 +1,7 @@
 #include "lidarlabel/app/main_window.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QComboBox>
 #include <QFileDialog>
@@ -61,6 +63,16 @@ void MainWindow::buildMenus() {
                   [this] { view_->resetCamera(CameraPreset::BirdsEye); });
   view->addAction(tr("&Chase camera"), QKeySequence(Qt::Key_C), this,
                   [this] { view_->resetCamera(CameraPreset::Chase); });
+  view->addSeparator();
+  auto pointSize = [this](float factor) {
+    SceneStyle style = view_->style();
+    style.pointSize = std::clamp(style.pointSize * factor, 1.0f, 12.0f);
+    view_->setStyle(style);
+  };
+  QAction* larger = view->addAction(tr("&Larger points"), this, [pointSize] { pointSize(1.5f); });
+  larger->setShortcuts({Qt::Key_Plus, Qt::Key_Equal});
+  view->addAction(tr("&Smaller points"), QKeySequence(Qt::Key_Minus), this,
+                  [pointSize] { pointSize(1.0f / 1.5f); });
 }
 
 void MainWindow::buildFrameBar() {

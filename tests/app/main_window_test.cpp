@@ -88,6 +88,17 @@ TEST(MainWindow, IntensityModeRecoloursTheCloud) {
   EXPECT_EQ(o.window.colorMode(), ColorMode::Intensity);
 }
 
+TEST(MainWindow, PlusAndMinusKeysChangeThePointSize) {
+  test::qtApp();
+  OpenWindow o(test::sampleData("semantickitti/sequences/00"));
+  const float start = o.window.sceneView()->style().pointSize;
+  QTest::keyClick(&o.window, Qt::Key_Plus);
+  EXPECT_FLOAT_EQ(o.window.sceneView()->style().pointSize, 1.5f * start);
+  QTest::keyClick(&o.window, Qt::Key_Minus);
+  QTest::keyClick(&o.window, Qt::Key_Minus);
+  EXPECT_FLOAT_EQ(o.window.sceneView()->style().pointSize, start / 1.5f);
+}
+
 TEST(MainWindow, OpenErrorIsShownInAMessageBoxNotACrash) {
   test::qtApp();
   MainWindow w;

@@ -1,7 +1,8 @@
 #pragma once
 // The main window: wires the document to the widgets (SceneView in the centre, frame slider with
 // previous/next buttons, colour-mode combo, status bar). No model logic lives here.
-// Keys: Right/D next frame, Left/A previous, Home/End first/last, B bird's-eye, C chase camera.
+// Keys: Right/D next frame, Left/A previous, Home/End first/last, B bird's-eye, C chase camera,
+// +/- point size.
 #include <QMainWindow>
 #include <QString>
 
