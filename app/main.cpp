@@ -1,4 +1,7 @@
 // lidarlabel [folder] [--frame N] [--camera chase|bev] [--screenshot FILE]
+#include <algorithm>
+#include <cstring>
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTimer>
@@ -7,28 +10,39 @@
 #include "lidarlabel/render/scene_view.h"
 
 int main(int argc, char** argv) {
-  QApplication app(argc, argv);
-  QApplication::setApplicationName(QStringLiteral("lidarlabel"));
   QCommandLineParser cli;
   cli.setApplicationDescription(QStringLiteral("Annotate LiDAR sequences."));
   cli.addHelpOption();
   cli.addPositionalArgument(QStringLiteral("folder"),
                             QStringLiteral("Sequence folder (velodyne/*.bin, *.bin/pcd/ply, or "
                                            "one with annotations.lidarlabel.json)."));
-  const QCommandLineOption frame(QStringLiteral("frame"), QStringLiteral("Frame to show first (0-based)."),
+  const QCommandLineOption frame(QStringLiteral("frame"),
+                                 QStringLiteral("Frame to show first (0-based)."),
                                  QStringLiteral("N"), QStringLiteral("0"));
-  const QCommandLineOption camera(QStringLiteral("camera"), QStringLiteral("Camera preset: chase or bev."),
+  const QCommandLineOption camera(QStringLiteral("camera"),
+                                  QStringLiteral("Camera preset: chase or bev."),
                                   QStringLiteral("preset"), QStringLiteral("chase"));
-  const QCommandLineOption shot(QStringLiteral("screenshot"),
-                                QStringLiteral("Save a PNG of the window after the first render and exit."),
-                                QStringLiteral("file"));
+  const QCommandLineOption shot(
+      QStringLiteral("screenshot"),
+      QStringLiteral("Save a PNG of the window after the first render and exit."),
+      QStringLiteral("file"));
   cli.addOptions({frame, camera, shot});
+  if (std::any_of(argv + 1, argv + argc, [](const char* a) {
+        return !std::strcmp(a, "-h") || !std::strcmp(a, "--help") || !std::strcmp(a, "-?");
+      })) {
+    QCoreApplication core(argc, argv);  // --help needs no display
+    cli.process(core);                  // prints the help and exits
+  }
+
+  QApplication app(argc, argv);
+  QApplication::setApplicationName(QStringLiteral("lidarlabel"));
   cli.process(app);
 
   lidarlabel::MainWindow window;
   window.resize(1280, 800);
   window.show();
-  if (!cli.positionalArguments().isEmpty() && window.openFolder(cli.positionalArguments().first())) {
+  const QStringList folders = cli.positionalArguments();
+  if (!folders.isEmpty() && window.openFolder(folders.first())) {
     window.document().setCurrentFrame(cli.value(frame).toULongLong());
     if (cli.value(camera) == QStringLiteral("bev"))
       window.sceneView()->resetCamera(lidarlabel::CameraPreset::BirdsEye);
