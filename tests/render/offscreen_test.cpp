@@ -58,6 +58,16 @@ TEST(RenderOffscreen, DrawsCuboidWireframeInItsExactColour) {
   EXPECT_EQ(test::countColor(without, 255, 0, 255, 40), 0);
 }
 
+TEST(RenderOffscreen, SelectedCuboidIsDrawnWithThickerLines) {
+  test::qtApp();
+  const PointCloud cloud = groundGrid();
+  OffscreenScene s = sceneWithBox(cloud, true);
+  const int normal = test::countColor(toQImage(renderOffscreen(s, 320, 240)), 255, 0, 255, 0);
+  s.cuboids[0].selected = true;
+  const int selected = test::countColor(toQImage(renderOffscreen(s, 320, 240)), 255, 0, 255, 0);
+  EXPECT_GT(selected, normal * 3 / 2);
+}
+
 TEST(RenderOffscreen, PickMatrixMatchesWhereThePointIsDrawn) {
   test::qtApp();
   PointCloud cloud;
