@@ -99,10 +99,29 @@ void BM_PickNearestPoint(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(n));
 }
 
+// One full draw of the widget (VTK render + blit + read-back through grabFramebuffer). Needs an X
+// display with GL (xvfb-run uses Mesa llvmpipe: software, so this is a floor, not a GPU figure).
+void BM_SceneViewDrawAndGrab(benchmark::State& state) {
+  if (qEnvironmentVariableIsEmpty("DISPLAY")) {
+    state.SkipWithError("needs an X display (run under xvfb-run)");
+    return;
+  }
+  const auto n = static_cast<std::size_t>(state.range(0));
+  const PointCloud c = syntheticCloud(n, 1);
+  SceneView view;
+  view.resize(1280, 720);
+  view.setCloud(c, colorize(c, ColorMode::Height));
+  view.resetCamera(CameraPreset::Chase);
+  view.show();
+  QApplication::processEvents();
+  for (auto _ : state) benchmark::DoNotOptimize(view.grabFramebuffer().constBits());
+}
+
 BENCHMARK(BM_SceneViewSetCloud)->Arg(120000)->Arg(1000000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_NaiveVtkPolyDataBaseline)->Arg(120000)->Arg(1000000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_FrameStepColorizeAndSetCloud)->Arg(120000)->Arg(1000000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PickNearestPoint)->Arg(120000)->Arg(1000000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SceneViewDrawAndGrab)->Arg(120000)->Arg(1000000)->Unit(benchmark::kMillisecond);
 }  // namespace
 
 int main(int argc, char** argv) {
