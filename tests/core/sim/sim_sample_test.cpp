@@ -6,6 +6,8 @@
 #include <set>
 
 #include "lidarlabel/io/native_format.h"
+#include "lidarlabel/io/sweep_io.h"
+#include "lidarlabel/sim/random.h"
 #include "sim_test_util.h"
 #include "test_paths.h"
 
@@ -56,6 +58,27 @@ TEST(SimSample, CommittedSequenceHasDozensOfTracksThatEnterLeaveAndHide) {
   EXPECT_GE(entering, 3);
   EXPECT_GE(leaving, 3);
   EXPECT_GE(hidden, 3);
+}
+
+TEST(SimSample, CommittedBoxesHoldExactlyThePointsOfTheirInstance) {
+  const Sequence s = loadNativeSequence(lidarlabel::test::sampleData("synthetic/annotations.lidarlabel.json"));
+  const double ownMargin = kGaussianBound * SensorConfig{}.rangeNoiseStd + 1e-3;  // noise along the ray
+  std::size_t checked = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const PointCloud cloud = readSweep(s.sweepPathOf(i));
+    const PointLabels labels = readPointLabels(resolvePath(s.root, s.frames[i].pointLabelPath),
+                                               static_cast<long long>(cloud.size()));
+    for (const ObjectAnnotation& o : s.frames[i].objects)
+      for (std::size_t k = 0; k < cloud.size(); ++k) {
+        const Eigen::Vector3d p(cloud.x[k], cloud.y[k], cloud.z[k]);
+        if (labels.instance[k] == o.trackId)
+          ASSERT_TRUE(o.box.contains(p, ownMargin)) << "frame " << i << " track " << o.trackId;
+        else
+          ASSERT_FALSE(o.box.contains(p)) << "frame " << i << " track " << o.trackId << " point " << k;
+        ++checked;
+      }
+  }
+  EXPECT_GT(checked, 1000000u);
 }
 
 }  // namespace
