@@ -47,22 +47,24 @@ PreparedBox prepare(const Cuboid& box, float margin, float tol) {
   return p;
 }
 
-// 0 = outside, 1 = nearby band, 2 = inside. dist2 = squared distance to the centre.
+// 0 = outside, 1 = nearby band, 2 = inside (branch-free). dist2 = squared distance to the centre.
+// NaN coordinates fail every comparison -> 0.
 inline int classify(const PreparedBox& b, float x, float y, float z, float& dist2) {
   const float dx = x - b.c[0], dy = y - b.c[1], dz = z - b.c[2];
   const float lx = std::abs(b.r[0][0] * dx + b.r[0][1] * dy + b.r[0][2] * dz);
   const float ly = std::abs(b.r[1][0] * dx + b.r[1][1] * dy + b.r[1][2] * dz);
   const float lz = std::abs(b.r[2][0] * dx + b.r[2][1] * dy + b.r[2][2] * dz);
-  if (!(lx <= b.hnear[0] && ly <= b.hnear[1] && lz <= b.hnear[2])) return 0;  // NaN -> 0
   dist2 = dx * dx + dy * dy + dz * dz;
-  return (lx <= b.hin[0] && ly <= b.hin[1] && lz <= b.hin[2]) ? 2 : 1;
+  const int nearBand = (lx <= b.hnear[0]) & (ly <= b.hnear[1]) & (lz <= b.hnear[2]);
+  const int in = (lx <= b.hin[0]) & (ly <= b.hin[1]) & (lz <= b.hin[2]);
+  return nearBand + in;  // hin <= hnear, so in implies nearBand
 }
 
 // BEV candidate grid: cell -> boxes whose grown AABB overlaps it (CSR, ascending box index).
 struct CandidateGrid {
   float x0 = 0, y0 = 0, inv = 1;
   int nx = 0, ny = 0;
-  std::vector<std::uint32_t> start;  // nx*ny + 1
+  std::vector<std::uint32_t> start;  // nx*ny + 2 (the last cell is the empty sentinel)
   std::vector<std::uint32_t> boxes;
 };
 
@@ -92,7 +94,8 @@ CandidateGrid buildGrid(const std::vector<PreparedBox>& boxes, float cell) {
     cx1 = std::clamp(static_cast<int>((b.bev[2] - g.x0) * g.inv), 0, g.nx - 1);
     cy1 = std::clamp(static_cast<int>((b.bev[3] - g.y0) * g.inv), 0, g.ny - 1);
   };
-  std::vector<std::uint32_t> count(static_cast<std::size_t>(g.nx) * g.ny + 1, 0);
+  // One extra, always empty, cell at index nx*ny: where points outside the grid go.
+  std::vector<std::uint32_t> count(static_cast<std::size_t>(g.nx) * g.ny + 2, 0);
   for (const auto& b : boxes) {
     if (!b.valid) continue;
     int cx0, cy0, cx1, cy1;
@@ -120,6 +123,8 @@ struct ChunkOut {
   std::vector<std::vector<std::uint32_t>> lists;
 };
 
+// Per chunk, in blocks: pass 1 is branch-free (cell of every point, keep the points whose cell
+// has candidate boxes); pass 2 tests only those points against their cell's boxes.
 void runChunk(const PointCloud& cloud, const std::vector<PreparedBox>& boxes,
               const CandidateGrid& g, bool lists, std::size_t begin, std::size_t end,
               std::int32_t* owner, ChunkOut& out) {
@@ -131,36 +136,49 @@ void runChunk(const PointCloud& cloud, const std::vector<PreparedBox>& boxes,
   const float* xs = cloud.x.data();
   const float* ys = cloud.y.data();
   const float* zs = cloud.z.data();
+  const std::uint32_t* start = g.start.data();
+  const std::uint32_t* cellBoxes = g.boxes.data();
+  const PreparedBox* pb = boxes.data();
   const float fnx = static_cast<float>(g.nx), fny = static_cast<float>(g.ny);
-  for (std::size_t i = begin; i < end; ++i) {
-    const float fx = (xs[i] - g.x0) * g.inv;
-    const float fy = (ys[i] - g.y0) * g.inv;
-    owner[i] = -1;
-    // Written so NaN fails the test: NaN x/y never reach a cell.
-    if (!(fx >= 0.f && fx < fnx && fy >= 0.f && fy < fny)) continue;
-    const std::size_t cell = static_cast<std::size_t>(fy) * g.nx + static_cast<std::size_t>(fx);
-    const std::uint32_t s = g.start[cell], e = g.start[cell + 1];
-    if (s == e) continue;
-    const float z = zs[i];
-    std::int32_t best = -1;
-    float bestD = std::numeric_limits<float>::infinity();
-    for (std::uint32_t k = s; k < e; ++k) {
-      const std::uint32_t b = g.boxes[k];
-      float d2 = 0.f;
-      const int c = classify(boxes[b], xs[i], ys[i], z, d2);  // NaN z -> 0
-      if (c == 1) {
-        ++out.nearby[b];
-      } else if (c == 2) {
-        ++out.inside[b];
-        if (lists) out.lists[b].push_back(static_cast<std::uint32_t>(i));
-        if (d2 < bestD) {
-          bestD = d2;
-          best = static_cast<std::int32_t>(b);
+  const float x0 = g.x0, y0 = g.y0, inv = g.inv;
+  const std::uint32_t nx = static_cast<std::uint32_t>(g.nx);
+  const std::uint32_t sentinel = static_cast<std::uint32_t>(g.nx * g.ny);  // an empty cell
+  constexpr std::size_t kBlock = 2048;
+  std::uint32_t candPoint[kBlock], candCell[kBlock];
+  std::fill(owner + begin, owner + end, -1);
+  for (std::size_t b0 = begin; b0 < end; b0 += kBlock) {
+    const std::size_t b1 = std::min(end, b0 + kBlock);
+    std::size_t k = 0;
+    for (std::size_t i = b0; i < b1; ++i) {
+      const float fx = (xs[i] - x0) * inv, fy = (ys[i] - y0) * inv;
+      // NaN fails every comparison: NaN x/y never reach a cell.
+      const bool in = (fx >= 0.f) & (fx < fnx) & (fy >= 0.f) & (fy < fny);
+      const std::uint32_t cell = in ? static_cast<std::uint32_t>(fy) * nx + static_cast<std::uint32_t>(fx) : sentinel;
+      candPoint[k] = static_cast<std::uint32_t>(i);
+      candCell[k] = cell;
+      k += start[cell + 1] != start[cell];
+    }
+    for (std::size_t c = 0; c < k; ++c) {
+      const std::uint32_t i = candPoint[c], cell = candCell[c];
+      const float x = xs[i], y = ys[i], z = zs[i];
+      std::int32_t best = -1;
+      float bestD = std::numeric_limits<float>::infinity();
+      for (std::uint32_t q = start[cell], e = start[cell + 1]; q < e; ++q) {
+        const std::uint32_t b = cellBoxes[q];
+        float d2 = 0.f;
+        const int cls = classify(pb[b], x, y, z, d2);  // NaN z -> 0
+        out.nearby[b] += cls == 1;
+        if (cls == 2) {
+          ++out.inside[b];
+          if (lists) out.lists[b].push_back(i);
+          const bool better = d2 < bestD;
+          bestD = better ? d2 : bestD;
+          best = better ? static_cast<std::int32_t>(b) : best;
         }
       }
+      owner[i] = best;
+      if (best >= 0) ++out.owned[static_cast<std::size_t>(best)];
     }
-    owner[i] = best;
-    if (best >= 0) ++out.owned[static_cast<std::size_t>(best)];
   }
 }
 
