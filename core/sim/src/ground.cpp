@@ -59,9 +59,9 @@ std::uint16_t Ground::semanticAt(double x, double y) const {
     return d < kSidewalkWidth ? kSidewalk : kTerrain;
   }
   const double ay = std::abs(y);
-  if (ay > kRoadHalfWidth) return kRoad;  // the cross street
-  if (ay > kBikeLaneOuter) return kParking;
   const bool inJunction = y < 0 && std::abs(x - junctionX) < kJunctionHalfWidth;
+  if (ay > kRoadHalfWidth) return kRoad;  // the cross street
+  if (ay > kBikeLaneOuter) return inJunction ? kRoad : kParking;
   if (ay < kMarkingHalfWidth) return kMarking;  // centre line
   if (std::abs(ay - 2 * kLaneWidth) < kMarkingHalfWidth && !inJunction) return kMarking;  // edge
   if (std::abs(ay - kLaneWidth) < kMarkingHalfWidth) {  // dashed lane line
