@@ -7,6 +7,8 @@ Command infoCommand();
 Command convertCommand();
 Command simulateCommand();
 Command prelabelCommand();
+Command exportCommand();
+Command importCommand();
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> all = {
@@ -14,6 +16,8 @@ const std::vector<Command>& commands() {
       convertCommand(),
       simulateCommand(),
       prelabelCommand(),
+      exportCommand(),
+      importCommand(),
   };
   return all;
 }

@@ -1,4 +1,5 @@
 // A sequence as the 13 nuScenes tables (FORMATS.md §4.1-§4.4).
+#include <algorithm>
 #include <ctime>
 #include <filesystem>
 #include <map>
@@ -8,6 +9,7 @@
 #include "lidarlabel/core/errors.h"
 #include "lidarlabel/io/atomic_file.h"
 #include "lidarlabel/io/nuscenes.h"
+#include "lidarlabel/io/nuscenes_lidarseg.h"
 #include "lidarlabel/io/sweep_io.h"
 #include "nuscenes_util.h"
 
@@ -200,6 +202,9 @@ NuscenesExportReport exportNuscenes(const Sequence& s, const std::string& dataro
                                                 readSweep(src, s.sweepFormat));
                            });
   }
+  // Point labels travel as lidarseg (written after the tables: lidarseg.json lives beside them).
+  if (std::any_of(s.frames.begin(), s.frames.end(), [](const Frame& f) { return !f.pointLabelPath.empty(); }))
+    report.lidarsegFrames = exportNuscenesLidarseg(s, dataroot, ontology, settings).frames;
   report.samples = n;
   report.annotations = annotations.size();
   report.instances = instance.size();

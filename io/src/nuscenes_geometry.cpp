@@ -77,12 +77,27 @@ std::string nuscenesToken(const std::string& kind, const std::string& key) {
     }
     return h;
   };
+  auto mix = [](std::uint64_t z) {  // splitmix64 finaliser: similar keys -> unrelated tokens
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+  };
   const std::string s = kind + '\x1f' + key;
   char buf[33];
   std::snprintf(buf, sizeof buf, "%016llx%016llx",
-                static_cast<unsigned long long>(fnv(s, 1469598103934665603ull)),
-                static_cast<unsigned long long>(fnv(s, 0x9e3779b97f4a7c15ull)));
+                static_cast<unsigned long long>(mix(fnv(s, 1469598103934665603ull))),
+                static_cast<unsigned long long>(mix(fnv(s, 0x9e3779b97f4a7c15ull))));
   return buf;
+}
+
+std::string nuscenesSampleToken(const Sequence& s, std::size_t frame,
+                                const NuscenesExportSettings& settings) {
+  return nusc::sampleToken(nusc::sceneName(s, settings), frame);
+}
+
+std::string nuscenesSampleDataToken(const Sequence& s, std::size_t frame,
+                                    const NuscenesExportSettings& settings) {
+  return nuscenesToken("sample_data", nusc::sceneName(s, settings) + "/" + std::to_string(frame));
 }
 
 namespace nusc {

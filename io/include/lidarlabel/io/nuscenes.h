@@ -56,8 +56,15 @@ struct NuscenesExportSettings {
   bool writeSweeps = true;  // write every sweep as <dataroot>/samples/LIDAR_TOP/<stem>.pcd.bin
 };
 
+// Tokens of frame i's sample and LIDAR_TOP sample_data as exportNuscenes writes them.
+std::string nuscenesSampleToken(const Sequence& sequence, std::size_t frame,
+                                const NuscenesExportSettings& settings = {});
+std::string nuscenesSampleDataToken(const Sequence& sequence, std::size_t frame,
+                                    const NuscenesExportSettings& settings = {});
+
 struct NuscenesExportReport {
   std::size_t samples = 0, annotations = 0, instances = 0, skippedNoCategory = 0;
+  std::size_t lidarsegFrames = 0;  // frames whose point labels were written as lidarseg
 };
 
 // Writes <dataroot>/<version>/{category, attribute, visibility, instance, sensor,
@@ -65,6 +72,7 @@ struct NuscenesExportReport {
 // a 0-byte map placeholder <dataroot>/maps/<token>.png and (writeSweeps) the sweeps. Each folder
 // is replaced atomically. num_lidar_pts is counted in each frame's sweep. Frames without a
 // timestamp get i * 0.5 s. Objects whose class has no nuScenes name are skipped (counted).
+// Frames with point labels are also written as lidarseg (exportNuscenesLidarseg).
 NuscenesExportReport exportNuscenes(const Sequence& sequence, const std::string& dataroot,
                                     const Ontology& ontology,
                                     const NuscenesExportSettings& settings = {},

@@ -8,6 +8,8 @@
 
 #include "lidarlabel/core/annotation.h"
 #include "lidarlabel/core/ontology.h"
+#include "lidarlabel/core/sequence.h"
+#include "lidarlabel/io/nuscenes.h"
 #include "lidarlabel/io/semantic_kitti.h"
 
 namespace lidarlabel {
@@ -19,5 +21,17 @@ PointLabels readNuscenesLidarseg(const std::string& path, const Ontology& ontolo
 // Atomic. Semantic ids without an ontology class or index are written as 0 (counted in report).
 void writeNuscenesLidarseg(const std::string& path, const PointLabels& labels,
                            const Ontology& ontology, LabelMappingReport* report = nullptr);
+
+struct LidarsegExportReport {
+  std::size_t frames = 0;   // frames with point labels written
+  std::size_t unknown = 0;  // points written as 0 because their class has no lidarseg index
+};
+// Every frame with point labels (Frame::pointLabelPath) -> <dataroot>/lidarseg/<version>/
+// <sample_data token>_lidarseg.bin (folder replaced atomically) and <dataroot>/<version>/
+// lidarseg.json with {token = sample_data_token (FORMATS.md §4.5 pitfall), sample_data_token,
+// filename}. Tokens match exportNuscenes with the same settings.
+LidarsegExportReport exportNuscenesLidarseg(const Sequence& sequence, const std::string& dataroot,
+                                            const Ontology& ontology,
+                                            const NuscenesExportSettings& settings = {});
 
 }  // namespace lidarlabel
