@@ -88,6 +88,13 @@ void checkReplaceable(const std::string& outDir) {
   throw FileError(outDir, "", "folder exists and is not a simulator output; refusing to replace it");
 }
 
+// "out/", "./out" and "out" name the same folder (replaceDirectoryAtomic needs a clean name).
+std::string cleanFolderPath(const std::string& dir) {
+  fs::path p = fs::absolute(dir).lexically_normal();
+  if (!p.has_filename() && p.has_parent_path()) p = p.parent_path();
+  return p.string();
+}
+
 }  // namespace
 
 Scene makeScene(const SimulationConfig& config) {
@@ -117,8 +124,9 @@ std::string simulateCommandLine(const SimulationConfig& c) {
   return s;
 }
 
-SimulationSummary writeSimulatedSequence(const SimulationConfig& config, const std::string& outDir,
+SimulationSummary writeSimulatedSequence(const SimulationConfig& config, const std::string& outFolder,
                                          const std::function<void(int, int)>& progress) {
+  const std::string outDir = cleanFolderPath(outFolder);
   const std::string bad = validate(config);
   if (!bad.empty()) throw std::invalid_argument(bad);
   checkReplaceable(outDir);

@@ -76,6 +76,16 @@ TEST(SimWrite, ReplacesAnEarlierSimulatorOutput) {
   EXPECT_FALSE(fs::exists(dir + "/velodyne/000003.bin"));
 }
 
+TEST(SimWrite, TrailingSlashNamesTheSameFolder) {
+  const std::string dir = lidarlabel::test::scratchDir() + "/seq";
+  SimulationConfig c = smallConfig();
+  c.frames = 1;
+  writeSimulatedSequence(c, dir + "/");
+  writeSimulatedSequence(c, dir + "//");
+  EXPECT_EQ(openSequence(dir).size(), 1u);
+  EXPECT_EQ(std::distance(fs::directory_iterator(fs::path(dir).parent_path()), fs::directory_iterator()), 1);
+}
+
 TEST(SimWrite, UnwritableDestinationThrowsAndLeavesNothingBehind) {
   const std::string dir = lidarlabel::test::scratchDir();
   writeFileAtomic(dir + "/file", "x");
