@@ -1,5 +1,6 @@
 #include "lidarlabel/io/kitti_label.h"
 
+#include <cmath>
 #include <sstream>
 
 #include "lidarlabel/core/errors.h"
@@ -30,7 +31,7 @@ KittiLabel parseObjectColumns(const std::vector<std::string>& tok, std::size_t f
   l.type = tok[first];
   l.truncated = num(1);
   const double occ = num(2);
-  if (occ != static_cast<int>(occ))
+  if (!(occ >= -1000 && occ <= 1000) || occ != static_cast<int>(occ))
     throw FileError(file, atLine(lineNo), "occluded '" + tok[first + 2] + "' is not an integer");
   l.occluded = static_cast<int>(occ);
   l.alpha = num(3);
@@ -60,8 +61,8 @@ void appendObjectColumns(std::string& out, const KittiLabel& l, int d, bool trun
     out += formatFixed(v, d);
   };
   out += l.type;
-  if (truncAsInt) {
-    out += ' ' + std::to_string(static_cast<int>(l.truncated));
+  if (truncAsInt && std::abs(l.truncated) < 1e9) {
+    out += ' ' + std::to_string(static_cast<long long>(l.truncated));
   } else {
     f(l.truncated);
   }

@@ -23,7 +23,7 @@ std::optional<double> parseDouble(const std::string& token) {
   if (token.empty()) return std::nullopt;
   char* end = nullptr;
   const double v = std::strtod(token.c_str(), &end);
-  if (end != token.c_str() + token.size() || std::isnan(v)) return std::nullopt;
+  if (end != token.c_str() + token.size() || !std::isfinite(v)) return std::nullopt;
   return v;
 }
 
@@ -34,9 +34,9 @@ std::optional<long long> parseInteger(const std::string& token) {
 }
 
 std::string formatFixed(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  std::string s(buf);
+  const int n = std::snprintf(nullptr, 0, "%.*f", decimals, v);
+  std::string s(static_cast<std::size_t>(n), '\0');
+  std::snprintf(s.data(), s.size() + 1, "%.*f", decimals, v);
   // "-0.00" -> "0.00": a rounded zero has no sign.
   if (s[0] == '-' && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);
   return s;

@@ -9,7 +9,7 @@ namespace lidarlabel {
 
 // Tokens separated by any run of whitespace (spaces, tabs, CR).
 std::vector<std::string> splitWhitespace(std::string_view line);
-// The whole token must be a finite or infinite decimal number ("nan" is rejected).
+// The whole token must be a finite decimal number ("nan", "inf" and overflow are rejected).
 std::optional<double> parseDouble(const std::string& token);
 // The whole token must be an integer (a float with zero fraction, e.g. "3.000", is accepted).
 std::optional<long long> parseInteger(const std::string& token);

@@ -130,6 +130,18 @@ TEST(KittiLabelText, NonNumericValueIsAnError) {
                FileError);
 }
 
+TEST(KittiLabelText, InfiniteOrHugeValuesAreErrorsNotCrashes) {
+  EXPECT_THROW(parseKittiObjectLabels(
+                   "Car 0.00 0 inf 1 2 3 4 1.67 1.87 3.69 -16.53 2.39 58.49 1.57\n", "l.txt"),
+               FileError);
+  EXPECT_THROW(parseKittiObjectLabels(
+                   "Car 0.00 1e300 0 1 2 3 4 1.67 1.87 3.69 -16.53 2.39 58.49 1.57\n", "l.txt"),
+               FileError);
+  EXPECT_THROW(parseKittiObjectLabels(
+                   "Car 0.00 0 0 1 2 3 4 1.67 1.87 3.69 -16.53 2.39 1e999 1.57\n", "l.txt"),
+               FileError);
+}
+
 TEST(KittiLabelText, WritesTwoDecimalsSingleSpacesAndOptionalScore) {
   KittiLabel l;
   l.type = "Car";
