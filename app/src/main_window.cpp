@@ -6,6 +6,7 @@
 #include <QComboBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -108,6 +109,20 @@ void MainWindow::buildFrameBar() {
   connect(colorCombo_, &QComboBox::currentIndexChanged, this, [this](int i) {
     setColorMode(i == 1 ? ColorMode::Intensity : ColorMode::Height);
   });
+}
+
+void MainWindow::keyPressEvent(QKeyEvent* e) {
+  // Shortcuts only fire while Qt counts the window as active. A key that reaches the window
+  // without that (focus races without a window manager, e.g. under Xvfb) still runs its action.
+  const QKeySequence pressed(e->keyCombination());
+  for (QAction* a : findChildren<QAction*>()) {
+    if (a->isEnabled() && a->shortcuts().contains(pressed)) {
+      a->trigger();
+      e->accept();
+      return;
+    }
+  }
+  QMainWindow::keyPressEvent(e);
 }
 
 bool MainWindow::openFolder(const QString& folder) {

@@ -31,6 +31,9 @@ class MainWindow : public QMainWindow {
   void setColorMode(ColorMode mode);
   QString statusText() const;
 
+ protected:
+  void keyPressEvent(QKeyEvent* e) override;
+
  private:
   void buildMenus();
   void buildFrameBar();
