@@ -263,7 +263,7 @@ TEST(KittiSample, RectFrameCountsEqualTheDocumentedCountsExactly) {
 // Our boxes are exact LiDAR-frame boxes whose vertical axis is LiDAR z, while the reference
 // counts used boxes upright in the rect camera frame (about 0.5 deg apart in these
 // calibrations). Points within a few cm of the bottom/top faces of
-// long boxes change side: measured differences 1, 2, 0, 0, 0, 5 (of 1351), 0, 6 (of 680), 2, 0.
+// long boxes change side: measured differences 1, 2, 0, 0, 5 (of 1351), 0, 6 (of 680), 2, 0, 0.
 // Tolerance: 2 points or 1% of the documented count, whichever is larger.
 std::size_t countTolerance(std::size_t expected) {
   return std::max<std::size_t>(2, expected / 100);
