@@ -143,18 +143,28 @@ void runChunk(const PointCloud& cloud, const std::vector<PreparedBox>& boxes,
   const float x0 = g.x0, y0 = g.y0, inv = g.inv;
   const std::uint32_t nx = static_cast<std::uint32_t>(g.nx);
   const std::uint32_t sentinel = static_cast<std::uint32_t>(g.nx * g.ny);  // an empty cell
+  const std::uint32_t ny = static_cast<std::uint32_t>(g.ny);
   constexpr std::size_t kBlock = 2048;
-  std::uint32_t candPoint[kBlock], candCell[kBlock];
+  std::uint32_t cellOf[kBlock], candPoint[kBlock], candCell[kBlock];
   std::fill(owner + begin, owner + end, -1);
   for (std::size_t b0 = begin; b0 < end; b0 += kBlock) {
-    const std::size_t b1 = std::min(end, b0 + kBlock);
+    const std::size_t len = std::min(end, b0 + kBlock) - b0;
+    const float* bx = xs + b0;
+    const float* by = ys + b0;
+    // 1a (vectorisable): grid cell of every point; outside / NaN -> the empty sentinel cell.
+    for (std::size_t j = 0; j < len; ++j) {
+      float fx = (bx[j] - x0) * inv, fy = (by[j] - y0) * inv;
+      fx = fx >= 0.f ? std::min(fx, fnx) : -1.f;  // NaN -> -1; now safe to convert
+      fy = fy >= 0.f ? std::min(fy, fny) : -1.f;
+      const auto ix = static_cast<std::uint32_t>(static_cast<std::int32_t>(fx));
+      const auto iy = static_cast<std::uint32_t>(static_cast<std::int32_t>(fy));
+      cellOf[j] = (ix < nx) & (iy < ny) ? iy * nx + ix : sentinel;
+    }
+    // 1b: keep the points whose cell has candidate boxes (branch-free compaction).
     std::size_t k = 0;
-    for (std::size_t i = b0; i < b1; ++i) {
-      const float fx = (xs[i] - x0) * inv, fy = (ys[i] - y0) * inv;
-      // NaN fails every comparison: NaN x/y never reach a cell.
-      const bool in = (fx >= 0.f) & (fx < fnx) & (fy >= 0.f) & (fy < fny);
-      const std::uint32_t cell = in ? static_cast<std::uint32_t>(fy) * nx + static_cast<std::uint32_t>(fx) : sentinel;
-      candPoint[k] = static_cast<std::uint32_t>(i);
+    for (std::size_t j = 0; j < len; ++j) {
+      const std::uint32_t cell = cellOf[j];
+      candPoint[k] = static_cast<std::uint32_t>(b0 + j);
       candCell[k] = cell;
       k += start[cell + 1] != start[cell];
     }

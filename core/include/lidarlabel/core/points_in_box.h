@@ -22,7 +22,7 @@ namespace lidarlabel {
 struct PointsInBoxConfig {
   float nearbyMargin = 0.3f;    // metres; width of the "nearby" band around every box
   float faceTolerance = 1e-4f;  // metres; points this far outside a face still count as on it
-  float gridCell = 2.0f;        // metres; bird's-eye-view candidate grid cell edge
+  float gridCell = 1.0f;        // metres; bird's-eye-view candidate grid cell edge
   bool indexLists = true;       // false: skip building PointsInBoxResult::indices (saves memory)
   int threads = 0;              // worker threads; 0 = hardware concurrency (at most 8)
   std::size_t minPointsPerThread = 60000;  // fewer points than this per thread -> fewer threads
