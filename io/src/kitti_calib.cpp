@@ -36,9 +36,10 @@ Matrix34d toMatrix34(const std::vector<double>& v) {
   return m;
 }
 
-void appendMatrix(std::string& out, const char* key, const double* rowMajor, int n) {
+void appendMatrix(std::string& out, const char* key, const double* rowMajor, int n,
+                  bool colon = true) {
   out += key;
-  out += ':';
+  if (colon) out += ':';
   char buf[32];
   for (int i = 0; i < n; ++i) {
     std::snprintf(buf, sizeof buf, " %.12e", rowMajor[i]);
@@ -111,7 +112,9 @@ KittiCalib parseKittiCalib(const std::string& text, const std::string& fileName)
 
 KittiCalib readKittiCalib(const std::string& path) { return parseKittiCalib(readFile(path), path); }
 
-std::string kittiCalibToText(const KittiCalib& c) {
+namespace {
+// The 7 lines with either the object or the tracking key names.
+std::string calibText(const KittiCalib& c, bool tracking) {
   std::string out;
   auto rowMajor34 = [](const Matrix34d& m) {
     std::vector<double> v;
@@ -124,10 +127,16 @@ std::string kittiCalibToText(const KittiCalib& c) {
   std::vector<double> r0;
   for (int r = 0; r < 3; ++r)
     for (int k = 0; k < 3; ++k) r0.push_back(c.R0_rect(r, k));
-  appendMatrix(out, "R0_rect", r0.data(), 9);
-  appendMatrix(out, "Tr_velo_to_cam", rowMajor34(c.Tr_velo_to_cam).data(), 12);
-  appendMatrix(out, "Tr_imu_to_velo", rowMajor34(c.Tr_imu_to_velo).data(), 12);
+  appendMatrix(out, tracking ? "R_rect" : "R0_rect", r0.data(), 9, !tracking);
+  appendMatrix(out, tracking ? "Tr_velo_cam" : "Tr_velo_to_cam", rowMajor34(c.Tr_velo_to_cam).data(),
+               12, !tracking);
+  appendMatrix(out, tracking ? "Tr_imu_velo" : "Tr_imu_to_velo", rowMajor34(c.Tr_imu_to_velo).data(),
+               12, !tracking);
   return out;
 }
+}  // namespace
+
+std::string kittiCalibToText(const KittiCalib& c) { return calibText(c, false); }
+std::string kittiTrackingCalibToText(const KittiCalib& c) { return calibText(c, true); }
 
 }  // namespace lidarlabel

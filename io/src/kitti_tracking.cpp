@@ -91,9 +91,15 @@ KittiTrackingRows exportKittiTracking(const Sequence& sequence, const std::strin
   const std::string name = !settings.sequenceName.empty() ? settings.sequenceName
                            : isFourDigits(sequence.name)  ? sequence.name
                                                           : "0000";
-  const std::string calibPath = !settings.calibFile.empty()
-                                    ? settings.calibFile
-                                    : (fs::path(sequence.root) / "calib" / (name + ".txt")).string();
+  // Default calib: <root>/calib/<name>.txt, or KITTI's training/calib/<name>.txt when the
+  // sequence is training/velodyne/<name>/.
+  std::string calibPath = settings.calibFile;
+  if (calibPath.empty()) {
+    const fs::path root(sequence.root);
+    const fs::path beside = root / "calib" / (name + ".txt");
+    const fs::path kitti = root.parent_path().parent_path() / "calib" / (name + ".txt");
+    calibPath = (!fs::exists(beside) && fs::exists(kitti) ? kitti : beside).string();
+  }
   const KittiCalib calib = readKittiCalib(calibPath);
   KittiTrackingRows rows = kittiTrackingRowsFromSequence(
       sequence, calib, ontology, settings.image.value_or(KittiImageSize{}), settings.withScore);
@@ -101,7 +107,7 @@ KittiTrackingRows exportKittiTracking(const Sequence& sequence, const std::strin
   fs::create_directories(fs::path(outDir) / "calib");
   writeFileAtomic((fs::path(outDir) / "label_02" / (name + ".txt")).string(),
                   kittiTrackingLabelsToText(rows.rows));
-  writeFileAtomic((fs::path(outDir) / "calib" / (name + ".txt")).string(), kittiCalibToText(calib));
+  writeFileAtomic((fs::path(outDir) / "calib" / (name + ".txt")).string(), kittiTrackingCalibToText(calib));
   return rows;
 }
 

@@ -66,6 +66,11 @@ TEST(KittiTrackingSample, ExportReproducesEveryRowWithinRounding) {
       });
       return v;
     };
+    const std::string calibText = readFile(out + "/calib/" + s + ".txt");
+    EXPECT_NE(calibText.find("\nR_rect "), std::string::npos);
+    EXPECT_NE(calibText.find("\nTr_velo_cam "), std::string::npos);
+    EXPECT_TRUE(readKittiCalib(out + "/calib/" + s + ".txt").Tr_velo_to_cam.isApprox(
+        readKittiCalib(calib(s)).Tr_velo_to_cam, 1e-12));
     const auto a = sorted(parseKittiTrackingLabels(readFile(label02(s)), "orig"));
     const auto b = sorted(parseKittiTrackingLabels(readFile(out + "/label_02/" + s + ".txt"), "out"));
     ASSERT_EQ(a.size(), b.size()) << s;

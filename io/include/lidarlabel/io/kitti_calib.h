@@ -34,5 +34,8 @@ KittiCalib readKittiCalib(const std::string& path);
 // The 7-line object-benchmark layout, in the order consumers read by line index
 // (P0, P1, P2, P3, R0_rect, Tr_velo_to_cam, Tr_imu_to_velo), "%.12e" values.
 std::string kittiCalibToText(const KittiCalib& calib);
+// The tracking benchmark layout: "P0: .. P3:", then "R_rect", "Tr_velo_cam", "Tr_imu_velo"
+// without colons, as in the released calib/%04d.txt.
+std::string kittiTrackingCalibToText(const KittiCalib& calib);
 
 }  // namespace lidarlabel

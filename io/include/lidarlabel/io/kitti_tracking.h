@@ -40,12 +40,12 @@ KittiTrackingRows kittiTrackingRowsFromSequence(const Sequence& sequence, const 
 
 struct KittiTrackingExportSettings {
   std::string sequenceName;            // "" = the sequence's name when 4 digits, else "0000"
-  std::string calibFile;               // "" = <sequence root>/calib/<name>.txt
+  std::string calibFile;               // "" = <root>/calib/<name>.txt, else <root>/../../calib/<name>.txt
   std::optional<KittiImageSize> image; // nullopt = KITTI default
   bool withScore = false;
 };
-// Writes <outDir>/label_02/<name>.txt and <outDir>/calib/<name>.txt (object 7-line layout with
-// the tracking file's values), each atomically.
+// Writes <outDir>/label_02/<name>.txt and <outDir>/calib/<name>.txt (tracking key names), each
+// atomically.
 KittiTrackingRows exportKittiTracking(const Sequence& sequence, const std::string& outDir,
                                       const Ontology& ontology,
                                       const KittiTrackingExportSettings& settings);
