@@ -14,7 +14,7 @@ cmake --build "$build" -j "$(nproc)"
 
 # GUI programs need an X display; use a virtual one when there is none.
 run_with_display() {
-  if [ -n "${DISPLAY:-}" ]; then "$@"; else xvfb-run -a -s "-screen 0 1280x1024x24" "$@"; fi
+  if [ -n "${DISPLAY:-}" ]; then "$@"; else xvfb-run -a -s "-screen 0 1280x1024x24 -noreset" "$@"; fi
 }
 
 case "$mode" in
