@@ -26,6 +26,8 @@ json parseJson(const std::string& text, const std::string& fileName) {
     const bool truncated = e.byte >= text.size();
     throw FileError(fileName, "line " + std::to_string(line) + ", column " + std::to_string(col),
                     truncated ? "JSON ends early (truncated file?)" : "invalid JSON syntax");
+  } catch (const json::exception& e) {  // e.g. out_of_range 406: number overflow (found by fuzzing)
+    throw FileError(fileName, "", std::string("unreadable JSON: ") + e.what());
   }
 }
 
