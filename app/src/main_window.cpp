@@ -47,6 +47,13 @@ void MainWindow::buildMenus() {
   open->setShortcut(QKeySequence::Open);
   file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
+  QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+  QAction* undo = document_.undoStack()->createUndoAction(edit, tr("&Undo"));
+  undo->setShortcuts(QKeySequence::Undo);
+  QAction* redo = document_.undoStack()->createRedoAction(edit, tr("&Redo"));
+  redo->setShortcuts(QKeySequence::Redo);
+  edit->addActions({undo, redo});
+
   QMenu* frame = menuBar()->addMenu(tr("F&rame"));
   auto step = [this, frame](const QString& text, QList<QKeySequence> keys, auto fn) {
     QAction* a = frame->addAction(text, this, fn);

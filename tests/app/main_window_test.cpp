@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "app_fixture.h"
+#include "lidarlabel/app/commands/set_frame_objects.h"
 #include "lidarlabel/io/ontology_io.h"
 #include "lidarlabel/render/scene_view.h"
 #include "qt_app.h"
@@ -116,6 +117,18 @@ TEST(MainWindow, PlusAndMinusKeysChangeThePointSize) {
   QTest::keyClick(&o.window, Qt::Key_Minus);
   QTest::keyClick(&o.window, Qt::Key_Minus);
   EXPECT_FLOAT_EQ(o.window.sceneView()->style().pointSize, start / 1.5f);
+}
+
+TEST(MainWindow, UndoKeyRevertsAnEditAndTheStatusBarFollows) {
+  test::qtApp();
+  OpenWindow o(test::writeAnnotatedSequence(test::scratchDir()));
+  Document& doc = o.window.document();
+  doc.undoStack()->push(new SetFrameObjectsCommand(doc, 0, {}, QStringLiteral("Delete")));
+  EXPECT_EQ(status(o.window), expected(1, "124,668", "0 boxes"));
+  QTest::keyClick(&o.window, Qt::Key_Z, Qt::ControlModifier);
+  EXPECT_EQ(status(o.window), expected(1, "124,668", "1 box"));
+  QTest::keyClick(&o.window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+  EXPECT_EQ(doc.objects(0).size(), 0u);
 }
 
 TEST(MainWindow, OpenErrorIsShownInAMessageBoxNotACrash) {
