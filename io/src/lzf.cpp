@@ -44,7 +44,10 @@ DecompressResult decompress(const std::uint8_t* in, std::size_t inSize, std::uin
       const std::size_t n = c + 1;
       if (n > inSize - ip) return fail(at, "literal run extends past the end of the block");
       if (n > outCapacity - op) return fail(at, "data decompresses to more than the declared size");
-      std::memcpy(out + op, in + ip, n);
+      if (inSize - ip >= kMaxLiteral && outCapacity - op >= kMaxLiteral)
+        std::memcpy(out + op, in + ip, kMaxLiteral);  // fixed size: inlined; extra bytes are
+      else                                             // overwritten by what follows
+        std::memcpy(out + op, in + ip, n);
       ip += n;
       op += n;
       continue;
@@ -60,7 +63,9 @@ DecompressResult decompress(const std::uint8_t* in, std::size_t inSize, std::uin
     if (offset > op) return fail(at, "back-reference points before the start of the data");
     if (len > outCapacity - op) return fail(at, "data decompresses to more than the declared size");
     const std::uint8_t* ref = out + op - offset;
-    if (offset >= len) {
+    if (offset >= 16 && len <= 16 && outCapacity - op >= 16) {
+      std::memcpy(out + op, ref, 16);  // fixed size, see above
+    } else if (offset >= len) {
       std::memcpy(out + op, ref, len);
     } else {
       for (std::size_t k = 0; k < len; ++k) out[op + k] = ref[k];  // overlapping run

@@ -46,6 +46,10 @@ namespace {
 // Fast path for the common float32 column; everything else goes through double.
 void decodeFloat(const Column& c, std::size_t n, float* out) {
   if (c.type == Scalar::F32 && !c.bigEndian) {
+    if (c.stride == 4) {  // contiguous column (PCD binary_compressed SoA)
+      if (n > 0) std::memcpy(out, c.base, n * 4);
+      return;
+    }
     for (std::size_t i = 0; i < n; ++i) std::memcpy(&out[i], c.base + i * c.stride, 4);
     return;
   }
@@ -156,11 +160,19 @@ double loadAsDouble(const char* p, Scalar type, bool bigEndian) {
 PointCloud assemble(std::size_t n, const Column (&columns)[kNumChannels]) {
   PointCloud cloud;
   cloud.resize(n, columns[kRing].present(), columns[kTime].present());
-  decodeFloat(columns[kX], n, cloud.x.data());
-  decodeFloat(columns[kY], n, cloud.y.data());
-  decodeFloat(columns[kZ], n, cloud.z.data());
-  if (columns[kIntensity].present()) decodeFloat(columns[kIntensity], n, cloud.intensity.data());
-  if (columns[kRing].present()) decodeRing(columns[kRing], n, cloud.ring.data());
+  // Blocks of rows, so that the columns of one block are decoded while its bytes are in cache.
+  constexpr std::size_t kBlock = 2048;
+  for (std::size_t first = 0; first < n; first += kBlock) {
+    const std::size_t m = std::min(kBlock, n - first);
+    auto at = [&](const Column& c) { return Column{c.base + first * c.stride, c.stride, c.type, c.bigEndian}; };
+    decodeFloat(at(columns[kX]), m, cloud.x.data() + first);
+    decodeFloat(at(columns[kY]), m, cloud.y.data() + first);
+    decodeFloat(at(columns[kZ]), m, cloud.z.data() + first);
+    if (columns[kIntensity].present())
+      decodeFloat(at(columns[kIntensity]), m, cloud.intensity.data() + first);
+    if (columns[kRing].present()) decodeRing(at(columns[kRing]), m, cloud.ring.data() + first);
+  }
+  // Time needs all values first (absolute -> relative rule), so it is decoded in one piece.
   if (columns[kTime].present()) decodeTime(columns[kTime], n, cloud.time.data());
   return cloud;
 }
@@ -169,6 +181,10 @@ void applyNonFinite(PointCloud& cloud, NonFinitePolicy policy, const std::string
                     const std::function<std::string(std::size_t)>& whereOf) {
   if (policy == NonFinitePolicy::Keep) return;
   const std::size_t n = cloud.size();
+  bool allFinite = true;  // branch-free pre-check: v - v is 0 unless v is NaN/Inf
+  for (std::size_t i = 0; i < n; ++i)
+    allFinite &= (cloud.x[i] - cloud.x[i]) + (cloud.y[i] - cloud.y[i]) + (cloud.z[i] - cloud.z[i]) == 0.f;
+  if (allFinite) return;
   std::size_t out = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const bool finite =
