@@ -3,6 +3,9 @@
 // (KITTI/our convention: x forward, y left, z up; nuScenes LIDAR_TOP files keep their own axes,
 // the calibrated_sensor rotation is applied by the nuScenes module, not here).
 // Bad input throws FileError naming the file, the byte offset (or line) and the reason.
+// Memory: no reader holds more than one extra copy of a sweep (KITTI .bin is read in 64 KiB
+// chunks; the others are memory-mapped; PCD binary_compressed adds its decompressed buffer).
+// Format details and quirks: docs/formats.md.
 #include <string>
 #include <vector>
 
