@@ -5,6 +5,7 @@
 #include <set>
 
 #include "lidarlabel/io/atomic_file.h"
+#include "text_util.h"
 
 namespace fs = std::filesystem;
 
@@ -67,8 +68,10 @@ KittiTrackingRows kittiTrackingRowsFromSequence(const Sequence& sequence, const 
         (why == KittiSkip::NoKittiClass ? out.skippedNoClass : out.skippedOutside)++;
         continue;
       }
-      const bool restored = o.attributes.count("kitti.truncated") &&
-                            l->truncated == std::stod(o.attributes.at("kitti.truncated"));
+      const auto stored = o.attributes.find("kitti.truncated");
+      const std::optional<double> level =
+          stored == o.attributes.end() ? std::nullopt : parseDouble(stored->second);
+      const bool restored = level && l->truncated == *level;
       if (!restored) l->truncated = l->truncated >= kTruncatedLevelFraction ? 1 : 0;
       l->frame = static_cast<int>(i);
       l->trackId = static_cast<int>(o.trackId) - 1;
