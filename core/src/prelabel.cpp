@@ -11,12 +11,14 @@
 namespace lidarlabel {
 
 std::vector<SizeRule> defaultSizeRules() {
+  // Observed sizes of partly seen objects: a car seen from behind shows ~1.8 x 0.5 m, so the
+  // height separates it from a cyclist (riders are taller than cars, vans are wider).
   return {
       // name        length        width         height
       {"pedestrian", 0.2f, 1.2f, 0.1f, 1.0f, 1.0f, 2.1f},
-      {"cyclist", 1.2f, 2.3f, 0.2f, 1.0f, 1.0f, 2.1f},
-      {"car", 1.2f, 6.0f, 0.3f, 2.5f, 0.8f, 2.3f},
-      {"truck", 4.0f, 12.f, 1.5f, 3.0f, 2.3f, 4.0f},
+      {"cyclist", 1.2f, 2.3f, 0.2f, 1.0f, 1.65f, 2.1f},
+      {"car", 1.2f, 6.5f, 0.1f, 2.6f, 0.8f, 2.4f},
+      {"truck", 4.0f, 13.f, 1.5f, 3.2f, 2.4f, 4.2f},
   };
 }
 

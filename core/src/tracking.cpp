@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <thread>
 
 #include "lidarlabel/core/assignment.h"
 #include "lidarlabel/core/box_iou.h"
@@ -74,6 +75,17 @@ double pairCost(const Cuboid& a, const Cuboid& b, const TrackerConfig& c) {
   return 1.0 + d / c.maxAssociationDistance;
 }
 
+// Every k-th index so that at most maxCount remain (all when maxCount is 0 or not exceeded).
+std::vector<std::uint32_t> thinned(std::vector<std::uint32_t> idx, std::size_t maxCount) {
+  if (maxCount == 0 || idx.size() <= maxCount) return idx;
+  std::vector<std::uint32_t> out;
+  out.reserve(maxCount);
+  const double step = static_cast<double>(idx.size()) / static_cast<double>(maxCount);
+  for (std::size_t k = 0; k < maxCount; ++k)
+    out.push_back(idx[static_cast<std::size_t>(static_cast<double>(k) * step)]);
+  return out;
+}
+
 void addUnique(std::vector<std::uint32_t>& v, std::uint32_t id) {
   if (std::find(v.begin(), v.end(), id) == v.end()) v.push_back(id);
 }
@@ -96,7 +108,8 @@ FitResult refitBox(const Cuboid& box, const PointCloud& cloud, const GroundResul
                    const TrackerConfig& config) {
   const std::vector<std::uint32_t> near =
       indicesInBox(cloud, grown(box, config.searchMargin), 0.f);
-  const auto idx = usablePoints(near, cloud, ground, box, config.minHeightAboveGround);
+  const auto idx = thinned(usablePoints(near, cloud, ground, box, config.minHeightAboveGround),
+                           config.maxRefitPoints);
   if (idx.size() < config.minRefitPoints) return {};
   FitHint hint;
   hint.size = box.size;
@@ -130,27 +143,40 @@ TrackStepResult trackNextFrame(const TrackerState& state, const TrackFrame& fram
   for (const Cuboid& p : predicted) search.push_back(grown(p, config.searchMargin));
   PointsInBoxConfig pib;
   pib.nearbyMargin = 0.f;
-  pib.threads = 1;
+  pib.threads = std::max(1, config.threads);
   const PointsInBoxResult inside = pointsInBoxes(cloud, search, pib);
+
+  // 3. Re-fit each track to its points (independent per track: split over the threads).
   std::vector<FitResult> fits(tracks.size());
   std::vector<char> measured(tracks.size(), 0);
-  for (std::size_t k = 0; k < tracks.size(); ++k) {
-    std::vector<std::uint32_t> own;
-    for (std::uint32_t i : inside.indices[k])
-      if (inside.owner[i] == static_cast<std::int32_t>(k)) own.push_back(i);
-    own = usablePoints(own, cloud, frame.ground, predicted[k], config.minHeightAboveGround);
-    if (own.size() < config.minRefitPoints) continue;
-    FitHint hint;
-    hint.size = tracks[k].size;
-    hint.yaw = predicted[k].yaw;
-    hint.yawWindow = config.refitYawWindow;
-    fits[k] = fitBoxToPoints(cloud, own, frame.ground, config.fit, nullptr, hint);
-    if (!fits[k].ok) continue;
-    fits[k].box.yaw = alignYaw(fits[k].box.yaw, predicted[k].yaw);
-    if ((fits[k].box.center.head<2>() - predicted[k].center.head<2>()).norm() > config.maxJump)
-      continue;
-    measured[k] = 1;
-  }
+  auto refitRange = [&](std::size_t begin, std::size_t end) {
+    for (std::size_t k = begin; k < end; ++k) {
+      std::vector<std::uint32_t> own;
+      for (std::uint32_t i : inside.indices[k])
+        if (inside.owner[i] == static_cast<std::int32_t>(k)) own.push_back(i);
+      own = usablePoints(own, cloud, frame.ground, predicted[k], config.minHeightAboveGround);
+      if (own.size() < config.minRefitPoints) continue;
+      own = thinned(std::move(own), config.maxRefitPoints);
+      FitHint hint;
+      hint.size = tracks[k].size;
+      hint.yaw = predicted[k].yaw;
+      hint.yawWindow = config.refitYawWindow;
+      fits[k] = fitBoxToPoints(cloud, own, frame.ground, config.fit, nullptr, hint);
+      if (!fits[k].ok) continue;
+      fits[k].box.yaw = alignYaw(fits[k].box.yaw, predicted[k].yaw);
+      if ((fits[k].box.center.head<2>() - predicted[k].center.head<2>()).norm() > config.maxJump)
+        continue;
+      measured[k] = 1;
+    }
+  };
+  const std::size_t workers =
+      std::min<std::size_t>(static_cast<std::size_t>(std::max(1, config.threads)),
+                            tracks.size() / 8 + 1);
+  std::vector<std::thread> pool;
+  for (std::size_t w = 1; w < workers; ++w)
+    pool.emplace_back(refitRange, tracks.size() * w / workers, tracks.size() * (w + 1) / workers);
+  refitRange(0, tracks.size() / workers);
+  for (std::thread& t : pool) t.join();
 
   // Tracks whose boxes overlap each other are competing for the same points.
   for (std::size_t a = 0; a < tracks.size(); ++a)
@@ -163,7 +189,7 @@ TrackStepResult trackNextFrame(const TrackerState& state, const TrackFrame& fram
       }
     }
 
-  // 3. Associate with detections.
+  // 4. Associate with detections.
   const auto& dets = frame.detections;
   std::vector<int> detOfTrack(tracks.size(), -1);
   std::vector<char> detUsed(dets.size(), 0);
@@ -184,7 +210,7 @@ TrackStepResult trackNextFrame(const TrackerState& state, const TrackFrame& fram
     }
   }
 
-  // 4. Update, coast, remove.
+  // 5. Update, coast, remove.
   std::vector<Track> kept;
   for (std::size_t k = 0; k < tracks.size(); ++k) {
     Track t = tracks[k];

@@ -36,12 +36,12 @@ std::vector<SizeRule> defaultSizeRules();
 
 struct PrelabelConfig {
   GroundConfig ground;
-  ClusterConfig cluster{.cellSize = 0.3f, .cellGap = 1, .maxVerticalGap = 1.0f, .minPoints = 15};
+  ClusterConfig cluster{.cellSize = 0.3f, .cellGap = 2, .maxVerticalGap = 1.0f, .minPoints = 15};
   FitConfig fit;
   TrackerConfig tracker;
   float minHeightAboveGround = 0.25f;  // metres; lower non-ground points are not clustered
   float maxHeightAboveGround = 3.5f;   // metres; higher ones neither (trees, bridges, signs)
-  float maxRange = 50.f;               // metres (BEV) from the sensor
+  float maxRange = 80.f;               // metres (BEV) from the sensor
   std::vector<SizeRule> rules = defaultSizeRules();
   float minConfidence = 0.f;  // detections with a lower fit confidence are dropped
   int threads = 2;            // 2: the next sweep is loaded and its ground removed in parallel

@@ -35,10 +35,19 @@ namespace lidarlabel {
 
 struct TrackerConfig {
   TrackFilterConfig filter;
-  FitConfig fit;                   // re-fit settings (the size and yaw come from the track)
+  // Re-fit settings (the size and yaw come from the track): a coarser yaw search than a fresh
+  // fit (3 deg, then 0.5 deg) since it only has to follow the object from one sweep to the next.
+  FitConfig fit = [] {
+    FitConfig f;
+    f.coarseYawStep = 0.0524;  // radians
+    f.fineYawStep = 0.0087;    // radians
+    return f;
+  }();
   double searchMargin = 1.0;       // metres; predicted box grown by this (BEV) to gather points
-  double refitYawWindow = 0.35;    // radians; re-fit yaw searched within prediction +- this
+  double refitYawWindow = 0.25;    // radians; re-fit yaw searched within prediction +- this
   std::size_t minRefitPoints = 5;  // fewer points near a track: no measurement, it coasts
+  std::size_t maxRefitPoints = 160;  // more are thinned (evenly, in sweep order) before the
+                                     // re-fit: the pose barely changes, the cost does
   double maxJump = 2.0;            // metres; a re-fit farther than this from the prediction is
                                    // rejected (it latched onto something else)
   double minHeightAboveGround = 0.15;  // metres; lower non-ground points are not used in re-fits
@@ -48,6 +57,7 @@ struct TrackerConfig {
   double ambiguousOverlap = 0.2;   // BEV IoU between two tracks' boxes that flags both
   int maxCoastFrames = 10;         // frames a track may go unseen before it is removed
   double defaultDt = 0.1;          // seconds, when timestamps are missing (10 Hz LiDAR)
+  int threads = 2;  // threads for point gathering and re-fits (same result for any count)
 };
 
 struct Track {

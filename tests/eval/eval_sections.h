@@ -1,0 +1,23 @@
+#pragma once
+// The report sections of lidarlabel-eval; each prints markdown to stdout.
+#include <string>
+#include <vector>
+
+#include "eval_common.h"
+
+namespace lidarlabel::eval {
+
+void groundSection(const std::vector<EvalFrame>& real, const std::vector<EvalFrame>& synthetic);
+void fitSection(const std::vector<EvalFrame>& kitti, const std::vector<EvalFrame>& synthetic);
+void trackingSection(const std::vector<SyntheticSequence>& sequences);
+void prelabelSection(const std::vector<EvalFrame>& kitti,
+                     const std::vector<SyntheticSequence>& sequences);
+// Google Benchmark JSON files (--benchmark_format=json) -> one markdown table each.
+void speedSection(const std::vector<std::string>& jsonFiles);
+
+// Optimal one-to-one matching of truth to predictions by IoU (iou(truth, pred)), keeping pairs
+// with IoU >= minIoU. Returns, per truth box, the matched prediction index or -1.
+std::vector<int> matchByIoU(const std::vector<Cuboid>& truth, const std::vector<Cuboid>& pred,
+                            double (*iou)(const Cuboid&, const Cuboid&), double minIoU);
+
+}  // namespace lidarlabel::eval
