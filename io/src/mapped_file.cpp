@@ -33,8 +33,12 @@ MappedFile::MappedFile(const std::string& path) {
   ::close(fd);
 }
 
-MappedFile::~MappedFile() {
+MappedFile::~MappedFile() { release(); }
+
+void MappedFile::release() {
   if (data_ != nullptr) ::munmap(data_, size_);
+  data_ = nullptr;
+  size_ = 0;
 }
 
 }  // namespace lidarlabel

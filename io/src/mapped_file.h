@@ -14,6 +14,8 @@ class MappedFile {
   MappedFile(const MappedFile&) = delete;
   MappedFile& operator=(const MappedFile&) = delete;
   std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
+  // Unmaps early (bytes() is empty afterwards), e.g. once a compressed block has been unpacked.
+  void release();
 
  private:
   void* data_ = nullptr;

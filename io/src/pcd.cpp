@@ -215,8 +215,10 @@ std::uint32_t readU32(const char* p) {
   return v;
 }
 
+// mapping (if any) is released once the block is unpacked, so the compressed bytes and the cloud
+// are never in memory together: peak = max(compressed + SoA buffer, SoA buffer + cloud).
 PointCloud readCompressed(std::string_view bytes, const PcdHeader& h, const std::string& file,
-                          const SweepReadOptions& options) {
+                          const SweepReadOptions& options, MappedFile* mapping) {
   const std::size_t at = h.dataOffset;
   if (bytes.size() - at < 8)
     throw FileError(file, atByte(at), "binary_compressed data needs an 8-byte size header");
@@ -243,6 +245,7 @@ PointCloud readCompressed(std::string_view bytes, const PcdHeader& h, const std:
   if (r.produced != unpacked)
     throw FileError(file, atByte(at + 8), "compressed block holds " + std::to_string(r.produced) +
                                               " bytes, header says " + std::to_string(unpacked));
+  if (mapping != nullptr) mapping->release();  // `bytes` is dangling from here on
   const PcdField* pick[decode::kNumChannels];
   pickFields(h, pick);
   Column cols[decode::kNumChannels];
@@ -328,19 +331,24 @@ PointCloud readAscii(std::string_view bytes, const PcdHeader& h, const std::stri
   cloud.resize(out);
   return cloud;
 }
+
+PointCloud parseAny(std::string_view bytes, const std::string& fileName,
+                    const SweepReadOptions& options, MappedFile* mapping) {
+  const PcdHeader h = HeaderParser(bytes, fileName).parse();
+  if (h.data == "binary") return readBinary(bytes, h, fileName, options);
+  if (h.data == "binary_compressed") return readCompressed(bytes, h, fileName, options, mapping);
+  return readAscii(bytes, h, fileName, options);
+}
 }  // namespace
 
 PointCloud parsePcd(std::string_view bytes, const std::string& fileName,
                     const SweepReadOptions& options) {
-  const PcdHeader h = HeaderParser(bytes, fileName).parse();
-  if (h.data == "binary") return readBinary(bytes, h, fileName, options);
-  if (h.data == "binary_compressed") return readCompressed(bytes, h, fileName, options);
-  return readAscii(bytes, h, fileName, options);
+  return parseAny(bytes, fileName, options, nullptr);
 }
 
 PointCloud readPcd(const std::string& path, const SweepReadOptions& options) {
-  const MappedFile file(path);
-  return parsePcd(file.bytes(), path, options);
+  MappedFile file(path);
+  return parseAny(file.bytes(), path, options, &file);
 }
 
 namespace {
