@@ -87,7 +87,10 @@ void addTrees(Scene& s, Rng& rng, double side, Extent e) {
   for (double x = e.xMin + rng.uniform(0, 8); x < e.xMax; x += rng.uniform(8, 16)) {
     const double r = rng.uniform(0.12, 0.25), h = rng.uniform(2.6, 4.0), crown = rng.uniform(1.2, 2.0);
     const bool bush = rng.chance(0.5);
-    const Eigen::Vector3d bushHalf(rng.uniform(0.4, 1.0), rng.uniform(0.4, 0.8), rng.uniform(0.3, 0.6));
+    Eigen::Vector3d bushHalf;  // one draw per statement: argument evaluation order is unspecified
+    bushHalf.x() = rng.uniform(0.4, 1.0);
+    bushHalf.y() = rng.uniform(0.4, 0.8);
+    bushHalf.z() = rng.uniform(0.3, 0.6);
     const double bx = x + rng.uniform(3, 5), by = side * rng.uniform(15.5, 17.5);
     if (!nearJunction(s, side, x, crown, 3.0)) {
       const double z0 = s.ground.height(x, y) - 0.3;

@@ -43,7 +43,10 @@ struct Rng {
   // Approximately standard normal: Irwin-Hall sum of 4 uniforms, rescaled to unit variance.
   // Bounded: |x| <= 2*sqrt(3) ~ 3.46, so noise never produces far outliers.
   double gaussian() {
-    const double s = uniform() + uniform() + uniform() + uniform();
+    double s = uniform();  // one draw per statement: the order of operands of + is unspecified
+    s += uniform();
+    s += uniform();
+    s += uniform();
     return (s - 2.0) * 1.7320508075688772;  // sqrt(3): var(sum of 4 U(0,1)) = 1/3
   }
 };
