@@ -47,6 +47,7 @@ int runConvert(const std::vector<std::string>& argv) {
     std::string target = out;
     if (fs::is_directory(out)) target = (fs::path(out) / (sweepStem(in) + sweepExtensionFor(*to))).string();
     const PointCloud cloud = readSweep(in, from, options);
+    if (fs::path(target).has_parent_path()) fs::create_directories(fs::path(target).parent_path());
     writeSweep(target, cloud, *to);
     std::printf("%s: %zu points -> %s (%s)\n", in.c_str(), cloud.size(), target.c_str(), to->c_str());
     return 0;
