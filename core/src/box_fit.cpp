@@ -63,9 +63,9 @@ Extent extentAt(const std::vector<Eigen::Vector2d>& pts, double yaw) {
 
 // Grows (or with `exact`, sets) the interval [lo, hi] to length `target`, keeping the end the
 // sensor (at coordinate s) sees; a sensor between the ends keeps the interval centred.
-void completeSide(double& lo, double& hi, double target, double s, bool exact) {
+void completeSide(double& lo, double& hi, double target, double s, bool exact, double fraction) {
   const double len = hi - lo;
-  if (!exact && len >= target) return;
+  if (!exact && len >= fraction * target) return;  // seen (nearly) whole: keep what was seen
   if (s <= lo) hi = lo + target;
   else if (s >= hi) lo = hi - target;
   else {
@@ -141,6 +141,53 @@ std::vector<std::uint32_t> clusterAtClick(const PointCloud& cloud, const Cluster
   return {};
 }
 
+struct BevBox {
+  double x0 = std::numeric_limits<double>::infinity(), y0 = x0, x1 = -x0, y1 = -x0;
+  void add(double x, double y) {
+    x0 = std::min(x0, x), y0 = std::min(y0, y), x1 = std::max(x1, x), y1 = std::max(y1, y);
+  }
+  void add(const BevBox& o) { add(o.x0, o.y0), add(o.x1, o.y1); }
+  double gapTo(const BevBox& o) const {
+    return std::hypot(std::max({0.0, o.x0 - x1, x0 - o.x1}), std::max({0.0, o.y0 - y1, y0 - o.y1}));
+  }
+  double diagonal() const { return std::hypot(x1 - x0, y1 - y0); }
+};
+
+BevBox bevBoxOf(const PointCloud& cloud, const std::vector<std::uint32_t>& idx) {
+  BevBox b;
+  for (auto i : idx) b.add(cloud.x[i], cloud.y[i]);
+  return b;
+}
+
+// Parts of the same object the BEV grid split apart (a bumper below a hood the rings skipped):
+// clusters within partGap metres (BEV bounding boxes) of the picked one are absorbed, nearest
+// first, while the union still fits the class prior's footprint (its diagonal + 10 %).
+std::vector<std::uint32_t> absorbParts(const PointCloud& cloud, const Clusters& clusters,
+                                       std::vector<std::uint32_t> picked, const ClassDef& prior,
+                                       double partGap) {
+  if (picked.empty() || partGap <= 0) return picked;
+  const double maxDiagonal = 1.1 * prior.defaultSize.head<2>().norm();
+  BevBox box = bevBoxOf(cloud, picked);
+  std::vector<std::pair<double, std::size_t>> order;
+  std::vector<BevBox> boxes(clusters.members.size());
+  for (std::size_t k = 0; k < clusters.members.size(); ++k) {
+    if (clusters.members[k].front() == picked.front()) continue;  // the picked one itself
+    boxes[k] = bevBoxOf(cloud, clusters.members[k]);
+    order.emplace_back(box.gapTo(boxes[k]), k);
+  }
+  std::sort(order.begin(), order.end());
+  for (const auto& [gap, k] : order) {
+    if (box.gapTo(boxes[k]) > partGap) continue;
+    BevBox merged = box;
+    merged.add(boxes[k]);
+    if (merged.diagonal() > maxDiagonal) continue;
+    box = merged;
+    picked.insert(picked.end(), clusters.members[k].begin(), clusters.members[k].end());
+  }
+  std::sort(picked.begin(), picked.end());
+  return picked;
+}
+
 }  // namespace
 
 YawFit searchRectangleYaw(const std::vector<Eigen::Vector2d>& pts, const FitConfig& config,
@@ -214,8 +261,9 @@ FitResult fitBoxToPoints(const PointCloud& cloud, const std::vector<std::uint32_
     const double c = std::cos(yaw), s = std::sin(yaw);
     const bool exact = hint.size.has_value();
     const double l0 = e.max1 - e.min1, w0 = e.max2 - e.min2;
-    completeSide(e.min1, e.max1, (*target)[0], c * so.x() + s * so.y(), exact);
-    completeSide(e.min2, e.max2, (*target)[1], -s * so.x() + c * so.y(), exact);
+    const double f = config.completeBelow;
+    completeSide(e.min1, e.max1, (*target)[0], c * so.x() + s * so.y(), exact, f);
+    completeSide(e.min2, e.max2, (*target)[1], -s * so.x() + c * so.y(), exact, f);
     res.usedPrior = std::abs(e.max1 - e.min1 - l0) > 1e-9 || std::abs(e.max2 - e.min2 - w0) > 1e-9;
   }
   // Heading sign: closest to the hint, else yaw in [-pi/2, pi/2).
@@ -256,8 +304,9 @@ FitResult fitBoxAtPoint(const PointCloud& cloud, const GroundResult& ground,
     near = nonGroundNeighbourhood(cloud, ground, click.head<2>(), nb);
   }
   const Clusters clusters = clusterPoints(cloud, near, config.cluster);
-  return fitBoxToPoints(cloud, clusterAtClick(cloud, clusters, click.head<2>(), config.pickSlack),
-                        &ground, config, prior);
+  std::vector<std::uint32_t> picked = clusterAtClick(cloud, clusters, click.head<2>(), config.pickSlack);
+  if (prior) picked = absorbParts(cloud, clusters, std::move(picked), *prior, config.partGap);
+  return fitBoxToPoints(cloud, picked, &ground, config, prior);
 }
 
 FitResult fitBoxAtPoint(const PointCloud& cloud, const GroundResult& ground,

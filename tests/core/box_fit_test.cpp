@@ -218,6 +218,34 @@ TEST(BoxFit, OneClickOnARealKittiCarMatchesItsLabel) {
   EXPECT_LT(axisError(r.box.yaw, truth.yaw), 5.0 * kPi / 180);
 }
 
+TEST(BoxFit, ACarSeenWholeKeepsItsObservedSizeUnderALargerPrior) {
+  const Cuboid truth = carAt(15, 8, 1.3, 4.0, 1.7);  // smaller than the 4.5 x 1.8 prior
+  const PointCloud c = visibleSides(truth, 0.01);
+  const ClassDef car = carPrior();
+  const FitResult r = fitBoxToPoints(c, all(c), nullptr, {}, &car);
+  EXPECT_NEAR(r.box.size.x(), 4.0, 0.1);
+  EXPECT_NEAR(r.box.size.y(), 1.7, 0.1);
+  EXPECT_FALSE(r.usedPrior);
+}
+
+TEST(BoxFit, OneClickWithAPriorJoinsPartsOfACarTheGridSplit) {
+  // Straight ahead, side-on: the car's left flank from x 18 to 21.9, then a 0.6 m gap (a hood
+  // the rings skipped), then its front bumper 22.5..22.75 (the BEV grid joins 0.5 m at most).
+  PointCloud c;
+  for (float x = 18.f; x <= 21.9f; x += 0.05f)
+    for (float h = 0.3f; h <= 1.4f; h += 0.2f) c.push(x, 3.f, kGround + h, 0.f);
+  for (float x = 22.5f; x <= 22.75f; x += 0.05f)
+    for (float h = 0.3f; h <= 0.7f; h += 0.2f) c.push(x, 3.f, kGround + h, 0.f);
+  const GroundResult g = flatGround(c);
+  const ClassDef car = carPrior();
+  FitConfig noJoin;
+  noJoin.partGap = 0.0;
+  EXPECT_LT(fitBoxAtPoint(c, g, Eigen::Vector3d(20, 3, -1), noJoin, nullptr).box.size.x(), 4.0);
+  const FitResult r = fitBoxAtPoint(c, g, Eigen::Vector3d(20, 3, -1), {}, &car);
+  EXPECT_EQ(r.clusterIndices.size(), c.size());
+  EXPECT_NEAR(r.box.size.x(), 4.75, 0.1);
+}
+
 TEST(BoxFit, YawSearchNeedsTwoPoints) {
   EXPECT_EQ(searchRectangleYaw({}).score, 0.0);
   EXPECT_EQ(searchRectangleYaw({Eigen::Vector2d(1, 1)}).score, 0.0);

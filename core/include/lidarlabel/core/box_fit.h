@@ -12,8 +12,9 @@
 //   closest to hint.yaw when given, else yaw is returned in [-pi/2, pi/2).
 // Height: from the local ground (GroundResult::groundHeight, median under the cluster) to the
 //   cluster's top point; without ground, from the cluster's lowest point.
-// Class prior (ClassDef::defaultSize): sides observed shorter than the prior are extended to the
-//   prior AWAY from the sensor (the unseen far side), keeping the observed near edges in place.
+// Class prior (ClassDef::defaultSize): sides observed shorter than FitConfig::completeBelow x the
+//   prior are extended to the prior AWAY from the sensor (the unseen far side), keeping the
+//   observed near edges in place; sides seen (nearly) whole keep their observed length.
 // Confidence in [0, 1]: grows with point count and closeness score, lower when the prior had to
 //   fill in much of the box or the observed size disagrees with the prior.
 // Cost: < 5 ms per object on a 120k-point sweep (see docs/geometry.md).
@@ -44,6 +45,12 @@ struct FitConfig {
   // Which cluster a click means: the largest whose nearest point is at most pickSlack metres
   // farther from the click than the nearest cluster's nearest point.
   double pickSlack = 1.0;  // metres
+  // Class prior: a side observed shorter than completeBelow x the prior's is treated as partly
+  // hidden and extended to the prior; longer sides are kept as observed (seen whole).
+  double completeBelow = 0.8;
+  // With a class prior, fitBoxAtPoint also absorbs clusters within partGap metres of the picked
+  // one (split parts of one object) while the union fits the prior's footprint; 0 = off.
+  double partGap = 1.0;  // metres
   float minSide = 0.1f;               // metres; no side of a fitted box is smaller than this
   Eigen::Vector3d sensorOrigin = Eigen::Vector3d::Zero();  // where the rays come from (LiDAR frame)
 };
