@@ -192,7 +192,7 @@ TEST_P(PcdBadInput, IsAFileErrorNamingFilePlaceAndReason) {
 }
 
 INSTANTIATE_TEST_SUITE_P(LyingHeaders, PcdBadInput, ::testing::ValuesIn(badFiles()),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         [](const auto& p) { return std::string(p.param.name); });
 
 TEST(PcdRead, MissingFileNamesIt) {
   try {

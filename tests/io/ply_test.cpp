@@ -144,7 +144,7 @@ TEST_P(PlyBadInput, IsAFileErrorNamingFilePlaceAndReason) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Malformed, PlyBadInput, ::testing::ValuesIn(badFiles()),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         [](const auto& p) { return std::string(p.param.name); });
 
 }  // namespace
 }  // namespace lidarlabel

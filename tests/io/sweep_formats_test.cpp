@@ -46,9 +46,12 @@ void expectSameCloud(const PointCloud& a, const PointCloud& b, bool ring, bool t
   }
   EXPECT_EQ(b.hasRing(), ring);
   EXPECT_EQ(b.hasTime(), time);
-  if (ring && a.hasRing()) EXPECT_EQ(a.ring, b.ring);
-  if (time && a.hasTime())
+  if (ring && a.hasRing()) {
+    EXPECT_EQ(a.ring, b.ring);
+  }
+  if (time && a.hasTime()) {
     for (std::size_t i = 0; i < a.size(); ++i) EXPECT_FLOAT_EQ(a.time[i], b.time[i]) << i;
+  }
 }
 
 class SweepRoundTrip : public ::testing::TestWithParam<std::string> {};
@@ -77,8 +80,8 @@ INSTANTIATE_TEST_SUITE_P(EveryFormat, SweepRoundTrip,
                          ::testing::Values("kitti-bin", "nuscenes-bin", "pcd-ascii", "pcd-binary",
                                            "pcd-binary-compressed", "ply-ascii", "ply-binary",
                                            "ply-binary-be"),
-                         [](const auto& info) {
-                           std::string n = info.param;
+                         [](const auto& p) {
+                           std::string n = p.param;
                            std::replace(n.begin(), n.end(), '-', '_');
                            return n;
                          });
