@@ -37,6 +37,23 @@ std::size_t exportSemanticKitti(const Sequence& s, const std::string& out, Progr
   return written;
 }
 
+// The sequence with its annotations: the native document when there is one, else the labels the
+// dataset layout ships (KITTI label_2 + calib, nuScenes tables), so one command converts formats.
+Sequence sequenceWithLabels(const std::string& folder, const Ontology& ontology) {
+  const SequenceLayout layout = detectSequenceLayout(folder);
+  Sequence s = sequenceFromLayout(layout);
+  if (layout.kind == "kitti-object" && !layout.labelDir.empty()) {
+    const KittiImportReport r = importKittiObjectLabels(folder, s, ontology);
+    std::printf("using label_2/: %zu frames, %zu objects\n", r.frames, r.objects);
+  } else if (layout.kind == "nuscenes" && !layout.nuscenesTableDir.empty() &&
+             fs::exists(fs::path(layout.nuscenesTableDir) / "sample_annotation.json")) {
+    const NuscenesImportReport r = importNuscenes(layout.nuscenesTableDir, s, ontology);
+    std::printf("using %s: %zu samples, %zu annotations\n", layout.nuscenesTableDir.c_str(),
+                r.samples, r.annotations);
+  }
+  return s;
+}
+
 int runExport(const std::vector<std::string>& argv) {
   const Args args(argv, {"format", "out", "calib", "ontology", "image-size", "sequence-name", "version"},
                   {"score"});
@@ -45,8 +62,8 @@ int runExport(const std::vector<std::string>& argv) {
   const auto out = args.value("out");
   if (!format) throw UsageError("--format is required");
   if (!out) throw UsageError("--out DIR is required");
-  const Sequence s = openSequence(args.positional()[0]);
   const Ontology ontology = ontologyFrom(args);
+  const Sequence s = sequenceWithLabels(args.positional()[0], ontology);
   Progress progress("export " + *format, s.size());
   auto tick = [&](std::size_t i) { progress.update(i); };
   NuscenesExportSettings nus;
