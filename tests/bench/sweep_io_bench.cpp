@@ -12,6 +12,7 @@
 #include <benchmark/benchmark.h>
 #include <malloc.h>
 #include <pcl/io/pcd_io.h>
+#include <pcl/io/ply_io.h>
 #include <pcl/point_types.h>
 
 #include <atomic>
@@ -74,6 +75,38 @@ void writeFixtures() {
   w.writeBinary(pcdPath("binary"), pc);
   w.writeBinaryCompressed(pcdPath("binary_compressed"), pc);
   w.writeASCII(pcdPath("ascii"), pc);
+  // Interoperability of our writer: PCL must read back every encoding we write, bit for bit
+  // (ascii within float printing: we write shortest round-trip form, so also exact).
+  const std::pair<const char*, lidarlabel::PcdEncoding> ours[] = {
+      {"ascii", lidarlabel::PcdEncoding::Ascii},
+      {"binary", lidarlabel::PcdEncoding::Binary},
+      {"binary_compressed", lidarlabel::PcdEncoding::BinaryCompressed}};
+  for (const auto& [name, enc] : ours) {
+    const std::string path = kDir + "/kitti000001_lidarlabel_" + name + ".pcd";
+    lidarlabel::writePcd(path, c, enc);
+    pcl::PointCloud<pcl::PointXYZI> back;
+    std::size_t mismatches = c.size();
+    if (pcl::io::loadPCDFile(path, back) == 0 && back.size() == c.size()) {
+      mismatches = 0;
+      for (std::size_t i = 0; i < c.size(); ++i)
+        mismatches += (back[i].x != c.x[i] || back[i].y != c.y[i] || back[i].z != c.z[i] ||
+                       back[i].intensity != c.intensity[i]);
+    }
+    std::printf("interop: pcl::io::loadPCDFile on lidarlabel's %s PCD: %zu points, %zu mismatches\n",
+                name, back.size(), mismatches);
+  }
+  // And the other way for PLY: PCL writes camera/face elements; our reader must skip them.
+  for (const bool binary : {false, true}) {
+    const std::string path = kDir + (binary ? "/kitti000001_pcl_binary.ply" : "/kitti000001_pcl_ascii.ply");
+    pcl::io::savePLYFile(path, pc, binary);
+    const lidarlabel::PointCloud back = lidarlabel::readSweep(path);
+    std::size_t mismatches = 0;
+    for (std::size_t i = 0; i < std::min(back.size(), c.size()); ++i)
+      mismatches += (back.x[i] != c.x[i] || back.y[i] != c.y[i] || back.z[i] != c.z[i] ||
+                     back.intensity[i] != c.intensity[i]);
+    std::printf("interop: lidarlabel readPly on PCL's %s PLY: %zu of %zu points, %zu mismatches\n",
+                binary ? "binary" : "ascii", back.size(), c.size(), mismatches);
+  }
 }
 
 void heapCounter(benchmark::State& state, std::size_t cloudBytes, long long peak) {
