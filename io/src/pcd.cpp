@@ -3,7 +3,9 @@
 
 #include <charconv>
 #include <cmath>
+#include <algorithm>
 #include <cstring>
+#include <memory>
 #include <vector>
 
 #include "lidarlabel/core/errors.h"
@@ -237,9 +239,11 @@ PointCloud readCompressed(std::string_view bytes, const PcdHeader& h, const std:
     throw FileError(file, atByte(at + 4), "uncompressed size " + std::to_string(unpacked) +
                                               " cannot come from " + std::to_string(packed) +
                                               " compressed bytes");
-  std::vector<char> soa(unpacked);
+  // Not zero-initialised: every byte is written by the decompressor (checked below).
+  const std::unique_ptr<char[]> soaBuffer(new char[std::max<std::size_t>(unpacked, 1)]);
+  char* const soa = soaBuffer.get();
   const auto* in = reinterpret_cast<const std::uint8_t*>(bytes.data() + at + 8);
-  const auto r = lzf::decompress(in, packed, reinterpret_cast<std::uint8_t*>(soa.data()), unpacked);
+  const auto r = lzf::decompress(in, packed, reinterpret_cast<std::uint8_t*>(soa), unpacked);
   if (!r.error.empty())
     throw FileError(file, atByte(at + 8 + r.errorAt), "corrupt compressed block: " + r.error);
   if (r.produced != unpacked)
@@ -251,7 +255,7 @@ PointCloud readCompressed(std::string_view bytes, const PcdHeader& h, const std:
   Column cols[decode::kNumChannels];
   for (int c = 0; c < decode::kNumChannels; ++c)
     if (pick[c])
-      cols[c] = Column{soa.data() + h.points * pick[c]->soaOffset, pick[c]->size * pick[c]->count,
+      cols[c] = Column{soa + h.points * pick[c]->soaOffset, pick[c]->size * pick[c]->count,
                        pick[c]->scalar, false};
   PointCloud cloud = decode::assemble(h.points, cols);
   decode::applyNonFinite(cloud, options.nonFinite, file, [&](std::size_t) {
