@@ -91,7 +91,8 @@ std::string readFile(const std::string& path) {
 
 void replaceDirectoryAtomic(const std::string& dir,
                             const std::function<void(const std::string&)>& fill) {
-  const fs::path target = fs::path(dir).lexically_normal();
+  fs::path target = fs::path(dir).lexically_normal();
+  if (target.has_parent_path() && target.filename().empty()) target = target.parent_path();  // "x/"
   const fs::path tmp = target.string() + uniqueSuffix();
   std::error_code ec;
   fs::create_directories(tmp, ec);

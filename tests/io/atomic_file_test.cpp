@@ -75,5 +75,15 @@ TEST(ReplaceDirectoryAtomic, SuccessReplacesTheFolderContents) {
   EXPECT_EQ(readFile(out + "/new.txt"), "y");
 }
 
+TEST(ReplaceDirectoryAtomic, ATrailingSlashNamesTheSameFolder) {
+  const std::string root = test::scratchDir();
+  replaceDirectoryAtomic(root + "/export/", [](const std::string& tmp) { writeFileAtomic(tmp + "/a", "1"); });
+  replaceDirectoryAtomic(root + "/export/", [](const std::string& tmp) { writeFileAtomic(tmp + "/a", "2"); });
+  EXPECT_EQ(readFile(root + "/export/a"), "2");
+  std::size_t entries = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(root)) ++entries;
+  EXPECT_EQ(entries, 1u);
+}
+
 }  // namespace
 }  // namespace lidarlabel
