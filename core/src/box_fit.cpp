@@ -262,8 +262,18 @@ FitResult fitBoxToPoints(const PointCloud& cloud, const std::vector<std::uint32_
     const bool exact = hint.size.has_value();
     const double l0 = e.max1 - e.min1, w0 = e.max2 - e.min2;
     const double f = config.completeBelow;
-    completeSide(e.min1, e.max1, (*target)[0], c * so.x() + s * so.y(), exact, f);
-    completeSide(e.min2, e.max2, (*target)[1], -s * so.x() + c * so.y(), exact, f);
+    double L = (*target)[0], W = (*target)[1];
+    if (!exact) {
+      // One side seen whole tells how this object compares with the class prior: scale the
+      // hidden side's target by the same ratio (a small pedestrian, a short car).
+      const bool seenL = l0 >= f * L, seenW = w0 >= f * W;
+      if (seenL != seenW) {
+        const double scale = std::clamp(seenL ? l0 / L : w0 / W, 0.6, 1.25);
+        (seenL ? W : L) *= scale;
+      }
+    }
+    completeSide(e.min1, e.max1, L, c * so.x() + s * so.y(), exact, f);
+    completeSide(e.min2, e.max2, W, -s * so.x() + c * so.y(), exact, f);
     res.usedPrior = std::abs(e.max1 - e.min1 - l0) > 1e-9 || std::abs(e.max2 - e.min2 - w0) > 1e-9;
   }
   // Heading sign: closest to the hint, else yaw in [-pi/2, pi/2).

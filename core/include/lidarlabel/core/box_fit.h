@@ -14,7 +14,8 @@
 //   cluster's top point; without ground, from the cluster's lowest point.
 // Class prior (ClassDef::defaultSize): sides observed shorter than FitConfig::completeBelow x the
 //   prior are extended to the prior AWAY from the sensor (the unseen far side), keeping the
-//   observed near edges in place; sides seen (nearly) whole keep their observed length.
+//   observed near edges in place; sides seen (nearly) whole keep their observed length. When
+//   exactly one side is seen whole, the hidden side's prior is scaled by seen / prior of it.
 // Confidence in [0, 1]: grows with point count and closeness score, lower when the prior had to
 //   fill in much of the box or the observed size disagrees with the prior.
 // Cost: < 5 ms per object on a 120k-point sweep (see docs/geometry.md).
