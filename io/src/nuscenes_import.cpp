@@ -49,6 +49,15 @@ Eigen::Quaterniond quatOf(const JsonReader& r, const std::string& key) {
   return out.normalized();
 }
 
+// File name without its sweep extension, so "000001.pcd.bin" matches "velodyne/000001.bin".
+std::string sweepStem(const std::string& path) {
+  std::string name = fs::path(path).filename().string();
+  for (const std::string ext : {".pcd.bin", ".bin", ".pcd", ".ply"})
+    if (name.size() > ext.size() && name.compare(name.size() - ext.size(), ext.size(), ext) == 0)
+      return name.substr(0, name.size() - ext.size());
+  return name;
+}
+
 Eigen::Isometry3d poseOf(const JsonReader& r) {
   Eigen::Isometry3d p = Eigen::Isometry3d::Identity();
   p.linear() = quatOf(r, "rotation").toRotationMatrix();
@@ -97,7 +106,7 @@ NuscenesImportReport importNuscenes(const std::string& versionDir, Sequence& seq
   std::vector<std::optional<std::size_t>> frameOfKey(keys.size());
   for (std::size_t k = 0; k < keys.size(); ++k) {
     sampleToKey[sd.at(keys[k].sd).string("sample_token")] = k;
-    const std::string name = fs::path(keys[k].file).filename().string();
+    const std::string name = sweepStem(keys[k].file);
     if (fresh) {
       Frame f;
       f.info.sweepPath = keys[k].file;
@@ -108,7 +117,7 @@ NuscenesImportReport importNuscenes(const std::string& versionDir, Sequence& seq
       continue;
     }
     for (std::size_t i = 0; i < sequence.size(); ++i)
-      if (fs::path(sequence.frames[i].info.sweepPath).filename().string() == name) frameOfKey[k] = i;
+      if (sweepStem(sequence.frames[i].info.sweepPath) == name) frameOfKey[k] = i;
   }
   if (!keys.empty()) sequence.metadata[nusc::kLidarToEgoKey] = nusc::poseText(keys.front().lidarToEgo);
   for (const auto& f : frameOfKey)

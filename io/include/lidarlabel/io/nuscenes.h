@@ -90,7 +90,7 @@ struct NuscenesImportReport {
 };
 // Reads the tables in <dataroot>/<version>/ (versionDir) and puts each LIDAR_TOP key frame's
 // sample_annotations, moved into that sweep's sensor frame, into the sequence frame with the same
-// sweep file name. An empty sequence gets one frame per key frame (time order), root = dataroot.
+// sweep file name without extension ("x.pcd.bin" matches "velodyne/x.bin"). An empty sequence gets one frame per key frame (time order), root = dataroot.
 // Class names: ontology class of the category's nuScenes name, else the category name. Missing
 // tables/fields or dangling tokens -> FileError naming the table file and the JSON field.
 NuscenesImportReport importNuscenes(const std::string& versionDir, Sequence& sequence,
