@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <thread>
 
 #include "lidarlabel/core/assignment.h"
 #include "lidarlabel/core/box_iou.h"
+#include "lidarlabel/core/clustering.h"
 #include "lidarlabel/core/interpolation.h"
 #include "lidarlabel/core/points_in_box.h"
 
@@ -86,6 +88,77 @@ std::vector<std::uint32_t> thinned(std::vector<std::uint32_t> idx, std::size_t m
   return out;
 }
 
+// How far p lies outside box b (0 inside), metres, plus a tiny centre-distance tie-break.
+double outsideDistance(const Cuboid& b, const Eigen::Vector3d& p) {
+  const Eigen::Vector3d local = b.rotation().transpose() * (p - b.center);
+  const Eigen::Vector3d out = (local.cwiseAbs() - b.size / 2).cwiseMax(0.0);
+  return out.norm() + 1e-3 * local.norm();
+}
+
+// Per track, the gathered points it owns. A point in several search regions goes to the track
+// whose predicted box it lies in (or is nearest to, measured from the box surface), so the side of
+// a parked car does not feed the cyclist riding past it.
+std::vector<std::vector<std::uint32_t>> splitSharedPoints(const PointsInBoxResult& inside,
+                                                          const std::vector<Cuboid>& predicted,
+                                                          const PointCloud& cloud) {
+  std::vector<std::uint8_t> count(cloud.size(), 0);
+  bool shared = false;
+  for (const auto& list : inside.indices)
+    for (std::uint32_t i : list) {
+      shared |= count[i] == 1;
+      count[i] = static_cast<std::uint8_t>(std::min(count[i] + 1, 2));
+    }
+  std::vector<float> bestD;
+  std::vector<std::int32_t> bestK;
+  if (shared) {
+    bestD.assign(cloud.size(), std::numeric_limits<float>::infinity());
+    bestK.assign(cloud.size(), -1);
+    for (std::size_t k = 0; k < inside.indices.size(); ++k)
+      for (std::uint32_t i : inside.indices[k]) {
+        if (count[i] < 2) continue;
+        const float d = static_cast<float>(
+            outsideDistance(predicted[k], Eigen::Vector3d(cloud.x[i], cloud.y[i], cloud.z[i])));
+        if (d < bestD[i]) {
+          bestD[i] = d;
+          bestK[i] = static_cast<std::int32_t>(k);
+        }
+      }
+  }
+  std::vector<std::vector<std::uint32_t>> owned(inside.indices.size());
+  for (std::size_t k = 0; k < inside.indices.size(); ++k)
+    for (std::uint32_t i : inside.indices[k])
+      if (count[i] < 2 || bestK[i] == static_cast<std::int32_t>(k)) owned[k].push_back(i);
+  return owned;
+}
+
+// The gathered points that belong to the predicted object: BEV clusters with at least one point
+// inside the predicted box (grown by 0.5 m). A pole or bush beside a pedestrian, or the kerb-side
+// hedge along a parked car, is its own cluster and is dropped. When the largest cluster does not
+// touch the box (the object moved more than predicted), all points are kept.
+std::vector<std::uint32_t> connectedToBox(const std::vector<std::uint32_t>& idx,
+                                          const PointCloud& cloud, const Cuboid& box) {
+  if (idx.size() < 2) return idx;
+  ClusterConfig cc;
+  cc.cellSize = 0.25f;
+  cc.cellGap = 2;
+  const Clusters clusters = clusterPoints(cloud, idx, cc);
+  if (clusters.members.size() < 2) return idx;
+  std::vector<std::uint32_t> keep;
+  for (std::size_t c = 0; c < clusters.members.size(); ++c) {
+    const auto& members = clusters.members[c];
+    bool touches = false;
+    for (std::uint32_t i : members)
+      if (box.contains(Eigen::Vector3d(cloud.x[i], cloud.y[i], cloud.z[i]), 0.5)) {
+        touches = true;
+        break;
+      }
+    if (!touches && c == 0) return idx;  // the biggest part is off the prediction: keep all
+    if (touches) keep.insert(keep.end(), members.begin(), members.end());
+  }
+  std::sort(keep.begin(), keep.end());
+  return keep;
+}
+
 void addUnique(std::vector<std::uint32_t>& v, std::uint32_t id) {
   if (std::find(v.begin(), v.end(), id) == v.end()) v.push_back(id);
 }
@@ -146,17 +219,17 @@ TrackStepResult trackNextFrame(const TrackerState& state, const TrackFrame& fram
   pib.threads = std::max(1, config.threads);
   const PointsInBoxResult inside = pointsInBoxes(cloud, search, pib);
 
+  const std::vector<std::vector<std::uint32_t>> owned = splitSharedPoints(inside, predicted, cloud);
+
   // 3. Re-fit each track to its points (independent per track: split over the threads).
   std::vector<FitResult> fits(tracks.size());
   std::vector<char> measured(tracks.size(), 0);
   auto refitRange = [&](std::size_t begin, std::size_t end) {
     for (std::size_t k = begin; k < end; ++k) {
-      std::vector<std::uint32_t> own;
-      for (std::uint32_t i : inside.indices[k])
-        if (inside.owner[i] == static_cast<std::int32_t>(k)) own.push_back(i);
-      own = usablePoints(own, cloud, frame.ground, predicted[k], config.minHeightAboveGround);
+      std::vector<std::uint32_t> own =
+          usablePoints(owned[k], cloud, frame.ground, predicted[k], config.minHeightAboveGround);
       if (own.size() < config.minRefitPoints) continue;
-      own = thinned(std::move(own), config.maxRefitPoints);
+      own = connectedToBox(thinned(std::move(own), config.maxRefitPoints), cloud, predicted[k]);
       FitHint hint;
       hint.size = tracks[k].size;
       hint.yaw = predicted[k].yaw;
