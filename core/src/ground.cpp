@@ -136,10 +136,9 @@ void processBin(const PointCloud& c, const GroundConfig& cfg,
 // Ground points at the foot of a vertical structure (a wall, a pole, a trunk) are not ground: in
 // their small BEV cell the non-ground points start within verticalGap above them and reach more
 // than verticalMinRise above them. Overhangs (car bodies, bushes) leave a gap and are kept.
-void revertUnderStructures(const PointCloud& c, const GroundConfig& cfg,
+void revertUnderStructures(const PointCloud& c, const GroundConfig& cfg, float range,
                            const std::vector<std::int32_t>& binOf, GroundResult& res) {
-  const float range = 80.f;
-  const float inv = 1.f / cfg.verticalCell;
+  const float inv = 1.f / std::max(cfg.verticalCell, 0.1f);  // at most 1600 x 1600 cells at 80 m
   const int dim = static_cast<int>(2 * range * inv) + 1;
   std::vector<float> cellLow(static_cast<std::size_t>(dim) * dim, 1e9f);
   std::vector<float> cellHigh(cellLow.size(), -1e9f);
@@ -180,7 +179,8 @@ GroundResult removeGround(const PointCloud& cloud, const GroundConfig& cfg) {
   // Bin every finite point in range (counting sort by bin).
   std::vector<std::int32_t> binOf(n, -1);
   std::vector<std::uint32_t> start(static_cast<std::size_t>(zones.binCount) + 1, 0);
-  const float r0 = cfg.minRange * cfg.minRange, r1 = zones.outer.back() * zones.outer.back();
+  const float outerRange = std::min(cfg.maxRange, zones.outer.back());
+  const float r0 = cfg.minRange * cfg.minRange, r1 = outerRange * outerRange;
   for (std::size_t i = 0; i < n; ++i) {
     const float x = cloud.x[i], y = cloud.y[i], z = cloud.z[i];
     if (!std::isfinite(x) || !std::isfinite(y) || !std::isfinite(z)) continue;
@@ -246,7 +246,7 @@ GroundResult removeGround(const PointCloud& cloud, const GroundConfig& cfg) {
                                                    zones.outer.back() - 1e-3f, fastAtan2(y, x)))];
     }
   }
-  if (cfg.verticalCell > 0.f) revertUnderStructures(cloud, cfg, binOf, res);
+  if (cfg.verticalCell > 0.f) revertUnderStructures(cloud, cfg, outerRange, binOf, res);
   for (std::size_t i = 0; i < n; ++i) res.groundCount += res.isGround[i];
   return res;
 }

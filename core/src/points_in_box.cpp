@@ -105,7 +105,7 @@ CandidateGrid buildGrid(const std::vector<PreparedBox>& boxes, float cell) {
   }
   for (std::size_t i = 1; i < count.size(); ++i) count[i] += count[i - 1];
   g.start = count;
-  g.boxes.resize(count.back());
+  g.boxes.assign(count.back(), 0u);
   for (std::size_t bi = 0; bi < boxes.size(); ++bi) {
     const auto& b = boxes[bi];
     if (!b.valid) continue;
