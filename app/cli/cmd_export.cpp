@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "cli.h"
+#include "label_cli_support.h"
 #include "lidarlabel/io/atomic_file.h"
 #include "lidarlabel/io/kitti_object.h"
 #include "lidarlabel/io/kitti_tracking.h"
@@ -13,7 +14,6 @@
 #include "lidarlabel/io/openlabel.h"
 #include "lidarlabel/io/semantic_kitti.h"
 #include "lidarlabel/io/sequence_open.h"
-#include "label_cli_support.h"
 
 namespace fs = std::filesystem;
 
@@ -55,7 +55,8 @@ Sequence sequenceWithLabels(const std::string& folder, const Ontology& ontology)
 }
 
 int runExport(const std::vector<std::string>& argv) {
-  const Args args(argv, {"format", "out", "calib", "ontology", "image-size", "sequence-name", "version"},
+  const Args args(argv,
+                  {"format", "out", "calib", "ontology", "image-size", "sequence-name", "version"},
                   {"score"});
   if (args.positional().size() != 1) throw UsageError("expected one SEQUENCE_FOLDER");
   const auto format = args.value("format");
@@ -75,9 +76,10 @@ int runExport(const std::vector<std::string>& argv) {
     k.withScore = args.flag("score");
     const KittiExportReport r = exportKittiObject(s, *out, ontology, k, tick);
     progress.finish();
-    std::printf("kitti: %zu frames, %zu objects -> %s/label_2 (skipped: %zu without KITTI class, "
-                "%zu outside image_2)\n",
-                r.frames, r.objects, out->c_str(), r.skippedNoClass, r.skippedOutside);
+    std::printf(
+        "kitti: %zu frames, %zu objects -> %s/label_2 (skipped: %zu without KITTI class, "
+        "%zu outside image_2)\n",
+        r.frames, r.objects, out->c_str(), r.skippedNoClass, r.skippedOutside);
   } else if (*format == "kitti-tracking") {
     KittiTrackingExportSettings k;
     k.calibFile = args.valueOr("calib", "");
@@ -85,16 +87,18 @@ int runExport(const std::vector<std::string>& argv) {
     k.image = imageSizeFrom(args);
     k.withScore = args.flag("score");
     const KittiTrackingRows r = exportKittiTracking(s, *out, ontology, k);
-    std::printf("kitti-tracking: %zu rows -> %s/label_02 (skipped: %zu without KITTI class, %zu "
-                "outside image_2)\n",
-                r.rows.size(), out->c_str(), r.skippedNoClass, r.skippedOutside);
+    std::printf(
+        "kitti-tracking: %zu rows -> %s/label_02 (skipped: %zu without KITTI class, %zu "
+        "outside image_2)\n",
+        r.rows.size(), out->c_str(), r.skippedNoClass, r.skippedOutside);
   } else if (*format == "nuscenes") {
     const NuscenesExportReport r = exportNuscenes(s, *out, ontology, nus, tick);
     progress.finish();
-    std::printf("nuscenes: %zu samples, %zu annotations, %zu instances, %zu lidarseg frames -> "
-                "%s/%s (skipped %zu without nuScenes category)\n",
-                r.samples, r.annotations, r.instances, r.lidarsegFrames, out->c_str(),
-                nus.version.c_str(), r.skippedNoCategory);
+    std::printf(
+        "nuscenes: %zu samples, %zu annotations, %zu instances, %zu lidarseg frames -> "
+        "%s/%s (skipped %zu without nuScenes category)\n",
+        r.samples, r.annotations, r.instances, r.lidarsegFrames, out->c_str(), nus.version.c_str(),
+        r.skippedNoCategory);
   } else if (*format == "nuscenes-results") {
     fs::create_directories(*out);
     writeFileAtomic((fs::path(*out) / "results_nusc.json").string(),
@@ -106,12 +110,14 @@ int runExport(const std::vector<std::string>& argv) {
     std::printf("semantickitti: %zu labelled frames -> %s/labels\n", n, out->c_str());
   } else if (*format == "lidarseg") {
     const LidarsegExportReport r = exportNuscenesLidarseg(s, *out, ontology, nus);
-    std::printf("lidarseg: %zu labelled frames -> %s/lidarseg/%s (%zu points without an index -> 0)\n",
-                r.frames, out->c_str(), nus.version.c_str(), r.unknown);
+    std::printf(
+        "lidarseg: %zu labelled frames -> %s/lidarseg/%s (%zu points without an index -> 0)\n",
+        r.frames, out->c_str(), nus.version.c_str(), r.unknown);
   } else if (*format == "openlabel") {
     fs::create_directories(*out);
     const std::string path =
-        (fs::path(*out) / ((s.name.empty() ? std::string("sequence") : s.name) + ".openlabel.json")).string();
+        (fs::path(*out) / ((s.name.empty() ? std::string("sequence") : s.name) + ".openlabel.json"))
+            .string();
     writeOpenLabel(s, path);
     std::printf("openlabel: %zu frames -> %s\n", s.size(), path.c_str());
   } else {
@@ -125,20 +131,24 @@ int runExport(const std::vector<std::string>& argv) {
 }  // namespace
 
 Command exportCommand() {
-  return {"export", "write a sequence's labels as kitti, kitti-tracking, nuscenes, semantickitti, lidarseg or openlabel",
-          "usage: lidarlabel-cli export SEQUENCE_FOLDER --format FORMAT --out DIR [options]\n"
-          "  FORMAT: kitti (label_2/ + calib/), kitti-tracking (label_02/<seq>.txt),\n"
-          "          nuscenes (13 tables + maps/ + samples/LIDAR_TOP/ [+ lidarseg]),\n"
-          "          nuscenes-results (results_nusc.json), semantickitti (labels/*.label),\n"
-          "          lidarseg (lidarseg/<version>/*.bin + lidarseg.json), openlabel\n"
-          "  --calib FILE        KITTI calibration for every frame (default: <seq>/calib/<frame>.txt)\n"
-          "  --image-size WxH    image_2 size for 2-D boxes (default: image_2/*.png header, else 1242x375)\n"
-          "  --score             KITTI results files (score column = confidence)\n"
-          "  --sequence-name N   kitti-tracking file name (default: sequence name or 0000)\n"
-          "  --version V         nuScenes version folder (default v1.0-lidarlabel)\n"
-          "  --ontology FILE     class mapping (default: the built-in driving ontology)\n"
-          "Every folder is written to a temporary location and moved into place.",
-          runExport};
+  return {
+      "export",
+      "write a sequence's labels as kitti, kitti-tracking, nuscenes, semantickitti, lidarseg or "
+      "openlabel",
+      "usage: lidarlabel-cli export SEQUENCE_FOLDER --format FORMAT --out DIR [options]\n"
+      "  FORMAT: kitti (label_2/ + calib/), kitti-tracking (label_02/<seq>.txt),\n"
+      "          nuscenes (13 tables + maps/ + samples/LIDAR_TOP/ [+ lidarseg]),\n"
+      "          nuscenes-results (results_nusc.json), semantickitti (labels/*.label),\n"
+      "          lidarseg (lidarseg/<version>/*.bin + lidarseg.json), openlabel\n"
+      "  --calib FILE        KITTI calibration for every frame (default: <seq>/calib/<frame>.txt)\n"
+      "  --image-size WxH    image_2 size for 2-D boxes (default: image_2/*.png header, else "
+      "1242x375)\n"
+      "  --score             KITTI results files (score column = confidence)\n"
+      "  --sequence-name N   kitti-tracking file name (default: sequence name or 0000)\n"
+      "  --version V         nuScenes version folder (default v1.0-lidarlabel)\n"
+      "  --ontology FILE     class mapping (default: the built-in driving ontology)\n"
+      "Every folder is written to a temporary location and moved into place.",
+      runExport};
 }
 
 }  // namespace lidarlabel::cli

@@ -33,7 +33,8 @@ std::size_t importPointLabels(Sequence& s, Progress& progress, FileFn fileFor, R
     progress.update(i + 1);
     const std::string src = fileFor(i);
     if (src.empty() || !fs::exists(src)) continue;
-    const long long points = static_cast<long long>(readSweep(s.sweepPathOf(i), s.sweepFormat).size());
+    const long long points =
+        static_cast<long long>(readSweep(s.sweepPathOf(i), s.sweepFormat).size());
     const PointLabels labels = read(src, points);
     const std::string rel = std::string(kSidecarDir) + "/" + kittiFrameStem(s, i) + ".llpl";
     writePointLabels(resolvePath(s.root, rel), labels);
@@ -61,9 +62,11 @@ int runImport(const std::vector<std::string>& argv) {
   Progress progress("import " + *format, s.size());
   if (*format == "kitti") {
     const KittiImportReport r = importKittiObjectLabels(src, s, ontology);
-    std::printf("kitti: %zu frames, %zu objects, %zu DontCare regions\n", r.frames, r.objects, r.dontCare);
+    std::printf("kitti: %zu frames, %zu objects, %zu DontCare regions\n", r.frames, r.objects,
+                r.dontCare);
   } else if (*format == "kitti-tracking") {
-    const auto r = importKittiTrackingLabels(src, args.valueOr("calib", trackingCalibFor(src)), s, ontology);
+    const auto r =
+        importKittiTrackingLabels(src, args.valueOr("calib", trackingCalibFor(src)), s, ontology);
     std::printf("kitti-tracking: %zu frames, %zu objects in %zu tracks, %zu DontCare regions\n",
                 r.frames, r.objects, r.tracks, r.dontCare);
   } else if (*format == "nuscenes") {
@@ -72,7 +75,8 @@ int runImport(const std::vector<std::string>& argv) {
                 r.instances);
   } else if (*format == "semantickitti") {
     const std::size_t n = importPointLabels(
-        s, progress, [&](std::size_t i) { return (fs::path(src) / (kittiFrameStem(s, i) + ".label")).string(); },
+        s, progress,
+        [&](std::size_t i) { return (fs::path(src) / (kittiFrameStem(s, i) + ".label")).string(); },
         [&](const std::string& f, long long points) {
           return readSemanticKittiLabelsMapped(f, ontology, points);
         });
@@ -84,14 +88,18 @@ int runImport(const std::vector<std::string>& argv) {
     const std::size_t n = importPointLabels(
         s, progress,
         [&](std::size_t i) {
-          // <sample_data token>_lidarseg.bin as lidarlabel exports it, else <sweep stem>_lidarseg.bin
-          const fs::path byToken = fs::path(src) / (nuscenesSampleDataToken(s, i, nus) + "_lidarseg.bin");
+          // <sample_data token>_lidarseg.bin as lidarlabel exports it, else <sweep
+          // stem>_lidarseg.bin
+          const fs::path byToken =
+              fs::path(src) / (nuscenesSampleDataToken(s, i, nus) + "_lidarseg.bin");
           if (fs::exists(byToken)) return byToken.string();
           std::string stem = fs::path(s.frames[i].info.sweepPath).filename().string();
           stem = stem.substr(0, stem.find('.'));
           return (fs::path(src) / (stem + "_lidarseg.bin")).string();
         },
-        [&](const std::string& f, long long points) { return readNuscenesLidarseg(f, ontology, points); });
+        [&](const std::string& f, long long points) {
+          return readNuscenesLidarseg(f, ontology, points);
+        });
     progress.finish();
     std::printf("lidarseg: %zu labelled frames\n", n);
   } else if (*format == "openlabel") {
@@ -110,17 +118,20 @@ int runImport(const std::vector<std::string>& argv) {
 }  // namespace
 
 Command importCommand() {
-  return {"import", "read labels (kitti, kitti-tracking, nuscenes, semantickitti, lidarseg, openlabel) into a sequence",
-          "usage: lidarlabel-cli import --format FORMAT SRC --into SEQUENCE_FOLDER [options]\n"
-          "  kitti           SRC = folder with label_2/ and calib/ (frames matched by file number)\n"
-          "  kitti-tracking  SRC = label_02/<seq>.txt; --calib FILE (default ../../calib/<seq>.txt)\n"
-          "  nuscenes        SRC = the version folder holding the 13 tables (e.g. v1.0-mini)\n"
-          "  semantickitti   SRC = folder of <frame>.label files (counts checked against the sweeps)\n"
-          "  lidarseg        SRC = folder of <sample_data token or sweep stem>_lidarseg.bin\n"
-          "  openlabel       SRC = an OpenLABEL 1.0.0 JSON file (frames by index)\n"
-          "  --ontology FILE class mapping (default: the built-in driving ontology)\n"
-          "The sequence's annotations.lidarlabel.json is written atomically.",
-          runImport};
+  return {
+      "import",
+      "read labels (kitti, kitti-tracking, nuscenes, semantickitti, lidarseg, openlabel) into a "
+      "sequence",
+      "usage: lidarlabel-cli import --format FORMAT SRC --into SEQUENCE_FOLDER [options]\n"
+      "  kitti           SRC = folder with label_2/ and calib/ (frames matched by file number)\n"
+      "  kitti-tracking  SRC = label_02/<seq>.txt; --calib FILE (default ../../calib/<seq>.txt)\n"
+      "  nuscenes        SRC = the version folder holding the 13 tables (e.g. v1.0-mini)\n"
+      "  semantickitti   SRC = folder of <frame>.label files (counts checked against the sweeps)\n"
+      "  lidarseg        SRC = folder of <sample_data token or sweep stem>_lidarseg.bin\n"
+      "  openlabel       SRC = an OpenLABEL 1.0.0 JSON file (frames by index)\n"
+      "  --ontology FILE class mapping (default: the built-in driving ontology)\n"
+      "The sequence's annotations.lidarlabel.json is written atomically.",
+      runImport};
 }
 
 }  // namespace lidarlabel::cli

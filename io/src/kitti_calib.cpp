@@ -84,9 +84,9 @@ KittiCalib parseKittiCalib(const std::string& text, const std::string& fileName)
     for (std::size_t i = 0; i < want; ++i) {
       const auto d = parseDouble(tok[i + 1]);
       if (!d)
-        throw FileError(fileName, atLine(lineNo),
-                        key + " value " + std::to_string(i + 1) + " '" + tok[i + 1] +
-                            "' is not a number");
+        throw FileError(
+            fileName, atLine(lineNo),
+            key + " value " + std::to_string(i + 1) + " '" + tok[i + 1] + "' is not a number");
       v[i] = *d;
     }
     values[key] = std::move(v);
@@ -110,7 +110,9 @@ KittiCalib parseKittiCalib(const std::string& text, const std::string& fileName)
   return c;
 }
 
-KittiCalib readKittiCalib(const std::string& path) { return parseKittiCalib(readFile(path), path); }
+KittiCalib readKittiCalib(const std::string& path) {
+  return parseKittiCalib(readFile(path), path);
+}
 
 namespace {
 // The 7 lines with either the object or the tracking key names.
@@ -128,15 +130,19 @@ std::string calibText(const KittiCalib& c, bool tracking) {
   for (int r = 0; r < 3; ++r)
     for (int k = 0; k < 3; ++k) r0.push_back(c.R0_rect(r, k));
   appendMatrix(out, tracking ? "R_rect" : "R0_rect", r0.data(), 9, !tracking);
-  appendMatrix(out, tracking ? "Tr_velo_cam" : "Tr_velo_to_cam", rowMajor34(c.Tr_velo_to_cam).data(),
-               12, !tracking);
-  appendMatrix(out, tracking ? "Tr_imu_velo" : "Tr_imu_to_velo", rowMajor34(c.Tr_imu_to_velo).data(),
-               12, !tracking);
+  appendMatrix(out, tracking ? "Tr_velo_cam" : "Tr_velo_to_cam",
+               rowMajor34(c.Tr_velo_to_cam).data(), 12, !tracking);
+  appendMatrix(out, tracking ? "Tr_imu_velo" : "Tr_imu_to_velo",
+               rowMajor34(c.Tr_imu_to_velo).data(), 12, !tracking);
   return out;
 }
 }  // namespace
 
-std::string kittiCalibToText(const KittiCalib& c) { return calibText(c, false); }
-std::string kittiTrackingCalibToText(const KittiCalib& c) { return calibText(c, true); }
+std::string kittiCalibToText(const KittiCalib& c) {
+  return calibText(c, false);
+}
+std::string kittiTrackingCalibToText(const KittiCalib& c) {
+  return calibText(c, true);
+}
 
 }  // namespace lidarlabel

@@ -105,7 +105,8 @@ Cuboid cuboidFromKittiLabel(const KittiLabel& l, const KittiCalib& calib) {
   // and point forward along (cos ry, 0, -sin ry). (FORMATS.md's back formula
   // d = R^-1 (cos ry, 0, -sin ry) is off by up to ~1e-4 rad when R tilts the vertical.)
   const Eigen::Matrix3d r = t.linear();
-  const Eigen::Vector3d m = r.transpose() * Eigen::Vector3d(std::sin(l.rotationY), 0, std::cos(l.rotationY));
+  const Eigen::Vector3d m =
+      r.transpose() * Eigen::Vector3d(std::sin(l.rotationY), 0, std::cos(l.rotationY));
   double yaw = std::atan2(-m.x(), m.y());
   const Eigen::Vector3d fwd(std::cos(l.rotationY), 0, -std::sin(l.rotationY));
   if ((r * Eigen::Vector3d(std::cos(yaw), std::sin(yaw), 0)).dot(fwd) < 0) yaw += std::numbers::pi;

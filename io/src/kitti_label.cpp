@@ -11,10 +11,10 @@ namespace lidarlabel {
 
 namespace {
 
-const char* const kColumnNames[] = {"type",       "truncated", "occluded", "alpha",  "bbox left",
-                                    "bbox top",   "bbox right", "bbox bottom", "height", "width",
-                                    "length",     "location x", "location y", "location z",
-                                    "rotation_y", "score"};
+const char* const kColumnNames[] = {"type",       "truncated",  "occluded",   "alpha",
+                                    "bbox left",  "bbox top",   "bbox right", "bbox bottom",
+                                    "height",     "width",      "length",     "location x",
+                                    "location y", "location z", "rotation_y", "score"};
 
 // Parses the 15/16 object columns starting at tok[first].
 KittiLabel parseObjectColumns(const std::vector<std::string>& tok, std::size_t first,
@@ -35,7 +35,8 @@ KittiLabel parseObjectColumns(const std::vector<std::string>& tok, std::size_t f
     throw FileError(file, atLine(lineNo), "occluded '" + tok[first + 2] + "' is not an integer");
   l.occluded = static_cast<int>(occ);
   l.alpha = num(3);
-  for (int i = 0; i < 4; ++i) l.bbox[static_cast<std::size_t>(i)] = num(4 + static_cast<std::size_t>(i));
+  for (int i = 0; i < 4; ++i)
+    l.bbox[static_cast<std::size_t>(i)] = num(4 + static_cast<std::size_t>(i));
   l.dimensions = {num(8), num(9), num(10)};
   l.location = {num(11), num(12), num(13)};
   l.rotationY = num(14);
@@ -77,7 +78,8 @@ void appendObjectColumns(std::string& out, const KittiLabel& l, int d, bool trun
 
 }  // namespace
 
-std::vector<KittiLabel> parseKittiObjectLabels(const std::string& text, const std::string& fileName) {
+std::vector<KittiLabel> parseKittiObjectLabels(const std::string& text,
+                                               const std::string& fileName) {
   std::vector<KittiLabel> out;
   forEachLine(text, [&](const std::vector<std::string>& tok, std::size_t lineNo) {
     if (tok.size() != 15 && tok.size() != 16)
@@ -115,7 +117,8 @@ std::vector<KittiLabel> parseKittiTrackingLabels(const std::string& text,
     if (!frame || *frame < 0 || *frame > 1000000)
       throw FileError(fileName, atLine(lineNo), "frame '" + tok[0] + "' is not a frame index");
     if (!track || *track < -1 || *track > 0x7FFFFFFF)
-      throw FileError(fileName, atLine(lineNo), "track id '" + tok[1] + "' is not an integer >= -1");
+      throw FileError(fileName, atLine(lineNo),
+                      "track id '" + tok[1] + "' is not an integer >= -1");
     KittiLabel l = parseObjectColumns(tok, 2, fileName, lineNo);
     l.frame = static_cast<int>(*frame);
     l.trackId = static_cast<int>(*track);

@@ -58,8 +58,9 @@ void restoreKittiFields(const ObjectAnnotation& o, KittiLabel& l) {
 }
 
 bool allDigits(const std::string& s) {
-  return !s.empty() &&
-         std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c));
+  });
 }
 
 }  // namespace
@@ -95,13 +96,14 @@ void addKittiLabelsToFrame(const std::vector<KittiLabel>& labels, const KittiCal
 }
 
 std::optional<KittiLabel> kittiLabelFromObject(const ObjectAnnotation& o, const KittiCalib& calib,
-                                               const Ontology& ontology, const KittiImageSize& image,
-                                               KittiSkip* why) {
+                                               const Ontology& ontology,
+                                               const KittiImageSize& image, KittiSkip* why) {
   if (why) *why = KittiSkip::None;
   const ClassDef* cls = ontology.find(o.className);
   std::string type = cls ? cls->kittiName : "";
   if (type.empty())
-    if (const auto it = o.attributes.find("kitti.type"); it != o.attributes.end()) type = it->second;
+    if (const auto it = o.attributes.find("kitti.type"); it != o.attributes.end())
+      type = it->second;
   if (type.empty()) {
     if (why) *why = KittiSkip::NoKittiClass;
     return std::nullopt;
@@ -145,7 +147,8 @@ std::vector<KittiLabel> kittiDontCareRows(const Frame& frame) {
 }
 
 std::string kittiFrameStem(const Sequence& sequence, std::size_t frame, int digits) {
-  const std::string stem = fs::path(fs::path(sequence.frames[frame].info.sweepPath).stem()).stem().string();
+  const std::string stem =
+      fs::path(fs::path(sequence.frames[frame].info.sweepPath).stem()).stem().string();
   if (allDigits(stem) && static_cast<int>(stem.size()) == digits) return stem;
   char buf[32];
   std::snprintf(buf, sizeof buf, "%0*zu", digits, frame);
@@ -161,7 +164,8 @@ KittiImportReport importKittiObjectLabels(const std::string& kittiDir, Sequence&
     const fs::path labelPath = fs::path(kittiDir) / "label_2" / (stem + ".txt");
     if (!fs::exists(labelPath)) continue;
     const std::vector<KittiLabel> labels = readKittiObjectLabels(labelPath.string());
-    const KittiCalib calib = readKittiCalib((fs::path(kittiDir) / "calib" / (stem + ".txt")).string());
+    const KittiCalib calib =
+        readKittiCalib((fs::path(kittiDir) / "calib" / (stem + ".txt")).string());
     Frame& f = sequence.frames[i];
     f.objects.clear();
     f.passthrough.erase(kDontCareKey);
@@ -189,9 +193,10 @@ KittiExportReport exportKittiObject(const Sequence& sequence, const std::string&
         shared ? *shared
                : readKittiCalib((fs::path(sequence.root) / "calib" / (stem + ".txt")).string());
     const KittiImageSize image =
-        settings.image ? *settings.image
-                       : readPngSize((fs::path(sequence.root) / "image_2" / (stem + ".png")).string())
-                             .value_or(KittiImageSize{});
+        settings.image
+            ? *settings.image
+            : readPngSize((fs::path(sequence.root) / "image_2" / (stem + ".png")).string())
+                  .value_or(KittiImageSize{});
     const KittiFrameLabels fl =
         kittiLabelsFromFrame(sequence.frames[i], calib, ontology, image, settings.withScore);
     labelFiles.emplace_back(stem + ".txt", kittiObjectLabelsToText(fl.labels));

@@ -15,8 +15,9 @@ namespace {
 constexpr double kTruncatedLevelFraction = 0.15;  // computed fraction >= this -> level 1
 
 bool isFourDigits(const std::string& s) {
-  return s.size() == 4 &&
-         std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  return s.size() == 4 && std::all_of(s.begin(), s.end(), [](char c) {
+           return std::isdigit(static_cast<unsigned char>(c));
+         });
 }
 }  // namespace
 
@@ -110,7 +111,8 @@ KittiTrackingRows exportKittiTracking(const Sequence& sequence, const std::strin
   fs::create_directories(fs::path(outDir) / "calib");
   writeFileAtomic((fs::path(outDir) / "label_02" / (name + ".txt")).string(),
                   kittiTrackingLabelsToText(rows.rows));
-  writeFileAtomic((fs::path(outDir) / "calib" / (name + ".txt")).string(), kittiTrackingCalibToText(calib));
+  writeFileAtomic((fs::path(outDir) / "calib" / (name + ".txt")).string(),
+                  kittiTrackingCalibToText(calib));
   return rows;
 }
 

@@ -15,7 +15,8 @@ namespace {
 std::vector<int> semanticTable(const Ontology& ontology) {
   std::vector<int> t(65536, -1);
   for (const ClassDef& c : ontology.classes)
-    if (c.semanticKittiId >= 0 && c.semanticKittiId < 65536) t[static_cast<std::size_t>(c.semanticKittiId)] = c.semanticKittiId;
+    if (c.semanticKittiId >= 0 && c.semanticKittiId < 65536)
+      t[static_cast<std::size_t>(c.semanticKittiId)] = c.semanticKittiId;
   return t;
 }
 
@@ -23,15 +24,24 @@ std::vector<int> semanticTable(const Ontology& ontology) {
 
 std::uint16_t semanticKittiStaticId(std::uint16_t rawId) {
   switch (rawId) {
-    case 252: return 10;  // moving-car -> car
-    case 253: return 31;  // moving-bicyclist -> bicyclist
-    case 254: return 30;  // moving-person -> person
-    case 255: return 32;  // moving-motorcyclist -> motorcyclist
-    case 256: return 16;  // moving-on-rails -> on-rails
-    case 257: return 13;  // moving-bus -> bus
-    case 258: return 18;  // moving-truck -> truck
-    case 259: return 20;  // moving-other-vehicle -> other-vehicle
-    default: return rawId;
+    case 252:
+      return 10;  // moving-car -> car
+    case 253:
+      return 31;  // moving-bicyclist -> bicyclist
+    case 254:
+      return 30;  // moving-person -> person
+    case 255:
+      return 32;  // moving-motorcyclist -> motorcyclist
+    case 256:
+      return 16;  // moving-on-rails -> on-rails
+    case 257:
+      return 13;  // moving-bus -> bus
+    case 258:
+      return 18;  // moving-truck -> truck
+    case 259:
+      return 20;  // moving-other-vehicle -> other-vehicle
+    default:
+      return rawId;
   }
 }
 
@@ -64,8 +74,9 @@ PointLabels readNuscenesLidarseg(const std::string& path, const Ontology& ontolo
   const std::string bytes = readFile(path);
   if (expectedCount >= 0 && static_cast<long long>(bytes.size()) != expectedCount)
     throw FileError(path, "",
-                    "holds " + std::to_string(bytes.size()) + " labels (1 byte each) but the sweep has " +
-                        std::to_string(expectedCount) + " points");
+                    "holds " + std::to_string(bytes.size()) +
+                        " labels (1 byte each) but the sweep has " + std::to_string(expectedCount) +
+                        " points");
   std::array<int, 256> byIndex;
   byIndex.fill(-1);
   for (auto it = ontology.classes.rbegin(); it != ontology.classes.rend(); ++it)  // first wins

@@ -22,7 +22,8 @@ Cuboid lidarBoxFromNuscenes(const NuscenesBox& box, const Eigen::Isometry3d& lid
                             const Eigen::Isometry3d& egoToGlobal) {
   // General (affine) inverse for the centre and the rotation parts' quaternions, so the chain
   // inverts nuscenesBoxFromLidar exactly even for slightly non-orthonormal pose matrices.
-  const Eigen::Affine3d globalToLidar = Eigen::Affine3d((egoToGlobal * lidarToEgo).matrix()).inverse();
+  const Eigen::Affine3d globalToLidar =
+      Eigen::Affine3d((egoToGlobal * lidarToEgo).matrix()).inverse();
   Cuboid c;
   c.center = globalToLidar * box.translation;
   const Eigen::Quaterniond qEgo(egoToGlobal.rotation()), qCs(lidarToEgo.rotation());
@@ -44,7 +45,8 @@ std::size_t countPointsInBoxInclusive(const PointCloud& cloud, const Cuboid& box
   const Eigen::Vector3d h = box.size / 2.0;
   std::size_t n = 0;
   for (std::size_t i = 0; i < cloud.size(); ++i) {
-    const Eigen::Vector3d p = rt * (Eigen::Vector3d(cloud.x[i], cloud.y[i], cloud.z[i]) - box.center);
+    const Eigen::Vector3d p =
+        rt * (Eigen::Vector3d(cloud.x[i], cloud.y[i], cloud.z[i]) - box.center);
     n += (std::abs(p.x()) <= h.x() && std::abs(p.y()) <= h.y() && std::abs(p.z()) <= h.z()) ? 1 : 0;
   }
   return n;
@@ -159,7 +161,8 @@ std::string poseText(const Eigen::Isometry3d& p) {
   return out;
 }
 
-std::vector<FrameGeometry> frameGeometry(const Sequence& s, const NuscenesExportSettings& settings) {
+std::vector<FrameGeometry> frameGeometry(const Sequence& s,
+                                         const NuscenesExportSettings& settings) {
   const Eigen::Isometry3d lidarToEgo = lidarToEgoOf(s, settings);
   std::vector<FrameGeometry> out;
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -168,8 +171,8 @@ std::vector<FrameGeometry> frameGeometry(const Sequence& s, const NuscenesExport
     g.lidarToEgo = lidarToEgo;
     g.egoToGlobal = info.egoPose ? Eigen::Isometry3d(*info.egoPose * lidarToEgo.inverse())
                                  : Eigen::Isometry3d::Identity();
-    g.timestampUs = info.timestampUs != 0 ? info.timestampUs
-                                          : static_cast<std::int64_t>(i) * 500000 + 1;
+    g.timestampUs =
+        info.timestampUs != 0 ? info.timestampUs : static_cast<std::int64_t>(i) * 500000 + 1;
     out.push_back(g);
   }
   return out;

@@ -69,12 +69,14 @@ Eigen::Isometry3d poseOf(const JsonReader& r) {
 
 NuscenesImportReport importNuscenes(const std::string& versionDir, Sequence& sequence,
                                     const Ontology& ontology) {
-  const Table sensor = loadTable(versionDir, "sensor"), cs = loadTable(versionDir, "calibrated_sensor"),
+  const Table sensor = loadTable(versionDir, "sensor"),
+              cs = loadTable(versionDir, "calibrated_sensor"),
               ego = loadTable(versionDir, "ego_pose"), sd = loadTable(versionDir, "sample_data"),
               ann = loadTable(versionDir, "sample_annotation"),
               inst = loadTable(versionDir, "instance"), cat = loadTable(versionDir, "category");
   std::optional<Table> attr;
-  if (fs::exists(fs::path(versionDir) / "attribute.json")) attr = loadTable(versionDir, "attribute");
+  if (fs::exists(fs::path(versionDir) / "attribute.json"))
+    attr = loadTable(versionDir, "attribute");
 
   // LIDAR_TOP key frames in time order.
   struct KeyFrame {
@@ -94,7 +96,8 @@ NuscenesImportReport importNuscenes(const std::string& versionDir, Sequence& seq
     keys.push_back({i, r.integer("timestamp", 0, std::numeric_limits<long long>::max()), poseOf(c),
                     poseOf(e), r.string("filename")});
   }
-  std::stable_sort(keys.begin(), keys.end(), [](const KeyFrame& a, const KeyFrame& b) { return a.ts < b.ts; });
+  std::stable_sort(keys.begin(), keys.end(),
+                   [](const KeyFrame& a, const KeyFrame& b) { return a.ts < b.ts; });
 
   // Key frame -> sequence frame (by sweep file name; an empty sequence gets one frame each).
   const bool fresh = sequence.frames.empty();
@@ -119,7 +122,8 @@ NuscenesImportReport importNuscenes(const std::string& versionDir, Sequence& seq
     for (std::size_t i = 0; i < sequence.size(); ++i)
       if (sweepStem(sequence.frames[i].info.sweepPath) == name) frameOfKey[k] = i;
   }
-  if (!keys.empty()) sequence.metadata[nusc::kLidarToEgoKey] = nusc::poseText(keys.front().lidarToEgo);
+  if (!keys.empty())
+    sequence.metadata[nusc::kLidarToEgoKey] = nusc::poseText(keys.front().lidarToEgo);
   for (const auto& f : frameOfKey)
     if (f) sequence.frames[*f].objects.clear();
 
@@ -133,7 +137,8 @@ NuscenesImportReport importNuscenes(const std::string& versionDir, Sequence& seq
     const KeyFrame& kf = keys[key->second];
     const std::string instToken = a.string("instance_token");
     const JsonReader in = inst.get(instToken, a, "instance_token");
-    const std::string catName = cat.get(in.string("category_token"), in, "category_token").string("name");
+    const std::string catName =
+        cat.get(in.string("category_token"), in, "category_token").string("name");
     NuscenesBox b;
     b.translation = a.vec3("translation");
     b.sizeWlh = a.vec3("size");

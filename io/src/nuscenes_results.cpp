@@ -44,15 +44,16 @@ std::string nuscenesDetectionResultsJson(const Sequence& s, const Ontology& onto
       const std::string det = nuscenesDetectionName(cat);
       if (det.empty()) continue;
       const NuscenesBox b = nuscenesBoxFromLidar(o.box, geo[i].lidarToEgo, geo[i].egoToGlobal);
-      boxes.emplace_back(o.confidence,
-                         json{{"sample_token", token},
-                              {"translation", {b.translation.x(), b.translation.y(), b.translation.z()}},
-                              {"size", {b.sizeWlh.x(), b.sizeWlh.y(), b.sizeWlh.z()}},
-                              {"rotation", {b.rotation.w(), b.rotation.x(), b.rotation.y(), b.rotation.z()}},
-                              {"velocity", velocity(i, o.trackId)},
-                              {"detection_name", det},
-                              {"detection_score", static_cast<double>(o.confidence)},
-                              {"attribute_name", nusc::attributeName(o, cat)}});
+      boxes.emplace_back(
+          o.confidence,
+          json{{"sample_token", token},
+               {"translation", {b.translation.x(), b.translation.y(), b.translation.z()}},
+               {"size", {b.sizeWlh.x(), b.sizeWlh.y(), b.sizeWlh.z()}},
+               {"rotation", {b.rotation.w(), b.rotation.x(), b.rotation.y(), b.rotation.z()}},
+               {"velocity", velocity(i, o.trackId)},
+               {"detection_name", det},
+               {"detection_score", static_cast<double>(o.confidence)},
+               {"attribute_name", nusc::attributeName(o, cat)}});
     }
     std::stable_sort(boxes.begin(), boxes.end(),
                      [](const auto& a, const auto& b) { return a.first > b.first; });
@@ -62,8 +63,11 @@ std::string nuscenesDetectionResultsJson(const Sequence& s, const Ontology& onto
     results[token] = std::move(list);
   }
   const json doc{{"meta",
-                  {{"use_camera", false}, {"use_lidar", true}, {"use_radar", false},
-                   {"use_map", false}, {"use_external", false}}},
+                  {{"use_camera", false},
+                   {"use_lidar", true},
+                   {"use_radar", false},
+                   {"use_map", false},
+                   {"use_external", false}}},
                  {"results", results}};
   return doc.dump(1) + "\n";
 }

@@ -20,8 +20,8 @@ constexpr const char* kCuboidName = "cuboid";
 
 json cuboidVal(const Cuboid& c) {
   const Eigen::Quaterniond q(c.rotation());
-  return {c.center.x(), c.center.y(), c.center.z(), q.x(), q.y(), q.z(), q.w(),
-          c.size.x(),   c.size.y(),   c.size.z()};
+  return {c.center.x(), c.center.y(), c.center.z(), q.x(),      q.y(),
+          q.z(),        q.w(),        c.size.x(),   c.size.y(), c.size.z()};
 }
 
 json cuboidAttributes(const ObjectAnnotation& o) {
@@ -118,11 +118,10 @@ std::string openLabelToJson(const Sequence& s, const OpenLabelSettings& settings
       trackClass.emplace(o.trackId, o.className);
       objects[std::to_string(o.trackId)] = {
           {"object_data",
-           {{kCuboidName,
-             json::array({{{"name", kCuboidName},
-                           {"val", cuboidVal(o.box)},
-                           {"coordinate_system", cs},
-                           {"attributes", cuboidAttributes(o)}}})}}}};
+           {{kCuboidName, json::array({{{"name", kCuboidName},
+                                        {"val", cuboidVal(o.box)},
+                                        {"coordinate_system", cs},
+                                        {"attributes", cuboidAttributes(o)}}})}}}};
     }
     json props{{"timestamp", static_cast<double>(f.info.timestampUs) * 1e-6},
                {"streams", {{settings.stream, {{"uri", f.info.sweepPath}}}}}};
@@ -140,9 +139,12 @@ std::string openLabelToJson(const Sequence& s, const OpenLabelSettings& settings
   }
   json root{
       {"metadata",
-       {{"schema_version", "1.0.0"}, {"annotator", "lidarlabel"}, {"name", s.name},
-        {"comment", "cuboids in the LiDAR sensor frame (x forward, y left, z up, m); "
-                    "val = x, y, z, qx, qy, qz, qw, length, width, height"}}},
+       {{"schema_version", "1.0.0"},
+        {"annotator", "lidarlabel"},
+        {"name", s.name},
+        {"comment",
+         "cuboids in the LiDAR sensor frame (x forward, y left, z up, m); "
+         "val = x, y, z, qx, qy, qz, qw, length, width, height"}}},
       {"coordinate_systems",
        {{cs, {{"type", "sensor_cs"}, {"parent", ""}, {"children", json::array()}}}}},
       {"streams",
@@ -179,7 +181,8 @@ Sequence openLabelFromJson(const std::string& text, const std::string& fileName)
   for (const auto& [key, unused] : frames.raw().items()) {
     char* end = nullptr;
     const unsigned long idx = std::strtoul(key.c_str(), &end, 10);
-    if (key.empty() || *end != '\0' || idx > 10000000) frames.fail(key, "frame key is not a number");
+    if (key.empty() || *end != '\0' || idx > 10000000)
+      frames.fail(key, "frame key is not a number");
     if (idx >= s.frames.size()) s.frames.resize(idx + 1);
     Frame& f = s.frames[idx];
     const JsonReader fr = frames.child(key);
@@ -213,19 +216,23 @@ Sequence openLabelFromJson(const std::string& text, const std::string& fileName)
         f.objects.push_back(std::move(a));
       }
     }
-    std::stable_sort(f.objects.begin(), f.objects.end(),
-                     [](const ObjectAnnotation& a, const ObjectAnnotation& b) { return a.trackId < b.trackId; });
+    std::stable_sort(
+        f.objects.begin(), f.objects.end(),
+        [](const ObjectAnnotation& a, const ObjectAnnotation& b) { return a.trackId < b.trackId; });
   }
   return s;
 }
 
-Sequence readOpenLabel(const std::string& path) { return openLabelFromJson(readFile(path), path); }
+Sequence readOpenLabel(const std::string& path) {
+  return openLabelFromJson(readFile(path), path);
+}
 
 std::size_t importOpenLabel(const std::string& path, Sequence& sequence) {
   const Sequence in = readOpenLabel(path);
   if (in.size() > sequence.size())
-    throw FileError(path, "", "has " + std::to_string(in.size()) + " frames but the sequence only " +
-                                  std::to_string(sequence.size()));
+    throw FileError(path, "",
+                    "has " + std::to_string(in.size()) + " frames but the sequence only " +
+                        std::to_string(sequence.size()));
   std::size_t n = 0;
   for (std::size_t i = 0; i < in.size(); ++i) {
     sequence.frames[i].objects = in.frames[i].objects;

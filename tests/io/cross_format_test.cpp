@@ -36,8 +36,10 @@ TEST(CrossFormat, KittiToNuscenesToOpenLabelAndBackGivesTheSameKittiGeometry) {
 
   for (std::size_t i = 0; i < seq.size(); ++i) {
     const KittiCalib calib = readKittiCalib(kitti + "/calib/" + kittiFrameStem(seq, i) + ".txt");
-    const auto a = objectsOnly(kittiLabelsFromFrame(seq.frames[i], calib, defaultOntology(), {}).labels);
-    const auto b = objectsOnly(kittiLabelsFromFrame(viaOl.frames[i], calib, defaultOntology(), {}).labels);
+    const auto a =
+        objectsOnly(kittiLabelsFromFrame(seq.frames[i], calib, defaultOntology(), {}).labels);
+    const auto b =
+        objectsOnly(kittiLabelsFromFrame(viaOl.frames[i], calib, defaultOntology(), {}).labels);
     // Misc has no nuScenes category and is dropped on the way; the rest must match.
     std::size_t k = 0;
     for (const KittiLabel& l : a) {

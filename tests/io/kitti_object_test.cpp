@@ -71,7 +71,7 @@ TEST(KittiCalib, ReadsTheObjectBenchmarkFile) {
 
 TEST(KittiCalib, ReadsTrackingKeysWithoutColonsAndAnyWhitespace) {
   const KittiCalib c = readKittiCalib(sampleData("kitti_tracking/training/calib/0012.txt"));
-  EXPECT_NEAR(c.R0_rect(0, 1), 9.837760e-03, 1e-15);  // "R_rect"
+  EXPECT_NEAR(c.R0_rect(0, 1), 9.837760e-03, 1e-15);          // "R_rect"
   EXPECT_NEAR(c.Tr_velo_to_cam(1, 3), -7.631618e-02, 1e-15);  // "Tr_velo_cam"
   const KittiCalib t = parseKittiCalib(
       "P2\t1 0 0 0 0 1 0 0 0 0 1 0\nTr_velo_to_cam:0 -1 0 0.5  0 0 -1 0 1 0 0 0 \r\n", "t.txt");
@@ -158,7 +158,9 @@ TEST(KittiLabelText, WritesTwoDecimalsSingleSpacesAndOptionalScore) {
   EXPECT_EQ(parseKittiObjectLabels(kittiObjectLabelsToText({l}), "x")[0].score.value_or(-1), 0.88);
 }
 
-TEST(KittiLabelText, NoLabelsIsAnEmptyString) { EXPECT_EQ(kittiObjectLabelsToText({}), ""); }
+TEST(KittiLabelText, NoLabelsIsAnEmptyString) {
+  EXPECT_EQ(kittiObjectLabelsToText({}), "");
+}
 
 TEST(KittiGeometry, IdealCalibGivesBottomCentreAndRyMinusYawMinusHalfPi) {
   Cuboid box;
@@ -248,10 +250,12 @@ TEST(KittiSample, RectFrameCountsEqualTheDocumentedCountsExactly) {
       if (l.isDontCare()) continue;
       const double h = l.dimensions[0], w = l.dimensions[1], len = l.dimensions[2];
       const Eigen::Vector3d c = l.location - Eigen::Vector3d(0, h / 2, 0);
-      const Eigen::Matrix3d ry = Eigen::AngleAxisd(l.rotationY, Eigen::Vector3d::UnitY()).toRotationMatrix();
+      const Eigen::Matrix3d ry =
+          Eigen::AngleAxisd(l.rotationY, Eigen::Vector3d::UnitY()).toRotationMatrix();
       std::size_t n = 0;
       for (std::size_t i = 0; i < cloud.size(); ++i) {
-        const Eigen::Vector3d p = ry.transpose() * (t * Eigen::Vector3d(cloud.x[i], cloud.y[i], cloud.z[i]) - c);
+        const Eigen::Vector3d p =
+            ry.transpose() * (t * Eigen::Vector3d(cloud.x[i], cloud.y[i], cloud.z[i]) - c);
         n += std::abs(p.x()) <= len / 2 && std::abs(p.y()) <= h / 2 && std::abs(p.z()) <= w / 2;
       }
       ASSERT_LT(k, e.boxes.size());
@@ -273,8 +277,8 @@ TEST(KittiSample, ImportedBoxesContainTheDocumentedPointCounts) {
   const Ontology& onto = defaultOntology();
   for (const Expected& e : kExpectedCounts) {
     Frame f;
-    addKittiLabelsToFrame(readKittiObjectLabels(labelPath(e.stem)), readKittiCalib(calibPath(e.stem)),
-                          onto, 1, f);
+    addKittiLabelsToFrame(readKittiObjectLabels(labelPath(e.stem)),
+                          readKittiCalib(calibPath(e.stem)), onto, 1, f);
     const PointCloud cloud = readKittiBin(sampleData(kTraining + "/velodyne/" + e.stem + ".bin"));
     ASSERT_EQ(f.objects.size(), e.boxes.size()) << e.stem;
     for (std::size_t k = 0; k < e.boxes.size(); ++k) {
@@ -312,7 +316,8 @@ void expectSameLabels(const std::string& a, const std::string& b, const std::str
 TEST(KittiSample, ExportReproducesTheOriginalLabelsIncludingDontCare) {
   Sequence seq = openSequence(sampleData(kTraining));
   ASSERT_EQ(seq.size(), 6u);
-  const KittiImportReport in = importKittiObjectLabels(sampleData(kTraining), seq, defaultOntology());
+  const KittiImportReport in =
+      importKittiObjectLabels(sampleData(kTraining), seq, defaultOntology());
   EXPECT_EQ(in.frames, 6u);
   EXPECT_EQ(in.objects, 10u);
   EXPECT_EQ(in.dontCare, 15u);
@@ -370,8 +375,8 @@ TEST(KittiExport, ScoreColumnComesFromConfidence) {
   o.box.size = {4, 1.8, 1.5};
   o.confidence = 0.42f;
   f.objects.push_back(o);
-  const auto out = kittiLabelsFromFrame(f, readKittiCalib(calibPath("000000")), defaultOntology(),
-                                        {}, true);
+  const auto out =
+      kittiLabelsFromFrame(f, readKittiCalib(calibPath("000000")), defaultOntology(), {}, true);
   ASSERT_EQ(out.labels.size(), 1u);
   EXPECT_NEAR(out.labels[0].score.value_or(-1), 0.42, 1e-6);
   EXPECT_EQ(splitCount(kittiObjectLabelsToText(out.labels)), 16u);

@@ -69,17 +69,19 @@ TEST(KittiTrackingSample, ExportReproducesEveryRowWithinRounding) {
     const std::string calibText = readFile(out + "/calib/" + s + ".txt");
     EXPECT_NE(calibText.find("\nR_rect "), std::string::npos);
     EXPECT_NE(calibText.find("\nTr_velo_cam "), std::string::npos);
-    EXPECT_TRUE(readKittiCalib(out + "/calib/" + s + ".txt").Tr_velo_to_cam.isApprox(
-        readKittiCalib(calib(s)).Tr_velo_to_cam, 1e-12));
+    EXPECT_TRUE(readKittiCalib(out + "/calib/" + s + ".txt")
+                    .Tr_velo_to_cam.isApprox(readKittiCalib(calib(s)).Tr_velo_to_cam, 1e-12));
     const auto a = sorted(parseKittiTrackingLabels(readFile(label02(s)), "orig"));
-    const auto b = sorted(parseKittiTrackingLabels(readFile(out + "/label_02/" + s + ".txt"), "out"));
+    const auto b =
+        sorted(parseKittiTrackingLabels(readFile(out + "/label_02/" + s + ".txt"), "out"));
     ASSERT_EQ(a.size(), b.size()) << s;
     constexpr double kTol = 0.005 + 1e-6;  // 2-D fields kept at %.2f on import
     for (std::size_t i = 0; i < a.size(); ++i) {
       EXPECT_EQ(a[i].frame, b[i].frame);
       EXPECT_EQ(a[i].trackId, b[i].trackId);
       EXPECT_EQ(a[i].type, b[i].type);
-      EXPECT_EQ(static_cast<int>(a[i].truncated), static_cast<int>(b[i].truncated)) << s << " " << i;
+      EXPECT_EQ(static_cast<int>(a[i].truncated), static_cast<int>(b[i].truncated))
+          << s << " " << i;
       EXPECT_EQ(a[i].occluded, b[i].occluded);
       for (int k = 0; k < 4; ++k) EXPECT_NEAR(a[i].bbox[k], b[i].bbox[k], kTol);
       if (a[i].isDontCare()) continue;
@@ -96,7 +98,8 @@ TEST(KittiTrackingSample, ExportReproducesEveryRowWithinRounding) {
 
 TEST(KittiTrackingText, WrongColumnCountNamesTheLine) {
   try {
-    parseKittiTrackingLabels("0 1 Car 0 0 0.1 1 2 3 4 1.5 1.6 4 1 2 30 0.1\n0 1 Car 0 0\n", "0001.txt");
+    parseKittiTrackingLabels("0 1 Car 0 0 0.1 1 2 3 4 1.5 1.6 4 1 2 30 0.1\n0 1 Car 0 0\n",
+                             "0001.txt");
     FAIL() << "no error";
   } catch (const FileError& e) {
     EXPECT_EQ(e.where(), "line 2");

@@ -12,8 +12,8 @@
 #include "lidarlabel/io/native_format.h"
 #include "lidarlabel/io/nuscenes.h"
 #include "lidarlabel/io/nuscenes_lidarseg.h"
-#include "lidarlabel/io/semantic_kitti.h"
 #include "lidarlabel/io/ontology_io.h"
+#include "lidarlabel/io/semantic_kitti.h"
 #include "lidarlabel/io/sweep_io.h"
 #include "test_paths.h"
 
@@ -53,10 +53,13 @@ Eigen::Isometry3d matrix4(const json& m) {
 }
 
 // The one info box whose category is not a detection class ("ignored(...)").
-bool isIgnored(const std::string& category) { return category.rfind("ignored", 0) == 0; }
+bool isIgnored(const std::string& category) {
+  return category.rfind("ignored", 0) == 0;
+}
 
 InfoSample readInfo() {
-  std::string text = readFile(sampleData("nuscenes/annotations/ca9a282c9e77460f8360f564131a8af5.json"));
+  std::string text =
+      readFile(sampleData("nuscenes/annotations/ca9a282c9e77460f8360f564131a8af5.json"));
   // The info keeps numpy's NaN velocities, which JSON parsers reject: read them as null.
   for (std::size_t p = text.find("NaN"); p != std::string::npos; p = text.find("NaN", p))
     text.replace(p, 3, "null");
@@ -116,7 +119,8 @@ TEST(NuscenesSample, InBoxCountsMatchTheOfficialNumLidarPts) {
     const std::size_t want = info.numLidarPts[i];
     const std::size_t diff = n > want ? n - want : want - n;
     exact += diff == 0 ? 1 : 0;
-    EXPECT_LE(diff, std::max<std::size_t>(2, want / 10)) << "box " << i << ": " << n << " vs " << want;
+    EXPECT_LE(diff, std::max<std::size_t>(2, want / 10))
+        << "box " << i << ": " << n << " vs " << want;
   }
   EXPECT_GE(exact, 61u);
 }
@@ -125,13 +129,15 @@ TEST(NuscenesGeometry, ChainIsTheDocumentedFormulaAndInvertsExactly) {
   const InfoSample info = readInfo();
   const Cuboid& box = info.boxes[0].second;
   const NuscenesBox b = nuscenesBoxFromLidar(box, info.lidarToEgo, info.egoToGlobal);
-  const Eigen::Vector3d expected = info.egoToGlobal.linear() *
-                                       (info.lidarToEgo.linear() * box.center + info.lidarToEgo.translation()) +
-                                   info.egoToGlobal.translation();
+  const Eigen::Vector3d expected =
+      info.egoToGlobal.linear() *
+          (info.lidarToEgo.linear() * box.center + info.lidarToEgo.translation()) +
+      info.egoToGlobal.translation();
   EXPECT_LT((b.translation - expected).norm(), 1e-9);
   EXPECT_EQ(b.sizeWlh, Eigen::Vector3d(box.width(), box.length(), box.height()));
   // Heading (box +x) in global = R_ego R_cs Rz(yaw) x.
-  const Eigen::Vector3d heading = info.egoToGlobal.linear() * info.lidarToEgo.linear() * box.heading();
+  const Eigen::Vector3d heading =
+      info.egoToGlobal.linear() * info.lidarToEgo.linear() * box.heading();
   EXPECT_LT((b.rotation * Eigen::Vector3d::UnitX() - heading).norm(), 1e-9);
   const Cuboid back = lidarBoxFromNuscenes(b, info.lidarToEgo, info.egoToGlobal);
   EXPECT_LT((back.center - box.center).norm(), 1e-9);
@@ -148,9 +154,9 @@ TEST(NuscenesExport, WritesTheThirteenTablesTheDevkitNeeds) {
   EXPECT_EQ(rep.samples, 1u);
   EXPECT_EQ(rep.annotations, 68u);
   EXPECT_EQ(rep.skippedNoCategory, 1u);
-  for (const char* t : {"category", "attribute", "visibility", "instance", "sensor",
-                        "calibrated_sensor", "ego_pose", "log", "scene", "sample", "sample_data",
-                        "sample_annotation", "map"})
+  for (const char* t :
+       {"category", "attribute", "visibility", "instance", "sensor", "calibrated_sensor",
+        "ego_pose", "log", "scene", "sample", "sample_data", "sample_annotation", "map"})
     EXPECT_TRUE(fs::exists(out + "/v1.0-lidarlabel/" + t + ".json")) << t;
   const json map = table(out, "map"), log = table(out, "log");
   ASSERT_EQ(map.size(), 1u);
@@ -295,7 +301,7 @@ TEST(NuscenesResults, EverySampleIsAKeyWithDetectionNamesAndCentredVelocity) {
   EXPECT_EQ(box["attribute_name"], "vehicle.moving");
   EXPECT_NEAR(box["velocity"][0].get<double>(), 2.0, 1e-9);  // 2 m over 1 s
   EXPECT_NEAR(box["velocity"][1].get<double>(), 0.0, 1e-9);
-  EXPECT_EQ(box["size"], json({2.0, 4.0, 1.5}));              // w, l, h
+  EXPECT_EQ(box["size"], json({2.0, 4.0, 1.5}));  // w, l, h
   EXPECT_NEAR(box["detection_score"].get<double>(), 0.6, 1e-6);
   EXPECT_EQ(res[token1].size(), 1u);  // misc has no detection class
 }
@@ -320,9 +326,10 @@ TEST(NuscenesExport, PointLabelsBecomeLidarsegKeyedByTheSampleDataToken) {
   f.pointLabelPath = "labels/000000.llpl";
   s.frames.push_back(f);
   fs::create_directories(out + "/labels");
-  writePointLabels(out + "/labels/000000.llpl",
-                   readSemanticKittiLabelsMapped(sampleData("semantickitti/sequences/00/labels/000000.label"),
-                                                 defaultOntology(), 124668));
+  writePointLabels(
+      out + "/labels/000000.llpl",
+      readSemanticKittiLabelsMapped(sampleData("semantickitti/sequences/00/labels/000000.label"),
+                                    defaultOntology(), 124668));
   NuscenesExportSettings settings;
   settings.writeSweeps = false;
   const auto rep = exportNuscenes(s, out + "/nus", defaultOntology(), settings);
@@ -337,7 +344,8 @@ TEST(NuscenesExport, PointLabelsBecomeLidarsegKeyedByTheSampleDataToken) {
   const PointLabels back = readNuscenesLidarseg(bin, defaultOntology(), 124668);
   const PointLabels orig = readPointLabels(out + "/labels/000000.llpl");
   std::size_t same = 0;
-  for (std::size_t i = 0; i < back.size(); ++i) same += back.semantic[i] == orig.semantic[i] ? 1 : 0;
+  for (std::size_t i = 0; i < back.size(); ++i)
+    same += back.semantic[i] == orig.semantic[i] ? 1 : 0;
   // Classes sharing a lidarseg index collapse to the first (e.g. parking/lane-marking -> road),
   // so only the classes with their own index round-trip; road, sidewalk, vegetation, ... do.
   EXPECT_GT(same, back.size() / 2);

@@ -39,7 +39,7 @@ Sequence twoFrames() {
   tilted.box.roll = -0.05;
   tilted.attributes.clear();
   s.frames[0].objects = {car, tilted};  // trackId order, as read back
-  s.frames[2].objects = {car};  // track 3 absent in frame 1: two intervals
+  s.frames[2].objects = {car};          // track 3 absent in frame 1: two intervals
   return s;
 }
 

@@ -19,7 +19,8 @@ using test::scratchDir;
 PointLabels labels(std::vector<std::uint16_t> semantic, std::vector<std::uint16_t> instance = {}) {
   PointLabels l;
   l.semantic = std::move(semantic);
-  l.instance = instance.empty() ? std::vector<std::uint16_t>(l.semantic.size(), 0) : std::move(instance);
+  l.instance =
+      instance.empty() ? std::vector<std::uint16_t>(l.semantic.size(), 0) : std::move(instance);
   return l;
 }
 
@@ -48,9 +49,10 @@ TEST(SemanticKittiMapping, RealSampleMaps88MovingMotorcyclistPointsAndKeepsTheRe
 }
 
 TEST(SemanticKittiMapping, LabelCountDifferentFromTheSweepIsAnError) {
-  EXPECT_THROW(readSemanticKittiLabelsMapped(sampleData("semantickitti/sequences/00/labels/000000.label"),
-                                             defaultOntology(), 124667),
-               FileError);
+  EXPECT_THROW(
+      readSemanticKittiLabelsMapped(sampleData("semantickitti/sequences/00/labels/000000.label"),
+                                    defaultOntology(), 124667),
+      FileError);
 }
 
 TEST(SemanticKittiMapping, ExportWritesRawIdsAndInstancesThatReadBackEqual) {

@@ -15,10 +15,10 @@ namespace lidarlabel {
 using Matrix34d = Eigen::Matrix<double, 3, 4>;
 
 struct KittiCalib {
-  Matrix34d P[4];                 // projections rect -> image_i (pixels); P2 is image_2
+  Matrix34d P[4];  // projections rect -> image_i (pixels); P2 is image_2
   Eigen::Matrix3d R0_rect = Eigen::Matrix3d::Identity();  // camera 0 -> rect
-  Matrix34d Tr_velo_to_cam;       // LiDAR -> camera 0
-  Matrix34d Tr_imu_to_velo;       // IMU -> LiDAR (zero when absent)
+  Matrix34d Tr_velo_to_cam;                               // LiDAR -> camera 0
+  Matrix34d Tr_imu_to_velo;                               // IMU -> LiDAR (zero when absent)
 
   // T = R0_rect(4x4) * Tr_velo_to_cam(4x4): LiDAR -> rect. Not necessarily orthonormal in
   // KITTI files (rounded values); callers use it as given (FORMATS.md §1.6).

@@ -18,11 +18,11 @@ struct KittiLabel {
   double truncated = -1;  // object: fraction 0..1 outside the image; tracking: level 0/1/2
   int occluded = -1;      // 0 visible, 1 partly, 2 largely, 3 unknown; -1 = not given
   double alpha = -10;     // observation angle, rad, [-pi, pi]; -10 = not given
-  std::array<double, 4> bbox{0, 0, 0, 0};             // left, top, right, bottom, px, 0-based
-  Eigen::Vector3d dimensions{-1, -1, -1};             // height, width, length, m (file order)
-  Eigen::Vector3d location{-1000, -1000, -1000};      // bottom-face centre, rect camera, m
-  double rotationY = -10;                             // yaw about camera +y, rad, [-pi, pi]
-  std::optional<double> score;                        // results files only
+  std::array<double, 4> bbox{0, 0, 0, 0};         // left, top, right, bottom, px, 0-based
+  Eigen::Vector3d dimensions{-1, -1, -1};         // height, width, length, m (file order)
+  Eigen::Vector3d location{-1000, -1000, -1000};  // bottom-face centre, rect camera, m
+  double rotationY = -10;                         // yaw about camera +y, rad, [-pi, pi]
+  std::optional<double> score;                    // results files only
 
   bool isDontCare() const { return type == "DontCare"; }
 };
@@ -30,7 +30,8 @@ struct KittiLabel {
 // Parses label_2 text. Lines may carry a trailing space/CR (KITTI's own writer leaves one);
 // blank lines are skipped. A line whose column count is not 15 or 16, or with a non-numeric
 // value, -> FileError naming fileName, the line number and the reason.
-std::vector<KittiLabel> parseKittiObjectLabels(const std::string& text, const std::string& fileName);
+std::vector<KittiLabel> parseKittiObjectLabels(const std::string& text,
+                                               const std::string& fileName);
 std::vector<KittiLabel> readKittiObjectLabels(const std::string& path);
 
 // label_2 text: "%.2f" floats, "%d" occlusion, single spaces, "\n" after every line, no trailing

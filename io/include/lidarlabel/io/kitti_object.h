@@ -51,8 +51,9 @@ enum class KittiSkip { None, NoKittiClass, OutsideImage };
 // One object -> one label row (type, geometry, alpha, bbox, truncation; the imported
 // truncation/occlusion/bbox when the box is unedited). nullopt with *why set when it cannot be
 // written: its class has no KITTI name, or it is not visible in image_2.
-std::optional<KittiLabel> kittiLabelFromObject(const ObjectAnnotation& object, const KittiCalib& calib,
-                                               const Ontology& ontology, const KittiImageSize& image,
+std::optional<KittiLabel> kittiLabelFromObject(const ObjectAnnotation& object,
+                                               const KittiCalib& calib, const Ontology& ontology,
+                                               const KittiImageSize& image,
                                                KittiSkip* why = nullptr);
 
 // The DontCare rows kept in frame.passthrough["kitti.dontcare"].
@@ -82,9 +83,9 @@ KittiImportReport importKittiObjectLabels(const std::string& kittiDir, Sequence&
                                           const Ontology& ontology);
 
 struct KittiExportSettings {
-  std::string calibFile;                 // "" = <sequence root>/calib/<stem>.txt per frame
-  std::optional<KittiImageSize> image;   // nullopt = image_2/<stem>.png header, else default
-  bool withScore = false;                // results file (16 columns)
+  std::string calibFile;                // "" = <sequence root>/calib/<stem>.txt per frame
+  std::optional<KittiImageSize> image;  // nullopt = image_2/<stem>.png header, else default
+  bool withScore = false;               // results file (16 columns)
 };
 struct KittiExportReport {
   std::size_t frames = 0, objects = 0, skippedNoClass = 0, skippedOutside = 0;

@@ -36,12 +36,13 @@ struct KittiTrackingRows {
 };
 KittiTrackingRows kittiTrackingRowsFromSequence(const Sequence& sequence, const KittiCalib& calib,
                                                 const Ontology& ontology,
-                                                const KittiImageSize& image, bool withScore = false);
+                                                const KittiImageSize& image,
+                                                bool withScore = false);
 
 struct KittiTrackingExportSettings {
-  std::string sequenceName;            // "" = the sequence's name when 4 digits, else "0000"
-  std::string calibFile;               // "" = <root>/calib/<name>.txt, else <root>/../../calib/<name>.txt
-  std::optional<KittiImageSize> image; // nullopt = KITTI default
+  std::string sequenceName;  // "" = the sequence's name when 4 digits, else "0000"
+  std::string calibFile;     // "" = <root>/calib/<name>.txt, else <root>/../../calib/<name>.txt
+  std::optional<KittiImageSize> image;  // nullopt = KITTI default
   bool withScore = false;
 };
 // Writes <outDir>/label_02/<name>.txt and <outDir>/calib/<name>.txt (tracking key names), each

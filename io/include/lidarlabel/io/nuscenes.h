@@ -48,10 +48,10 @@ std::string nuscenesDetectionName(const std::string& category);
 std::string nuscenesToken(const std::string& kind, const std::string& key);
 
 struct NuscenesExportSettings {
-  std::string version = "v1.0-lidarlabel";  // tables go to <dataroot>/<version>/
-  std::string sceneName;                   // "" = "scene-" + sequence name
-  std::string location = "lidarlabel";     // log.location
-  std::string vehicle = "lidarlabel";      // log.vehicle
+  std::string version = "v1.0-lidarlabel";      // tables go to <dataroot>/<version>/
+  std::string sceneName;                        // "" = "scene-" + sequence name
+  std::string location = "lidarlabel";          // log.location
+  std::string vehicle = "lidarlabel";           // log.vehicle
   std::optional<Eigen::Isometry3d> lidarToEgo;  // nullopt = sequence metadata, else identity
   bool writeSweeps = true;  // write every sweep as <dataroot>/samples/LIDAR_TOP/<stem>.pcd.bin
 };
@@ -90,9 +90,10 @@ struct NuscenesImportReport {
 };
 // Reads the tables in <dataroot>/<version>/ (versionDir) and puts each LIDAR_TOP key frame's
 // sample_annotations, moved into that sweep's sensor frame, into the sequence frame with the same
-// sweep file name without extension ("x.pcd.bin" matches "velodyne/x.bin"). An empty sequence gets one frame per key frame (time order), root = dataroot.
-// Class names: ontology class of the category's nuScenes name, else the category name. Missing
-// tables/fields or dangling tokens -> FileError naming the table file and the JSON field.
+// sweep file name without extension ("x.pcd.bin" matches "velodyne/x.bin"). An empty sequence gets
+// one frame per key frame (time order), root = dataroot. Class names: ontology class of the
+// category's nuScenes name, else the category name. Missing tables/fields or dangling tokens ->
+// FileError naming the table file and the JSON field.
 NuscenesImportReport importNuscenes(const std::string& versionDir, Sequence& sequence,
                                     const Ontology& ontology);
 

@@ -23,10 +23,10 @@ std::string openLabelToJson(const Sequence& sequence, const OpenLabelSettings& s
 void writeOpenLabel(const Sequence& sequence, const std::string& path,
                     const OpenLabelSettings& settings = {});  // atomic
 
-// Reads cuboids back (objects of a frame in trackId order). Frames are numbered as in the file ("0".."N-1"; gaps become empty frames);
-// sweep paths come from the frame's stream uri, timestamps from frame_properties.timestamp.
-// Needs a 10-value (quaternion) or 9-value (Euler x-y-z... rx, ry, rz) cuboid val. Errors name
-// the file and the JSON field.
+// Reads cuboids back (objects of a frame in trackId order). Frames are numbered as in the file
+// ("0".."N-1"; gaps become empty frames); sweep paths come from the frame's stream uri, timestamps
+// from frame_properties.timestamp. Needs a 10-value (quaternion) or 9-value (Euler x-y-z... rx, ry,
+// rz) cuboid val. Errors name the file and the JSON field.
 Sequence openLabelFromJson(const std::string& text, const std::string& fileName);
 Sequence readOpenLabel(const std::string& path);
 
