@@ -11,12 +11,13 @@ namespace {
 
 TEST(PointCloud, PushKeepsOptionalChannelsInStep) {
   PointCloud c;
-  c.resize(0, /*withRing=*/true, /*withTime=*/false);
+  c.resize(1, /*withRing=*/true, /*withTime=*/false);
   c.push(1, 2, 3, 0.5f, 7);
   c.push(4, 5, 6, 0.25f, 9);
-  ASSERT_EQ(c.size(), 2u);
+  ASSERT_EQ(c.size(), 3u);
   EXPECT_TRUE(c.consistent());
-  EXPECT_EQ(c.ring[1], 9);
+  ASSERT_EQ(c.ring.size(), 3u);
+  EXPECT_EQ(c.ring[2], 9);
   EXPECT_FALSE(c.hasTime());
 }
 

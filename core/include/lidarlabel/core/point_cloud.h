@@ -22,7 +22,8 @@ struct PointCloud {
   bool hasRing() const { return !ring.empty(); }
   bool hasTime() const { return !time.empty(); }
 
-  // Resizes every present channel; withRing/withTime add those channels.
+  // Resizes every present channel; withRing/withTime add those channels. A channel is "present"
+  // when its vector is non-empty, so an empty cloud has no optional channels.
   void resize(std::size_t n, bool withRing = false, bool withTime = false);
   void reserve(std::size_t n);
   // Appends one point; ring/time are appended only if those channels are present.
