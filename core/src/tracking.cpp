@@ -138,6 +138,10 @@ std::vector<std::vector<std::uint32_t>> splitSharedPoints(const PointsInBoxResul
 std::vector<std::uint32_t> connectedToBox(const std::vector<std::uint32_t>& idx,
                                           const PointCloud& cloud, const Cuboid& box) {
   if (idx.size() < 2) return idx;
+  const bool allNear = std::all_of(idx.begin(), idx.end(), [&](std::uint32_t i) {
+    return box.contains(Eigen::Vector3d(cloud.x[i], cloud.y[i], cloud.z[i]), 0.5);
+  });
+  if (allNear) return idx;  // every cluster touches the box: nothing to drop
   ClusterConfig cc;
   cc.cellSize = 0.25f;
   cc.cellGap = 2;

@@ -45,9 +45,11 @@ void speedSection(const std::vector<std::string>& jsonFiles) {
     }
     const auto& ctx = doc.value("context", nlohmann::json::object());
     std::printf("#### %s\n\n", std::filesystem::path(file).stem().string().c_str());
-    std::printf("%d CPUs at %.0f MHz%s.\n\n", ctx.value("num_cpus", 0),
-                ctx.value("mhz_per_cpu", 0.0),
-                ctx.value("library_build_type", "") == "debug" ? ", benchmark library: debug" : "");
+    std::printf("%d CPUs at %.0f MHz, load average %s when it started.\n\n",
+                ctx.value("num_cpus", 0), ctx.value("mhz_per_cpu", 0.0),
+                ctx.contains("load_avg") && ctx["load_avg"].is_array() && !ctx["load_avg"].empty()
+                    ? fmt(ctx["load_avg"][0].get<double>(), 1).c_str()
+                    : "unknown");
     std::map<std::string, double> realMs;
     std::vector<std::string> counterKeys;
     bool anyBaseline = false;
