@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "lidarlabel/io/sweep_io.h"
+
 namespace lidarlabel::cli {
 
 struct Command {
@@ -42,6 +44,9 @@ class Args {
 struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
+
+// The --nan option shared by the sweep-reading commands: reject (default), drop or keep.
+NonFinitePolicy nanPolicy(const Args& args);
 
 // A progress bar on stderr ("label [#####.....] 12/40"), redrawn at most ~10 times a second;
 // silent when stderr is not a terminal unless forced.

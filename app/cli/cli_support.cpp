@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "cli.h"
+#include "lidarlabel/io/sweep_io.h"
 
 namespace lidarlabel::cli {
 
@@ -101,6 +102,14 @@ void Progress::finish() {
   if (!tty_ || total_ == 0) return;
   update(total_);
   std::fputc('\n', stderr);
+}
+
+NonFinitePolicy nanPolicy(const Args& args) {
+  const std::string v = args.valueOr("nan", "reject");
+  if (v == "reject") return NonFinitePolicy::Reject;
+  if (v == "drop") return NonFinitePolicy::Drop;
+  if (v == "keep") return NonFinitePolicy::Keep;
+  throw UsageError("--nan expects reject, drop or keep");
 }
 
 }  // namespace lidarlabel::cli

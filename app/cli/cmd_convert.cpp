@@ -24,14 +24,6 @@ std::string sweepStem(const std::string& path) {
   return fs::path(path).stem().string();
 }
 
-NonFinitePolicy nanPolicy(const Args& args) {
-  const std::string v = args.valueOr("nan", "reject");
-  if (v == "reject") return NonFinitePolicy::Reject;
-  if (v == "drop") return NonFinitePolicy::Drop;
-  if (v == "keep") return NonFinitePolicy::Keep;
-  throw UsageError("--nan expects reject, drop or keep");
-}
-
 int runConvert(const std::vector<std::string>& argv) {
   const Args args(argv, {"to", "from", "nan"}, {});
   if (args.positional().size() != 2) throw UsageError("expected IN and OUT");

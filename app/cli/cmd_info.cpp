@@ -57,14 +57,6 @@ int describeFolder(const std::string& path) {
   return 0;
 }
 
-NonFinitePolicy nanPolicy(const Args& args) {
-  const std::string v = args.valueOr("nan", "reject");
-  if (v == "reject") return NonFinitePolicy::Reject;
-  if (v == "drop") return NonFinitePolicy::Drop;
-  if (v == "keep") return NonFinitePolicy::Keep;
-  throw UsageError("--nan expects reject, drop or keep");
-}
-
 int runInfo(const std::vector<std::string>& argv) {
   const Args args(argv, {"format", "nan"}, {});
   if (args.positional().size() != 1) throw UsageError("expected one PATH");

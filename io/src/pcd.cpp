@@ -39,18 +39,6 @@ struct PcdHeader {
   std::size_t lines = 0;       // header lines, so data line k is line lines + k
 };
 
-std::vector<std::string_view> splitWords(std::string_view line) {
-  std::vector<std::string_view> words;
-  std::size_t i = 0;
-  while (i < line.size()) {
-    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
-    const std::size_t b = i;
-    while (i < line.size() && line[i] != ' ' && line[i] != '\t') ++i;
-    if (i > b) words.push_back(line.substr(b, i - b));
-  }
-  return words;
-}
-
 class HeaderParser {
  public:
   HeaderParser(std::string_view bytes, const std::string& file) : bytes_(bytes), file_(file) {}
@@ -70,7 +58,7 @@ class HeaderParser {
       if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
       pos = last ? eol : eol + 1;
       ++line_;
-      const auto words = splitWords(text);
+      const auto words = decode::splitWords(text);
       if (words.empty() || words[0][0] == '#') continue;
       const std::string_view key = words[0];
       const std::vector<std::string_view> args(words.begin() + 1, words.end());

@@ -39,18 +39,6 @@ struct PlyHeader {
   std::size_t dataOffset = 0, lines = 0;
 };
 
-std::vector<std::string_view> words(std::string_view line) {
-  std::vector<std::string_view> out;
-  std::size_t i = 0;
-  while (i < line.size()) {
-    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
-    const std::size_t b = i;
-    while (i < line.size() && line[i] != ' ' && line[i] != '\t') ++i;
-    if (i > b) out.push_back(line.substr(b, i - b));
-  }
-  return out;
-}
-
 PlyHeader parseHeader(std::string_view bytes, const std::string& file) {
   PlyHeader h;
   std::size_t pos = 0, line = 0;
@@ -76,7 +64,7 @@ PlyHeader parseHeader(std::string_view bytes, const std::string& file) {
       if (text != "ply") fail("not a PLY file (first line is not 'ply')");
       continue;
     }
-    const auto w = words(text);
+    const auto w = decode::splitWords(text);
     if (w.empty() || w[0] == "comment" || w[0] == "obj_info") continue;
     if (w[0] == "format") {
       if (w.size() != 3) fail("format needs an encoding and a version");

@@ -221,4 +221,16 @@ bool parseNumber(std::string_view token, double& out) {
   return ec == std::errc() && ptr == e;
 }
 
+std::vector<std::string_view> splitWords(std::string_view line) {
+  std::vector<std::string_view> words;
+  std::size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+    const std::size_t b = i;
+    while (i < line.size() && line[i] != ' ' && line[i] != '\t') ++i;
+    if (i > b) words.push_back(line.substr(b, i - b));
+  }
+  return words;
+}
+
 }  // namespace lidarlabel::decode

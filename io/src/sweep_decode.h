@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "lidarlabel/core/point_cloud.h"
 #include "lidarlabel/io/sweep_io.h"
@@ -59,5 +60,8 @@ void applyNonFinite(PointCloud& cloud, NonFinitePolicy policy, const std::string
 
 // Parses a decimal number token (also "nan", "inf"); false if it is not one.
 bool parseNumber(std::string_view token, double& out);
+
+// Whitespace-separated words of a header line (spaces and tabs; empty words dropped).
+std::vector<std::string_view> splitWords(std::string_view line);
 
 }  // namespace lidarlabel::decode
