@@ -108,7 +108,10 @@ void BM_PointsInBoxes(benchmark::State& state) {
     benchmark::DoNotOptimize(r.owner.data());
   }
   state.counters["inside"] = static_cast<double>(inside);
-  state.SetLabel(std::string(kCaseName[state.range(0)]) + " threads=" + std::to_string(state.range(1)));
+  const std::string k = std::to_string(state.range(0));
+  state.SetLabel(std::string(kCaseName[state.range(0)]) + " threads=" + std::to_string(state.range(1)) +
+                 "; baseline: BM_PclCropBoxPerBox/" + k + "/real_time; baseline: BM_StreamSumX/" + k +
+                 "/real_time");
 }
 BENCHMARK(BM_PointsInBoxes)->Args({0, 1})->Args({0, 2})->Args({1, 1})->Args({1, 2})
     ->Unit(benchmark::kMicrosecond)->UseRealTime();
@@ -188,7 +191,8 @@ void BM_RemoveGround(benchmark::State& state) {
     benchmark::DoNotOptimize(g.isGround.data());
   }
   state.counters["ground"] = static_cast<double>(ground);
-  state.SetLabel(kSweep[state.range(0)]);
+  state.SetLabel(std::string(kSweep[state.range(0)]) + "; baseline: BM_PclRansacPlane/" +
+                 std::to_string(state.range(0)) + "/real_time");
 }
 BENCHMARK(BM_RemoveGround)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 

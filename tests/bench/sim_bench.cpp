@@ -38,7 +38,11 @@ void simulate(benchmark::State& state, bool bruteForce) {
   state.counters["rays"] = static_cast<double>(state.range(0) * state.range(1));
 }
 
-void BM_SimulateFrame(benchmark::State& state) { simulate(state, false); }
+void BM_SimulateFrame(benchmark::State& state) {
+  simulate(state, false);
+  if (state.range(0) == 64 && state.range(1) == 1800)
+    state.SetLabel("baseline: BM_SimulateFrameNoGridBaseline/64/1800");
+}
 void BM_SimulateFrameNoGridBaseline(benchmark::State& state) { simulate(state, true); }
 
 void BM_MakeScene(benchmark::State& state) {

@@ -125,6 +125,7 @@ void BM_KittiBin_Lidarlabel(benchmark::State& state) {
     benchmark::DoNotOptimize(c.x.data());
   }
   heapCounter(state, bytes, peak);
+  state.SetLabel("baseline: BM_KittiBin_Fread");
 }
 void BM_KittiBin_Fread(benchmark::State& state) {
   for (auto _ : state) {
@@ -140,7 +141,7 @@ void BM_KittiBin_Fread(benchmark::State& state) {
   }
 }
 
-void readOurs(benchmark::State& state, const char* enc) {
+void readOurs(benchmark::State& state, const char* enc, const char* pclRun) {
   const std::string path = pcdPath(enc);
   std::size_t bytes = 0, n = 0;
   long long peak = 0;
@@ -155,6 +156,7 @@ void readOurs(benchmark::State& state, const char* enc) {
   }
   heapCounter(state, bytes, peak);
   state.counters["points"] = static_cast<double>(n);
+  state.SetLabel(std::string("baseline: ") + pclRun);
 }
 void readPcl(benchmark::State& state, const char* enc) {
   const std::string path = pcdPath(enc);
@@ -167,11 +169,11 @@ void readPcl(benchmark::State& state, const char* enc) {
   }
   state.counters["points"] = static_cast<double>(n);
 }
-void BM_PcdBinary_Lidarlabel(benchmark::State& s) { readOurs(s, "binary"); }
+void BM_PcdBinary_Lidarlabel(benchmark::State& s) { readOurs(s, "binary", "BM_PcdBinary_Pcl"); }
 void BM_PcdBinary_Pcl(benchmark::State& s) { readPcl(s, "binary"); }
-void BM_PcdCompressed_Lidarlabel(benchmark::State& s) { readOurs(s, "binary_compressed"); }
+void BM_PcdCompressed_Lidarlabel(benchmark::State& s) { readOurs(s, "binary_compressed", "BM_PcdCompressed_Pcl"); }
 void BM_PcdCompressed_Pcl(benchmark::State& s) { readPcl(s, "binary_compressed"); }
-void BM_PcdAscii_Lidarlabel(benchmark::State& s) { readOurs(s, "ascii"); }
+void BM_PcdAscii_Lidarlabel(benchmark::State& s) { readOurs(s, "ascii", "BM_PcdAscii_Pcl"); }
 void BM_PcdAscii_Pcl(benchmark::State& s) { readPcl(s, "ascii"); }
 
 BENCHMARK(BM_KittiBin_Lidarlabel)->Unit(benchmark::kMicrosecond);

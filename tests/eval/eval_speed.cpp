@@ -1,6 +1,6 @@
-// Google Benchmark JSON -> markdown. Convention for ratios: a benchmark whose label is
-// "baseline: <other benchmark name>" gets a column "speed-up vs baseline" = other / this
-// (real time); the baseline row names itself in the label or not at all.
+// Google Benchmark JSON -> markdown. Convention for ratios: a benchmark whose label contains
+// "baseline: <other benchmark run name>" (several allowed, separated by "; ") gets a column
+// "speed-up vs baseline" = other / this (real time): above 1 ours is faster, below 1 slower.
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -19,6 +19,18 @@ const std::set<std::string> kStandardKeys = {
     "name", "family_index", "per_family_instance_index", "run_name", "run_type", "repetitions",
     "repetition_index", "threads", "iterations", "real_time", "cpu_time", "time_unit",
     "aggregate_name", "aggregate_unit", "label", "error_occurred", "error_message"};
+
+// The run names after each "baseline: " in a label.
+std::vector<std::string> baselinesOf(const std::string& label) {
+  std::vector<std::string> out;
+  const std::string key = "baseline: ";
+  for (std::size_t at = label.find(key); at != std::string::npos; at = label.find(key, at)) {
+    at += key.size();
+    const std::size_t end = label.find(';', at);
+    out.push_back(label.substr(at, end == std::string::npos ? std::string::npos : end - at));
+  }
+  return out;
+}
 
 std::string timeCell(double v, const std::string& unit) {
   return fmt(v, v < 10 ? 3 : (v < 100 ? 2 : 1)) + " " + unit;
@@ -63,7 +75,7 @@ void speedSection(const std::vector<std::string>& jsonFiles) {
         if (!kStandardKeys.count(k) && v.is_number() &&
             std::find(counterKeys.begin(), counterKeys.end(), k) == counterKeys.end())
           counterKeys.push_back(k);
-      anyBaseline |= b.value("label", "").rfind("baseline: ", 0) == 0;
+      anyBaseline |= !baselinesOf(b.value("label", "")).empty();
     }
     Table t;
     t.header = {"benchmark", "real time", "CPU time"};
@@ -77,13 +89,13 @@ void speedSection(const std::vector<std::string>& jsonFiles) {
                                     timeCell(b.value("cpu_time", 0.0), unit)};
       for (const auto& k : counterKeys) r.push_back(b.contains(k) ? fmt(b[k].get<double>(), 2) : "");
       if (anyBaseline) {
-        const std::string label = b.value("label", "");
         std::string cell;
-        if (label.rfind("baseline: ", 0) == 0) {
-          const auto it = realMs.find(label.substr(10));
-          const double mine = toMs(b.value("real_time", 0.0), unit);
-          if (it != realMs.end() && mine > 0)
-            cell = "**" + fmt(it->second / mine, 1) + "x** vs " + it->first;
+        const double mine = toMs(b.value("real_time", 0.0), unit);
+        for (const std::string& base : baselinesOf(b.value("label", ""))) {
+          const auto it = realMs.find(base);
+          if (it == realMs.end() || mine <= 0) continue;
+          const double ratio = it->second / mine;
+          cell += (cell.empty() ? "" : "; ") + ("**" + fmt(ratio, ratio < 1 ? 2 : 1) + "x** vs " + it->first);
         }
         r.push_back(cell);
       }
