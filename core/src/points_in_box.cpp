@@ -15,6 +15,7 @@ struct PreparedBox {
   float hin[3]{0, 0, 0};    // half size + tolerance
   float hnear[3]{0, 0, 0};  // half size + margin + tolerance
   float bev[4]{0, 0, -1, -1};  // grown BEV AABB: xmin, ymin, xmax, ymax (empty if max < min)
+  float zr[2]{0, -1};          // grown z extent: zmin, zmax
   bool valid = false;
 };
 
@@ -43,6 +44,13 @@ PreparedBox prepare(const Cuboid& box, float margin, float tol) {
     p.bev[axis] = static_cast<float>(box.center[axis] - ext);
     p.bev[axis + 2] = static_cast<float>(box.center[axis] + ext);
   }
+  {
+    double ext = 0.0;
+    for (int j = 0; j < 3; ++j) ext += std::abs(r(2, j)) * p.hnear[j];
+    ext += 1e-3;
+    p.zr[0] = static_cast<float>(box.center[2] - ext);
+    p.zr[1] = static_cast<float>(box.center[2] + ext);
+  }
   p.valid = true;
   return p;
 }
@@ -66,7 +74,25 @@ struct CandidateGrid {
   int nx = 0, ny = 0;
   std::vector<std::uint32_t> start;  // nx*ny + 2 (the last cell is the empty sentinel)
   std::vector<std::uint32_t> boxes;
+  std::vector<std::uint8_t> flag;    // nx*ny + 1: 1 = the cell has candidate boxes
+  float zmin = 0, zmax = -1;         // union of the boxes' grown z extents
 };
+
+// Conservative: false only when the grown box's BEV footprint (a zonotope spanned by the xy
+// parts of its three axes) certainly misses the square cell of centre (qx, qy), half edge hc.
+bool footprintOverlapsCell(const PreparedBox& b, double qx, double qy, double hc) {
+  const double dx = qx - b.c[0], dy = qy - b.c[1];
+  for (int k = 0; k < 3; ++k) {
+    const double nx = -static_cast<double>(b.r[k][1]), ny = static_cast<double>(b.r[k][0]);
+    const double len = std::sqrt(nx * nx + ny * ny);
+    if (len < 1e-6) continue;
+    double half = 0.0;
+    for (int j = 0; j < 3; ++j) half += std::abs(nx * b.r[j][0] + ny * b.r[j][1]) * b.hnear[j];
+    const double cellHalf = (std::abs(nx) + std::abs(ny)) * hc;
+    if (std::abs(nx * dx + ny * dy) > half + cellHalf + 2e-3 * len) return false;
+  }
+  return true;
+}
 
 CandidateGrid buildGrid(const std::vector<PreparedBox>& boxes, float cell) {
   CandidateGrid g;
@@ -88,6 +114,15 @@ CandidateGrid buildGrid(const std::vector<PreparedBox>& boxes, float cell) {
   g.inv = 1.f / cell;
   g.nx = static_cast<int>((xmax - xmin) * g.inv) + 1;
   g.ny = static_cast<int>((ymax - ymin) * g.inv) + 1;
+  // Cell footprint test with slack: float rounding of the point -> cell mapping, of the box.
+  const double mag = std::max({std::abs(static_cast<double>(xmin)), std::abs(static_cast<double>(xmax)),
+                               std::abs(static_cast<double>(ymin)), std::abs(static_cast<double>(ymax))});
+  const double hc = 0.5 * cell + 0.01 * cell + 1e-3 + 1e-5 * mag;
+  const auto keep = [&](const PreparedBox& b, int cx, int cy) {
+    const double qx = g.x0 + (cx + 0.5) * static_cast<double>(cell);
+    const double qy = g.y0 + (cy + 0.5) * static_cast<double>(cell);
+    return footprintOverlapsCell(b, qx, qy, hc);
+  };
   const auto cellRange = [&](const PreparedBox& b, int& cx0, int& cy0, int& cx1, int& cy1) {
     cx0 = std::clamp(static_cast<int>((b.bev[0] - g.x0) * g.inv), 0, g.nx - 1);
     cy0 = std::clamp(static_cast<int>((b.bev[1] - g.y0) * g.inv), 0, g.ny - 1);
@@ -101,7 +136,8 @@ CandidateGrid buildGrid(const std::vector<PreparedBox>& boxes, float cell) {
     int cx0, cy0, cx1, cy1;
     cellRange(b, cx0, cy0, cx1, cy1);
     for (int cy = cy0; cy <= cy1; ++cy)
-      for (int cx = cx0; cx <= cx1; ++cx) ++count[static_cast<std::size_t>(cy) * g.nx + cx + 1];
+      for (int cx = cx0; cx <= cx1; ++cx)
+        if (keep(b, cx, cy)) ++count[static_cast<std::size_t>(cy) * g.nx + cx + 1];
   }
   for (std::size_t i = 1; i < count.size(); ++i) count[i] += count[i - 1];
   g.start = count;
@@ -113,7 +149,18 @@ CandidateGrid buildGrid(const std::vector<PreparedBox>& boxes, float cell) {
     cellRange(b, cx0, cy0, cx1, cy1);
     for (int cy = cy0; cy <= cy1; ++cy)
       for (int cx = cx0; cx <= cx1; ++cx)
-        g.boxes[count[static_cast<std::size_t>(cy) * g.nx + cx]++] = static_cast<std::uint32_t>(bi);
+        if (keep(b, cx, cy))
+          g.boxes[count[static_cast<std::size_t>(cy) * g.nx + cx]++] = static_cast<std::uint32_t>(bi);
+  }
+  const std::size_t cells = static_cast<std::size_t>(g.nx) * g.ny;
+  g.flag.assign(cells + 1, 0);  // the sentinel (index cells) stays 0
+  for (std::size_t c = 0; c < cells; ++c) g.flag[c] = g.start[c + 1] != g.start[c];
+  g.zmin = std::numeric_limits<float>::max();
+  g.zmax = -g.zmin;
+  for (const auto& b : boxes) {
+    if (!b.valid) continue;
+    g.zmin = std::min(g.zmin, b.zr[0]);
+    g.zmax = std::max(g.zmax, b.zr[1]);
   }
   return g;
 }
@@ -136,6 +183,8 @@ void runChunk(const PointCloud& cloud, const std::vector<PreparedBox>& boxes,
   const float* xs = cloud.x.data();
   const float* ys = cloud.y.data();
   const float* zs = cloud.z.data();
+  const std::uint8_t* flag = g.flag.data();
+  const float zmin = g.zmin, zmax = g.zmax;
   const std::uint32_t* start = g.start.data();
   const std::uint32_t* cellBoxes = g.boxes.data();
   const PreparedBox* pb = boxes.data();
@@ -146,19 +195,20 @@ void runChunk(const PointCloud& cloud, const std::vector<PreparedBox>& boxes,
   const std::uint32_t ny = static_cast<std::uint32_t>(g.ny);
   constexpr std::size_t kBlock = 2048;
   std::uint32_t cellOf[kBlock], candPoint[kBlock], candCell[kBlock];
-  std::fill(owner + begin, owner + end, -1);
   for (std::size_t b0 = begin; b0 < end; b0 += kBlock) {
     const std::size_t len = std::min(end, b0 + kBlock) - b0;
     const float* bx = xs + b0;
     const float* by = ys + b0;
-    // 1a (vectorisable): grid cell of every point; outside / NaN -> the empty sentinel cell.
+    const float* bz = zs + b0;
+    // 1a (vectorisable): grid cell of every point; outside / NaN / outside every box's z extent
+    // -> the empty sentinel cell.
     for (std::size_t j = 0; j < len; ++j) {
-      float fx = (bx[j] - x0) * inv, fy = (by[j] - y0) * inv;
-      fx = fx >= 0.f ? std::min(fx, fnx) : -1.f;  // NaN -> -1; now safe to convert
-      fy = fy >= 0.f ? std::min(fy, fny) : -1.f;
-      const auto ix = static_cast<std::uint32_t>(static_cast<std::int32_t>(fx));
-      const auto iy = static_cast<std::uint32_t>(static_cast<std::int32_t>(fy));
-      cellOf[j] = (ix < nx) & (iy < ny) ? iy * nx + ix : sentinel;
+      const float fx = (bx[j] - x0) * inv, fy = (by[j] - y0) * inv, z = bz[j];
+      // Every comparison is false for NaN, so NaN -> not ok.
+      const bool ok = (fx >= 0.f) & (fx < fnx) & (fy >= 0.f) & (fy < fny) & (z >= zmin) & (z <= zmax);
+      const auto ix = static_cast<std::uint32_t>(static_cast<std::int32_t>(ok ? fx : 0.f));
+      const auto iy = static_cast<std::uint32_t>(static_cast<std::int32_t>(ok ? fy : 0.f));
+      cellOf[j] = ok ? iy * nx + ix : sentinel;
     }
     // 1b: keep the points whose cell has candidate boxes (branch-free compaction).
     std::size_t k = 0;
@@ -166,7 +216,7 @@ void runChunk(const PointCloud& cloud, const std::vector<PreparedBox>& boxes,
       const std::uint32_t cell = cellOf[j];
       candPoint[k] = static_cast<std::uint32_t>(b0 + j);
       candCell[k] = cell;
-      k += start[cell + 1] != start[cell];
+      k += flag[cell];
     }
     for (std::size_t c = 0; c < k; ++c) {
       const std::uint32_t i = candPoint[c], cell = candCell[c];
@@ -186,8 +236,10 @@ void runChunk(const PointCloud& cloud, const std::vector<PreparedBox>& boxes,
           best = better ? static_cast<std::int32_t>(b) : best;
         }
       }
-      owner[i] = best;
-      if (best >= 0) ++out.owned[static_cast<std::size_t>(best)];
+      if (best >= 0) {  // owner[] is pre-filled with -1
+        owner[i] = best;
+        ++out.owned[static_cast<std::size_t>(best)];
+      }
     }
   }
 }
@@ -206,7 +258,7 @@ PointsInBoxResult pointsInBoxes(const PointCloud& cloud, const std::vector<Cuboi
                                 const PointsInBoxConfig& config) {
   const std::size_t n = cloud.size(), m = boxes.size();
   PointsInBoxResult res;
-  res.owner.resize(n);
+  res.owner.assign(n, -1);
   res.indices.resize(m);
   res.insideCount.assign(m, 0);
   res.ownedCount.assign(m, 0);
@@ -215,10 +267,7 @@ PointsInBoxResult pointsInBoxes(const PointCloud& cloud, const std::vector<Cuboi
   prepared.reserve(m);
   for (const auto& b : boxes) prepared.push_back(prepare(b, config.nearbyMargin, config.faceTolerance));
   const CandidateGrid grid = buildGrid(prepared, config.gridCell);
-  if (grid.nx == 0) {
-    std::fill(res.owner.begin(), res.owner.end(), -1);
-    return res;
-  }
+  if (grid.nx == 0) return res;
   const int t = threadCount(config, n);
   std::vector<ChunkOut> outs(static_cast<std::size_t>(t));
   const std::size_t step = (n + t - 1) / t;
