@@ -192,7 +192,6 @@ void runChunk(const PointCloud& cloud, const std::vector<PreparedBox>& boxes,
   const float x0 = g.x0, y0 = g.y0, inv = g.inv;
   const std::uint32_t nx = static_cast<std::uint32_t>(g.nx);
   const std::uint32_t sentinel = static_cast<std::uint32_t>(g.nx * g.ny);  // an empty cell
-  const std::uint32_t ny = static_cast<std::uint32_t>(g.ny);
   constexpr std::size_t kBlock = 2048;
   std::uint32_t cellOf[kBlock], candPoint[kBlock], candCell[kBlock];
   for (std::size_t b0 = begin; b0 < end; b0 += kBlock) {
