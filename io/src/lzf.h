@@ -23,6 +23,16 @@ struct DecompressResult {
 DecompressResult decompress(const std::uint8_t* in, std::size_t inSize, std::uint8_t* out,
                             std::size_t outCapacity);
 
+// The same, but the output is the concatenation of segs[0..nsegs) (e.g. the columns of a point
+// cloud, so the data is unpacked where it ends up). Results, errors and errorAt are exactly those
+// of decompress() into one buffer of the summed size; back-references may cross segments.
+struct Segment {
+  std::uint8_t* data = nullptr;
+  std::size_t size = 0;
+};
+DecompressResult decompress(const std::uint8_t* in, std::size_t inSize, const Segment* segs,
+                            std::size_t nsegs);
+
 // Compresses in[0, size); the result decompresses to exactly the input. Worst case grows the data
 // by one byte per 32 (literal runs).
 std::string compress(const std::uint8_t* in, std::size_t size);

@@ -205,8 +205,10 @@ std::uint32_t readU32(const char* p) {
   return v;
 }
 
-// mapping (if any) is released once the block is unpacked, so the compressed bytes and the cloud
-// are never in memory together: peak = max(compressed + SoA buffer, SoA buffer + cloud).
+// The block is unpacked straight into the cloud's columns where a field is stored as the cloud
+// keeps it (float32 x/y/z/intensity, uint16 ring, COUNT 1); other fields go to scratch buffers
+// and are converted afterwards. mapping (if any) is released once the block is unpacked, so the
+// heap holds the cloud plus the scratch fields only.
 PointCloud readCompressed(std::string_view bytes, const PcdHeader& h, const std::string& file,
                           const SweepReadOptions& options, MappedFile* mapping) {
   const std::size_t at = h.dataOffset;
@@ -227,25 +229,48 @@ PointCloud readCompressed(std::string_view bytes, const PcdHeader& h, const std:
     throw FileError(file, atByte(at + 4), "uncompressed size " + std::to_string(unpacked) +
                                               " cannot come from " + std::to_string(packed) +
                                               " compressed bytes");
-  // Not zero-initialised: every byte is written by the decompressor (checked below).
-  const std::unique_ptr<char[]> soaBuffer(new char[std::max<std::size_t>(unpacked, 1)]);
-  char* const soa = soaBuffer.get();
+  const std::size_t n = h.points;
+  const PcdField* pick[decode::kNumChannels];
+  pickFields(h, pick);
+  PointCloud cloud;
+  cloud.resize(n, pick[decode::kRing] != nullptr, pick[decode::kTime] != nullptr);
+  // One output segment per SoA field, in FIELDS order ("_" has no SoA column).
+  std::vector<lzf::Segment> segs;
+  std::vector<std::unique_ptr<char[]>> scratch;  // not zero-initialised: every byte is written
+  Column cols[decode::kNumChannels];              // channels still to convert from scratch
+  for (const PcdField& f : h.fields) {
+    if (f.name == "_") continue;
+    const std::size_t bytesOf = n * f.size * f.count;  // <= unpacked, no overflow
+    int ch = decode::kNone;
+    for (int c = 0; c < decode::kNumChannels; ++c)
+      if (pick[c] == &f) ch = c;
+    std::uint8_t* direct = nullptr;
+    if (f.count == 1 && ch != decode::kNone) {
+      if (f.scalar == Scalar::F32 && ch <= decode::kIntensity) {
+        std::vector<float>* const dst[] = {&cloud.x, &cloud.y, &cloud.z, &cloud.intensity};
+        direct = reinterpret_cast<std::uint8_t*>(dst[ch]->data());
+      } else if (f.scalar == Scalar::U16 && ch == decode::kRing) {
+        direct = reinterpret_cast<std::uint8_t*>(cloud.ring.data());
+      }
+    }
+    if (direct == nullptr && bytesOf > 0) {
+      scratch.emplace_back(new char[bytesOf]);
+      direct = reinterpret_cast<std::uint8_t*>(scratch.back().get());
+      if (ch != decode::kNone)
+        cols[ch] = Column{scratch.back().get(), f.size * f.count, f.scalar, false};
+    }
+    segs.push_back(lzf::Segment{direct, bytesOf});
+  }
   const auto* in = reinterpret_cast<const std::uint8_t*>(bytes.data() + at + 8);
-  const auto r = lzf::decompress(in, packed, reinterpret_cast<std::uint8_t*>(soa), unpacked);
+  const auto r = lzf::decompress(in, packed, segs.data(), segs.size());
   if (!r.error.empty())
     throw FileError(file, atByte(at + 8 + r.errorAt), "corrupt compressed block: " + r.error);
   if (r.produced != unpacked)
     throw FileError(file, atByte(at + 8), "compressed block holds " + std::to_string(r.produced) +
                                               " bytes, header says " + std::to_string(unpacked));
   if (mapping != nullptr) mapping->release();  // `bytes` is dangling from here on
-  const PcdField* pick[decode::kNumChannels];
-  pickFields(h, pick);
-  Column cols[decode::kNumChannels];
-  for (int c = 0; c < decode::kNumChannels; ++c)
-    if (pick[c])
-      cols[c] = Column{soa + h.points * pick[c]->soaOffset, pick[c]->size * pick[c]->count,
-                       pick[c]->scalar, false};
-  PointCloud cloud = decode::assemble(h.points, cols);
+  decode::decodeInto(cloud, n, cols);
+  scratch.clear();
   decode::applyNonFinite(cloud, options.nonFinite, file, [&](std::size_t) {
     return atByte(at + 8) + " (compressed block)";
   });

@@ -160,21 +160,25 @@ double loadAsDouble(const char* p, Scalar type, bool bigEndian) {
 PointCloud assemble(std::size_t n, const Column (&columns)[kNumChannels]) {
   PointCloud cloud;
   cloud.resize(n, columns[kRing].present(), columns[kTime].present());
+  decodeInto(cloud, n, columns);
+  return cloud;
+}
+
+void decodeInto(PointCloud& cloud, std::size_t n, const Column (&columns)[kNumChannels]) {
   // Blocks of rows, so that the columns of one block are decoded while its bytes are in cache.
   constexpr std::size_t kBlock = 2048;
   for (std::size_t first = 0; first < n; first += kBlock) {
     const std::size_t m = std::min(kBlock, n - first);
     auto at = [&](const Column& c) { return Column{c.base + first * c.stride, c.stride, c.type, c.bigEndian}; };
-    decodeFloat(at(columns[kX]), m, cloud.x.data() + first);
-    decodeFloat(at(columns[kY]), m, cloud.y.data() + first);
-    decodeFloat(at(columns[kZ]), m, cloud.z.data() + first);
+    if (columns[kX].present()) decodeFloat(at(columns[kX]), m, cloud.x.data() + first);
+    if (columns[kY].present()) decodeFloat(at(columns[kY]), m, cloud.y.data() + first);
+    if (columns[kZ].present()) decodeFloat(at(columns[kZ]), m, cloud.z.data() + first);
     if (columns[kIntensity].present())
       decodeFloat(at(columns[kIntensity]), m, cloud.intensity.data() + first);
     if (columns[kRing].present()) decodeRing(at(columns[kRing]), m, cloud.ring.data() + first);
   }
   // Time needs all values first (absolute -> relative rule), so it is decoded in one piece.
   if (columns[kTime].present()) decodeTime(columns[kTime], n, cloud.time.data());
-  return cloud;
 }
 
 void applyNonFinite(PointCloud& cloud, NonFinitePolicy policy, const std::string& file,

@@ -45,6 +45,10 @@ double loadAsDouble(const char* p, Scalar type, bool bigEndian);
 // (e.g. Unix seconds) and are stored relative to the smallest one.
 PointCloud assemble(std::size_t n, const Column (&columns)[kNumChannels]);
 
+// The decoding step of assemble() for a cloud already sized to n points with the ring/time channels
+// it needs: decodes every present column into its channel, absent ones are left as they are.
+void decodeInto(PointCloud& cloud, std::size_t n, const Column (&columns)[kNumChannels]);
+
 // double -> float without undefined behaviour: out of range -> +-inf, NaN stays NaN.
 float toFloat(double v);
 // double -> ring index: values outside 0..65535 (or NaN) -> 0.
