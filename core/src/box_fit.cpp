@@ -110,15 +110,36 @@ std::vector<Eigen::Vector2d> visibleContour(const std::vector<Eigen::Vector2d>& 
   const double range = std::max((mean - sensor).norm(), 1.0);
   const double dTheta = std::max(step, 1e-3) / range;
   const double ref = std::atan2(mean.y() - sensor.y(), mean.x() - sensor.x());
-  std::vector<std::pair<long, std::pair<double, std::size_t>>> bins;  // bin, (range, point)
-  bins.reserve(pts.size());
-  for (std::size_t i = 0; i < pts.size(); ++i) {
+  // Per point its bin and squared range; per bin the nearest point (ties: the first), listed in
+  // bin order. A direct table over the bin span (small for one object), else a sort.
+  const std::size_t n = pts.size();
+  std::vector<long> bin(n);
+  std::vector<double> r2(n);
+  long lo = std::numeric_limits<long>::max(), hi = std::numeric_limits<long>::min();
+  for (std::size_t i = 0; i < n; ++i) {
     const Eigen::Vector2d d = pts[i] - sensor;
     const double a = wrapAngle(std::atan2(d.y(), d.x()) - ref);
-    bins.push_back({std::lround(std::floor(a / dTheta)), {d.squaredNorm(), i}});
+    bin[i] = std::lround(std::floor(a / dTheta));
+    r2[i] = d.squaredNorm();
+    lo = std::min(lo, bin[i]);
+    hi = std::max(hi, bin[i]);
   }
-  std::sort(bins.begin(), bins.end());
   std::vector<Eigen::Vector2d> out;
+  const auto span = static_cast<unsigned long>(hi - lo) + 1;
+  if (span <= 4 * n + 256) {
+    std::vector<std::size_t> best(span, n);
+    for (std::size_t i = 0; i < n; ++i) {
+      std::size_t& b = best[static_cast<std::size_t>(bin[i] - lo)];
+      if (b == n || r2[i] < r2[b]) b = i;
+    }
+    for (std::size_t b : best)
+      if (b != n) out.push_back(pts[b]);
+    return out;
+  }
+  std::vector<std::pair<long, std::pair<double, std::size_t>>> bins;  // bin, (range, point)
+  bins.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) bins.push_back({bin[i], {r2[i], i}});
+  std::sort(bins.begin(), bins.end());
   for (std::size_t k = 0; k < bins.size(); ++k)
     if (k == 0 || bins[k].first != bins[k - 1].first) out.push_back(pts[bins[k].second.second]);
   return out;
@@ -229,7 +250,8 @@ FitResult fitBoxToPoints(const PointCloud& cloud, const std::vector<std::uint32_
     maxZ = std::max<double>(maxZ, cloud.z[i]);
   }
   if (pts.empty()) return FitResult{};
-  std::sort(res.clusterIndices.begin(), res.clusterIndices.end());
+  if (!std::is_sorted(res.clusterIndices.begin(), res.clusterIndices.end()))
+    std::sort(res.clusterIndices.begin(), res.clusterIndices.end());
   std::vector<Eigen::Vector2d> contour =
       visibleContour(pts, config.sensorOrigin.head<2>(), config.contourStep);
   if (contour.size() < 3) contour = pts;

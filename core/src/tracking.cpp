@@ -89,8 +89,8 @@ std::vector<std::uint32_t> thinned(std::vector<std::uint32_t> idx, std::size_t m
 }
 
 // How far p lies outside box b (0 inside), metres, plus a tiny centre-distance tie-break.
-double outsideDistance(const Cuboid& b, const Eigen::Vector3d& p) {
-  const Eigen::Vector3d local = b.rotation().transpose() * (p - b.center);
+double outsideDistance(const Cuboid& b, const Eigen::Matrix3d& rt, const Eigen::Vector3d& p) {
+  const Eigen::Vector3d local = rt * (p - b.center);
   const Eigen::Vector3d out = (local.cwiseAbs() - b.size / 2).cwiseMax(0.0);
   return out.norm() + 1e-3 * local.norm();
 }
@@ -113,16 +113,18 @@ std::vector<std::vector<std::uint32_t>> splitSharedPoints(const PointsInBoxResul
   if (shared) {
     bestD.assign(cloud.size(), std::numeric_limits<float>::infinity());
     bestK.assign(cloud.size(), -1);
-    for (std::size_t k = 0; k < inside.indices.size(); ++k)
+    for (std::size_t k = 0; k < inside.indices.size(); ++k) {
+      const Eigen::Matrix3d rt = predicted[k].rotation().transpose();
       for (std::uint32_t i : inside.indices[k]) {
         if (count[i] < 2) continue;
-        const float d = static_cast<float>(
-            outsideDistance(predicted[k], Eigen::Vector3d(cloud.x[i], cloud.y[i], cloud.z[i])));
+        const float d = static_cast<float>(outsideDistance(
+            predicted[k], rt, Eigen::Vector3d(cloud.x[i], cloud.y[i], cloud.z[i])));
         if (d < bestD[i]) {
           bestD[i] = d;
           bestK[i] = static_cast<std::int32_t>(k);
         }
       }
+    }
   }
   std::vector<std::vector<std::uint32_t>> owned(inside.indices.size());
   for (std::size_t k = 0; k < inside.indices.size(); ++k)
@@ -131,35 +133,143 @@ std::vector<std::vector<std::uint32_t>> splitSharedPoints(const PointsInBoxResul
   return owned;
 }
 
+// BEV connected components of a track's few hundred points, with exactly the cells, reach and
+// vertical-gap rule of clusterPoints (cellSize 0.25 m, cellGap 2, default gapPerMetre and
+// maxVerticalGap), but without hash maps: the occupied cells are sorted and neighbours found by
+// a sweep along x. Scratch buffers are per thread and reused across tracks.
+struct SmallClusterScratch {
+  struct Cell {
+    std::int64_t cx, cy;
+    float zmin, zmax;
+    int reach;
+  };
+  std::vector<std::pair<std::pair<std::int64_t, std::int64_t>, std::uint32_t>> keyed;  // cell, k
+  std::vector<std::uint32_t> pointCell;  // per kept point
+  std::vector<std::uint32_t> kept;       // cloud indices of the finite points
+  std::vector<char> near;                // per kept point: inside the grown prediction
+  std::vector<Cell> cells;
+  std::vector<std::uint32_t> parent;
+  std::vector<std::uint32_t> size, minIndex;
+  std::vector<char> touches;
+};
+
+std::uint32_t findRoot(std::vector<std::uint32_t>& parent, std::uint32_t a) {
+  while (parent[a] != a) a = parent[a] = parent[parent[a]];
+  return a;
+}
+
 // The gathered points that belong to the predicted object: BEV clusters with at least one point
 // inside the predicted box (grown by 0.5 m). A pole or bush beside a pedestrian, or the kerb-side
 // hedge along a parked car, is its own cluster and is dropped. When the largest cluster does not
 // touch the box (the object moved more than predicted), all points are kept.
-std::vector<std::uint32_t> connectedToBox(const std::vector<std::uint32_t>& idx,
-                                          const PointCloud& cloud, const Cuboid& box) {
+std::vector<std::uint32_t> connectedToBox(std::vector<std::uint32_t> idx, const PointCloud& cloud,
+                                          const Cuboid& box) {
   if (idx.size() < 2) return idx;
-  const bool allNear = std::all_of(idx.begin(), idx.end(), [&](std::uint32_t i) {
-    return box.contains(Eigen::Vector3d(cloud.x[i], cloud.y[i], cloud.z[i]), 0.5);
-  });
-  if (allNear) return idx;  // every cluster touches the box: nothing to drop
-  ClusterConfig cc;
-  cc.cellSize = 0.25f;
-  cc.cellGap = 2;
-  const Clusters clusters = clusterPoints(cloud, idx, cc);
-  if (clusters.members.size() < 2) return idx;
-  std::vector<std::uint32_t> keep;
-  for (std::size_t c = 0; c < clusters.members.size(); ++c) {
-    const auto& members = clusters.members[c];
-    bool touches = false;
-    for (std::uint32_t i : members)
-      if (box.contains(Eigen::Vector3d(cloud.x[i], cloud.y[i], cloud.z[i]), 0.5)) {
-        touches = true;
-        break;
-      }
-    if (!touches && c == 0) return idx;  // the biggest part is off the prediction: keep all
-    if (touches) keep.insert(keep.end(), members.begin(), members.end());
+  thread_local SmallClusterScratch s;
+  // Same arithmetic as clusterPoints for ClusterConfig{cellSize 0.25, cellGap 2}.
+  const ClusterConfig cc = [] {
+    ClusterConfig c;
+    c.cellSize = 0.25f;
+    c.cellGap = 2;
+    return c;
+  }();
+  bool allNear = true;
+  s.kept.clear();
+  s.near.clear();
+  s.keyed.clear();
+  const float inv = 1.f / std::max(cc.cellSize, 1e-3f);
+  // box.contains(p, 0.5), with the rotation computed once.
+  const Eigen::Matrix3d rt = box.rotation().transpose();
+  const Eigen::Vector3d h = box.size / 2.0 + Eigen::Vector3d::Constant(0.5);
+  for (std::uint32_t i : idx) {
+    const Eigen::Vector3d local = rt * (Eigen::Vector3d(cloud.x[i], cloud.y[i], cloud.z[i]) - box.center);
+    const bool in = std::abs(local.x()) <= h.x() && std::abs(local.y()) <= h.y() &&
+                    std::abs(local.z()) <= h.z();
+    allNear = allNear && in;
+    if (i >= cloud.size() || !std::isfinite(cloud.x[i]) || !std::isfinite(cloud.y[i]) ||
+        !std::isfinite(cloud.z[i]))
+      continue;
+    const auto gx = static_cast<std::int64_t>(std::floor(cloud.x[i] * inv));
+    const auto gy = static_cast<std::int64_t>(std::floor(cloud.y[i] * inv));
+    s.keyed.push_back({{gx, gy}, static_cast<std::uint32_t>(s.kept.size())});
+    s.kept.push_back(i);
+    s.near.push_back(in ? 1 : 0);
   }
-  std::sort(keep.begin(), keep.end());
+  if (allNear) return idx;  // every cluster touches the box: nothing to drop
+  const std::size_t n = s.kept.size();
+  if (n == 0) return idx;  // clusterPoints would find no cluster
+  // Occupied cells, sorted by (cx, cy).
+  std::sort(s.keyed.begin(), s.keyed.end());
+  s.cells.clear();
+  s.pointCell.assign(n, 0);
+  const float cell = 1.f / inv;
+  int maxReach = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    const auto& [key, pk] = s.keyed[k];
+    const float z = cloud.z[s.kept[pk]];
+    if (k == 0 || key != s.keyed[k - 1].first) {
+      const float range = std::hypot((static_cast<float>(key.first) + 0.5f) * cell,
+                                     (static_cast<float>(key.second) + 0.5f) * cell);
+      const int g = std::max(std::max(0, cc.cellGap),
+                             static_cast<int>(std::lround(range * cc.gapPerMetre / cell)));
+      maxReach = std::max(maxReach, g);
+      s.cells.push_back({key.first, key.second, z, z, g});
+    }
+    auto& c = s.cells.back();
+    c.zmin = std::min(c.zmin, z);
+    c.zmax = std::max(c.zmax, z);
+    s.pointCell[pk] = static_cast<std::uint32_t>(s.cells.size() - 1);
+  }
+  const std::size_t m = s.cells.size();
+  s.parent.resize(m);
+  for (std::uint32_t c = 0; c < m; ++c) s.parent[c] = c;
+  // Cells a and b are joined when either one reaches the other (Chebyshev distance within its
+  // reach) and their z ranges are within maxVerticalGap: the union clusterPoints builds.
+  for (std::size_t a = 0; a < m; ++a) {
+    const auto& ca = s.cells[a];
+    for (std::size_t b = a + 1; b < m; ++b) {
+      const auto& cb = s.cells[b];
+      const std::int64_t dx = cb.cx - ca.cx;  // >= 0, cells sorted by cx
+      if (dx > maxReach) break;
+      const std::int64_t dy = cb.cy > ca.cy ? cb.cy - ca.cy : ca.cy - cb.cy;
+      const std::int64_t d = std::max(dx, dy);
+      if (d > std::max(ca.reach, cb.reach)) continue;
+      const float gap = std::max(ca.zmin, cb.zmin) - std::min(ca.zmax, cb.zmax);
+      if (gap > cc.maxVerticalGap) continue;
+      const std::uint32_t ra = findRoot(s.parent, static_cast<std::uint32_t>(a));
+      const std::uint32_t rb = findRoot(s.parent, static_cast<std::uint32_t>(b));
+      if (ra != rb) s.parent[std::max(ra, rb)] = std::min(ra, rb);
+    }
+  }
+  // Per cluster (root cell): size, smallest cloud index, touches the box.
+  s.size.assign(m, 0);
+  s.minIndex.assign(m, std::numeric_limits<std::uint32_t>::max());
+  s.touches.assign(m, 0);
+  std::size_t clusters = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::uint32_t r = findRoot(s.parent, s.pointCell[k]);
+    if (s.size[r]++ == 0) ++clusters;
+    s.minIndex[r] = std::min(s.minIndex[r], s.kept[k]);
+    s.touches[r] |= s.near[k];
+  }
+  if (clusters < 2) return idx;
+  // The largest cluster (ties: the one with the smallest index, as clusterPoints orders them).
+  std::uint32_t biggest = 0;
+  bool first = true;
+  for (std::uint32_t c = 0; c < m; ++c) {
+    if (s.size[c] == 0) continue;
+    if (first || s.size[c] > s.size[biggest] ||
+        (s.size[c] == s.size[biggest] && s.minIndex[c] < s.minIndex[biggest])) {
+      biggest = c;
+      first = false;
+    }
+  }
+  if (!s.touches[biggest]) return idx;  // the biggest part is off the prediction: keep all
+  std::vector<std::uint32_t> keep;
+  keep.reserve(n);
+  for (std::size_t k = 0; k < n; ++k)
+    if (s.touches[findRoot(s.parent, s.pointCell[k])]) keep.push_back(s.kept[k]);
+  if (!std::is_sorted(keep.begin(), keep.end())) std::sort(keep.begin(), keep.end());
   return keep;
 }
 
