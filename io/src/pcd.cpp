@@ -326,18 +326,8 @@ PointCloud readAscii(std::string_view bytes, const PcdHeader& h, const std::stri
     if (n >= h.points)
       throw FileError(file, atLine(line), "more points than POINTS " + std::to_string(h.points));
     ++n;
-    const bool finite = std::isfinite(vals[0]) && std::isfinite(vals[1]) && std::isfinite(vals[2]);
-    if (!finite && options.nonFinite == NonFinitePolicy::Reject)
-      throw FileError(file, atLine(line),
-                      "point " + std::to_string(n - 1) + " has a NaN or infinite coordinate");
-    if (!finite && options.nonFinite == NonFinitePolicy::Drop) continue;
-    cloud.x[out] = decode::toFloat(vals[0]);
-    cloud.y[out] = decode::toFloat(vals[1]);
-    cloud.z[out] = decode::toFloat(vals[2]);
-    cloud.intensity[out] = decode::toFloat(vals[decode::kIntensity]);
-    if (cloud.hasRing()) cloud.ring[out] = decode::toRing(vals[decode::kRing]);
-    if (cloud.hasTime()) times[out] = vals[decode::kTime];
-    ++out;
+    if (decode::storeTextPoint(vals, n - 1, options.nonFinite, cloud, times, out, file, atLine(line)))
+      ++out;
   }
   if (n != h.points)
     throw FileError(file, atLine(line), "found " + std::to_string(n) + " points, header says POINTS " +

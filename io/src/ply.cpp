@@ -263,17 +263,8 @@ PointCloud readAscii(std::string_view bytes, const PlyHeader& h, const std::stri
       if (k == 0) line = t.line;
       if (channel[k] != decode::kNone) number(vals[channel[k]]);
     }
-    const bool finite = std::isfinite(vals[0]) && std::isfinite(vals[1]) && std::isfinite(vals[2]);
-    if (!finite && options.nonFinite == NonFinitePolicy::Reject)
-      throw FileError(file, atLine(line), "point " + std::to_string(r) + " has a NaN or infinite coordinate");
-    if (!finite && options.nonFinite == NonFinitePolicy::Drop) continue;
-    cloud.x[out] = decode::toFloat(vals[0]);
-    cloud.y[out] = decode::toFloat(vals[1]);
-    cloud.z[out] = decode::toFloat(vals[2]);
-    cloud.intensity[out] = decode::toFloat(vals[decode::kIntensity]);
-    if (cloud.hasRing()) cloud.ring[out] = decode::toRing(vals[decode::kRing]);
-    if (cloud.hasTime()) times[out] = vals[decode::kTime];
-    ++out;
+    if (decode::storeTextPoint(vals, r, options.nonFinite, cloud, times, out, file, atLine(line)))
+      ++out;
   }
   if (cloud.hasTime())
     decode::decodeTime(Column{reinterpret_cast<const char*>(times.data()), 8, Scalar::F64, false},

@@ -237,4 +237,20 @@ std::vector<std::string_view> splitWords(std::string_view line) {
   return words;
 }
 
+bool storeTextPoint(const double* vals, std::size_t index, NonFinitePolicy policy, PointCloud& cloud,
+                    std::vector<double>& times, std::size_t out, const std::string& file,
+                    const std::string& where) {
+  const bool finite = std::isfinite(vals[kX]) && std::isfinite(vals[kY]) && std::isfinite(vals[kZ]);
+  if (!finite && policy == NonFinitePolicy::Reject)
+    throw FileError(file, where, "point " + std::to_string(index) + " has a NaN or infinite coordinate");
+  if (!finite && policy == NonFinitePolicy::Drop) return false;
+  cloud.x[out] = toFloat(vals[kX]);
+  cloud.y[out] = toFloat(vals[kY]);
+  cloud.z[out] = toFloat(vals[kZ]);
+  cloud.intensity[out] = toFloat(vals[kIntensity]);
+  if (cloud.hasRing()) cloud.ring[out] = toRing(vals[kRing]);
+  if (cloud.hasTime()) times[out] = vals[kTime];
+  return true;
+}
+
 }  // namespace lidarlabel::decode

@@ -65,6 +65,14 @@ void applyNonFinite(PointCloud& cloud, NonFinitePolicy policy, const std::string
 // Parses a decimal number token (also "nan", "inf"); false if it is not one.
 bool parseNumber(std::string_view token, double& out);
 
+// Stores one point parsed from text (vals indexed by Channel) as point `out` of cloud (time, if
+// the cloud has it, into times[out]). Returns false, storing nothing, for a NaN/Inf coordinate
+// under NonFinitePolicy::Drop; throws FileError(file, where, "point <index> has ...") under
+// Reject; stores it unchanged under Keep.
+bool storeTextPoint(const double* vals, std::size_t index, NonFinitePolicy policy, PointCloud& cloud,
+                    std::vector<double>& times, std::size_t out, const std::string& file,
+                    const std::string& where);
+
 // Whitespace-separated words of a header line (spaces and tabs; empty words dropped).
 std::vector<std::string_view> splitWords(std::string_view line);
 
