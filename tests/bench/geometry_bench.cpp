@@ -12,7 +12,6 @@
 #include <pcl/filters/crop_box.h>
 #include <pcl/point_cloud.h>
 #include <pcl/point_types.h>
-#include <pcl/segmentation/sac_segmentation.h>
 
 #include <cstdio>
 #include <map>
@@ -27,6 +26,7 @@
 #include "lidarlabel/io/kitti_label.h"
 #include "lidarlabel/io/kitti_object.h"
 #include "lidarlabel/io/sweep_io.h"
+#include "pcl_baselines.h"
 
 namespace {
 using namespace lidarlabel;
@@ -59,20 +59,13 @@ std::vector<Cuboid> randomBoxes(int m, float radius, unsigned seed) {
   return out;
 }
 
-pcl::PointCloud<pcl::PointXYZ>::Ptr toPcl(const PointCloud& c) {
-  pcl::PointCloud<pcl::PointXYZ>::Ptr p(new pcl::PointCloud<pcl::PointXYZ>);
-  p->resize(c.size());
-  for (std::size_t i = 0; i < c.size(); ++i) (*p)[i] = pcl::PointXYZ(c.x[i], c.y[i], c.z[i]);
-  return p;
-}
-
 const PibCase& pibCase(int which) {
   static const PibCase cases[2] = {
       [] {
         PibCase c;
         c.cloud = readKittiBin(sample("kitti_object/training/velodyne/000001.bin"));
         c.boxes = randomBoxes(50, 40.f, 1);
-        c.pcl = toPcl(c.cloud);
+        c.pcl = baseline::toPcl(c.cloud);
         return c;
       }(),
       [] {
@@ -85,7 +78,7 @@ const PibCase& pibCase(int which) {
           if (x * x + y * y <= 6400.f) c.cloud.push(x, y, 0.5f + 2.5f * u(rng), 0.f);
         }
         c.boxes = randomBoxes(200, 60.f, 3);
-        c.pcl = toPcl(c.cloud);
+        c.pcl = baseline::toPcl(c.cloud);
         return c;
       }()};
   return cases[which];
@@ -200,19 +193,10 @@ BENCHMARK(BM_RemoveGround)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRe
 // the PCL cloud is built outside the timed loop.
 void BM_PclRansacPlane(benchmark::State& state) {
   const PointCloud& c = sweep(static_cast<int>(state.range(0)));
-  const auto pc = toPcl(c);
+  const auto pc = baseline::toPcl(c);
   std::size_t ground = 0;
   for (auto _ : state) {
-    pcl::SACSegmentation<pcl::PointXYZ> seg;
-    seg.setModelType(pcl::SACMODEL_PLANE);
-    seg.setMethodType(pcl::SAC_RANSAC);
-    seg.setDistanceThreshold(0.2);
-    seg.setMaxIterations(100);
-    seg.setInputCloud(pc);
-    pcl::PointIndices inliers;
-    pcl::ModelCoefficients coeffs;
-    seg.segment(inliers, coeffs);
-    ground = inliers.indices.size();
+    ground = baseline::ransacPlane(pc).indices.size();
   }
   state.counters["ground"] = static_cast<double>(ground);
   state.SetLabel(kSweep[state.range(0)]);

@@ -25,6 +25,7 @@
 #include "lidarlabel/core/tracking.h"
 #include "lidarlabel/io/ontology_io.h"
 #include "lidarlabel/io/sweep_io.h"
+#include "pcl_baselines.h"
 
 namespace {
 using namespace lidarlabel;
@@ -186,20 +187,10 @@ void BM_PclPipelineBaseline(benchmark::State& state) {
     const auto t0 = std::chrono::steady_clock::now();
     for (int f = 0; f < 30; ++f) {
       const PointCloud& c = sweeps[static_cast<std::size_t>(f) % sweeps.size()];
-      pcl::PointCloud<pcl::PointXYZ>::Ptr pc(new pcl::PointCloud<pcl::PointXYZ>);
-      pc->resize(c.size());
-      for (std::size_t i = 0; i < c.size(); ++i) (*pc)[i] = pcl::PointXYZ(c.x[i], c.y[i], c.z[i]);
-      pcl::SACSegmentation<pcl::PointXYZ> seg;
-      seg.setModelType(pcl::SACMODEL_PLANE);
-      seg.setMethodType(pcl::SAC_RANSAC);
-      seg.setDistanceThreshold(0.2);
-      seg.setMaxIterations(100);
-      seg.setInputCloud(pc);
-      pcl::PointIndices::Ptr inliers(new pcl::PointIndices);
-      pcl::ModelCoefficients coeffs;
-      seg.segment(*inliers, coeffs);
+      const pcl::PointCloud<pcl::PointXYZ>::Ptr pc = baseline::toPcl(c);
+      const pcl::PointIndices inliers = baseline::ransacPlane(pc);
       std::vector<char> ground(c.size(), 0);
-      for (int i : inliers->indices) ground[static_cast<std::size_t>(i)] = 1;
+      for (int i : inliers.indices) ground[static_cast<std::size_t>(i)] = 1;
       pcl::PointCloud<pcl::PointXYZ>::Ptr rest(new pcl::PointCloud<pcl::PointXYZ>);
       for (std::size_t i = 0; i < c.size(); ++i)
         if (!ground[i] && c.x[i] * c.x[i] + c.y[i] * c.y[i] < 2500.f) rest->push_back((*pc)[i]);

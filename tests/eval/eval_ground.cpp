@@ -2,11 +2,7 @@
 #include <chrono>
 #include <cstdio>
 
-#include <pcl/ModelCoefficients.h>
-#include <pcl/point_types.h>
-#include <pcl/sample_consensus/method_types.h>
-#include <pcl/sample_consensus/model_types.h>
-#include <pcl/segmentation/sac_segmentation.h>
+#include "pcl_baselines.h"
 
 #include "eval_common.h"
 #include "eval_sections.h"
@@ -19,21 +15,8 @@ namespace {
 // The baseline people reach for: one RANSAC plane over the whole sweep (PCL SACSegmentation,
 // 0.2 m threshold, 100 iterations, fixed seed). Returns the inlier mask.
 std::vector<std::uint8_t> ransacGround(const PointCloud& c, double& ms) {
-  pcl::PointCloud<pcl::PointXYZ>::Ptr pc(new pcl::PointCloud<pcl::PointXYZ>);
   const auto t0 = std::chrono::steady_clock::now();
-  pc->resize(c.size());
-  for (std::size_t i = 0; i < c.size(); ++i) (*pc)[i] = pcl::PointXYZ(c.x[i], c.y[i], c.z[i]);
-  pcl::SACSegmentation<pcl::PointXYZ> seg;
-  seg.setModelType(pcl::SACMODEL_PLANE);
-  seg.setMethodType(pcl::SAC_RANSAC);
-  seg.setDistanceThreshold(0.2);
-  seg.setMaxIterations(100);
-  seg.setOptimizeCoefficients(true);
-  seg.setInputCloud(pc);
-  pcl::PointIndices inliers;
-  pcl::ModelCoefficients coeffs;
-  std::srand(42);  // PCL's RANSAC draws with std::rand
-  seg.segment(inliers, coeffs);
+  const pcl::PointIndices inliers = baseline::ransacPlane(baseline::toPcl(c));
   std::vector<std::uint8_t> mask(c.size(), 0);
   for (int i : inliers.indices) mask[static_cast<std::size_t>(i)] = 1;
   ms = msSince(t0);
