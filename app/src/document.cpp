@@ -1,8 +1,12 @@
 #include "lidarlabel/app/document.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
+#include <stdexcept>
 #include <utility>
 
+#include "lidarlabel/io/frame_labels.h"
 #include "lidarlabel/io/ontology_io.h"
 #include "lidarlabel/io/sequence_open.h"
 #include "lidarlabel/io/sweep_io.h"
@@ -19,13 +23,40 @@ FrameCache::Loader sweepLoader(const Sequence& s) {
     return readSweep(paths.at(i), format);
   };
 }
+
+std::vector<ObjectAnnotation>::const_iterator findId(const std::vector<ObjectAnnotation>& v,
+                                                     ObjectId id) {
+  return std::find_if(v.begin(), v.end(), [id](const ObjectAnnotation& o) { return o.trackId == id; });
+}
+
+void requireUniqueIds(const std::vector<ObjectAnnotation>& objects, std::size_t frame) {
+  std::set<ObjectId> seen;
+  for (const ObjectAnnotation& o : objects)
+    if (!seen.insert(o.trackId).second)
+      throw std::invalid_argument("frame " + std::to_string(frame) + ": track id " +
+                                  std::to_string(o.trackId) + " used twice");
+}
+
+unsigned differingProperties(const ObjectAnnotation& a, const ObjectAnnotation& b) {
+  unsigned p = 0;
+  if (!(a.box == b.box)) p |= kPropBox;
+  if (a.className != b.className) p |= kPropClass;
+  if (a.trackId != b.trackId) p |= kPropTrackId;
+  if (a.attributes != b.attributes) p |= kPropAttributes;
+  if (a.provenance != b.provenance || a.confidence != b.confidence) p |= kPropProvenance;
+  if (a.review != b.review) p |= kPropReview;
+  return p;
+}
 }  // namespace
 
 Document::Document(DocumentConfig config, QObject* parent)
     : QObject(parent),
       config_(config),
       ontology_(defaultOntology()),
-      cache_(std::make_unique<FrameCache>(sweepLoader(sequence_), config.cachedFrames)) {}
+      cache_(std::make_unique<FrameCache>(sweepLoader(sequence_), config.cachedFrames)) {
+  connect(&undoStack_, &QUndoStack::cleanChanged, this,
+          [this](bool clean) { emit modifiedChanged(!clean); });
+}
 
 Document::~Document() = default;
 
@@ -35,10 +66,14 @@ void Document::open(const std::string& folder) {
 }
 
 void Document::setSequence(Sequence sequence, std::string folder) {
+  for (std::size_t f = 0; f < sequence.frames.size(); ++f)
+    requireUniqueIds(sequence.frames[f].objects, f);
   sequence_ = std::move(sequence);
   folder_ = std::move(folder);
   current_ = 0;
+  selection_.clear();
   cache_ = std::make_unique<FrameCache>(sweepLoader(sequence_), config_.cachedFrames);
+  labels_.clear();
   undoStack_.clear();
   emit sequenceChanged();
   emit currentFrameChanged(0);
@@ -46,15 +81,26 @@ void Document::setSequence(Sequence sequence, std::string folder) {
 
 void Document::setOntology(Ontology ontology) {
   ontology_ = std::move(ontology);
-  emit annotationsChanged(static_cast<int>(current_));
+  labels_.clear();  // semantic ids are mapped through the ontology
+  if (!isOpen()) return;
+  ObjectsEvent e{current_, {}, {}, kPropClass};
+  for (const ObjectAnnotation& o : objects(current_)) e.ids.push_back(o.trackId);
+  emit objectsChanged(e);
 }
 
-void Document::setCurrentFrame(std::size_t frame) {
+void Document::setCurrentFrame(std::size_t frame, bool keepSelection) {
   if (frameCount() == 0) return;
   frame = std::min(frame, frameCount() - 1);
   if (frame == current_) return;
   current_ = frame;
+  std::vector<ObjectId> kept;
+  if (keepSelection)
+    for (ObjectId id : selection_)
+      if (object(frame, id)) kept.push_back(id);
+  const bool selectionDiffers = kept != selection_;
+  selection_ = std::move(kept);
   emit currentFrameChanged(static_cast<int>(frame));
+  if (selectionDiffers) emit selectionChanged();
 }
 
 void Document::stepFrames(long delta) {
@@ -65,13 +111,121 @@ void Document::stepFrames(long delta) {
 
 std::shared_ptr<const PointCloud> Document::cloud(std::size_t frame) { return cache_->get(frame); }
 
+std::shared_ptr<const PointLabels> Document::pointLabels(std::size_t frame) {
+  if (const auto it = labels_.find(frame); it != labels_.end()) return it->second;
+  const std::shared_ptr<const PointCloud> c = cloud(frame);
+  auto labels = std::make_shared<PointLabels>(
+      readFramePointLabels(sequence_, frame, c->size(), ontology_));
+  std::shared_ptr<const PointLabels> result = labels->empty() ? nullptr : std::move(labels);
+  // Bounded like the sweep cache: drop labels of frames the sweep cache no longer holds.
+  for (auto it = labels_.begin(); it != labels_.end();)
+    it = cache_->contains(it->first) ? std::next(it) : labels_.erase(it);
+  labels_[frame] = result;
+  return result;
+}
+
 const std::vector<ObjectAnnotation>& Document::objects(std::size_t frame) const {
   return sequence_.frames.at(frame).objects;
 }
 
+const ObjectAnnotation* Document::object(std::size_t frame, ObjectId id) const {
+  if (frame >= frameCount()) return nullptr;
+  const auto& v = sequence_.frames[frame].objects;
+  const auto it = findId(v, id);
+  return it == v.end() ? nullptr : &*it;
+}
+
+ObjectId Document::unusedTrackId() const { return sequence_.maxTrackId() + 1; }
+
+void Document::setSelection(std::vector<ObjectId> ids) {
+  std::vector<ObjectId> kept;
+  for (ObjectId id : ids)
+    if (isOpen() && object(current_, id) && std::find(kept.begin(), kept.end(), id) == kept.end())
+      kept.push_back(id);
+  if (kept == selection_) return;
+  selection_ = std::move(kept);
+  emit selectionChanged();
+}
+
+void Document::addObject(std::size_t frame, ObjectAnnotation o, std::size_t index) {
+  auto& v = sequence_.frames.at(frame).objects;
+  if (findId(v, o.trackId) != v.end())
+    throw std::invalid_argument("frame " + std::to_string(frame) + " already has track id " +
+                                std::to_string(o.trackId));
+  const ObjectId id = o.trackId;
+  v.insert(v.begin() + static_cast<long>(std::min(index, v.size())), std::move(o));
+  emit objectsAdded({frame, {id}, {}, kPropAll});
+}
+
+ObjectAnnotation Document::removeObject(std::size_t frame, ObjectId id, std::size_t* index) {
+  auto& v = sequence_.frames.at(frame).objects;
+  const auto it = findId(v, id);
+  if (it == v.end())
+    throw std::out_of_range("frame " + std::to_string(frame) + " has no track id " +
+                            std::to_string(id));
+  if (index) *index = static_cast<std::size_t>(it - v.begin());
+  ObjectAnnotation o = std::move(v[static_cast<std::size_t>(it - v.begin())]);
+  v.erase(it);
+  emit objectsRemoved({frame, {id}, {}, kPropAll});
+  if (frame == current_) {
+    const auto s = std::find(selection_.begin(), selection_.end(), id);
+    if (s != selection_.end()) {
+      selection_.erase(s);
+      emit selectionChanged();
+    }
+  }
+  return o;
+}
+
+void Document::replaceObject(std::size_t frame, ObjectId id, ObjectAnnotation o,
+                             unsigned properties) {
+  auto& v = sequence_.frames.at(frame).objects;
+  const auto it = findId(v, id);
+  if (it == v.end())
+    throw std::out_of_range("frame " + std::to_string(frame) + " has no track id " +
+                            std::to_string(id));
+  const ObjectId newId = o.trackId;
+  if (newId != id && findId(v, newId) != v.end())
+    throw std::invalid_argument("frame " + std::to_string(frame) + " already has track id " +
+                                std::to_string(newId));
+  v[static_cast<std::size_t>(it - v.begin())] = std::move(o);
+  ObjectsEvent e{frame, {newId}, {}, properties};
+  if (newId != id) {
+    e.oldIds = {id};
+    e.properties |= kPropTrackId;
+    if (frame == current_)
+      std::replace(selection_.begin(), selection_.end(), id, newId);
+  }
+  emit objectsChanged(e);
+}
+
 void Document::setObjects(std::size_t frame, std::vector<ObjectAnnotation> objects) {
-  sequence_.frames.at(frame).objects = std::move(objects);
-  emit annotationsChanged(static_cast<int>(frame));
+  requireUniqueIds(objects, frame);
+  auto& v = sequence_.frames.at(frame).objects;
+  std::map<ObjectId, const ObjectAnnotation*> before;
+  for (const ObjectAnnotation& o : v) before[o.trackId] = &o;
+  ObjectsEvent added{frame, {}, {}, kPropAll}, removed{frame, {}, {}, kPropAll},
+      changed{frame, {}, {}, 0};
+  for (const ObjectAnnotation& o : objects) {
+    const auto it = before.find(o.trackId);
+    if (it == before.end()) {
+      added.ids.push_back(o.trackId);
+    } else {
+      if (const unsigned p = differingProperties(*it->second, o)) {
+        changed.ids.push_back(o.trackId);
+        changed.properties |= p;
+      }
+      before.erase(it);
+    }
+  }
+  for (const auto& [id, o] : before) removed.ids.push_back(id);
+  v = std::move(objects);
+  if (!removed.ids.empty()) {
+    emit objectsRemoved(removed);
+    if (frame == current_) setSelection(selection_);  // drops removed ids
+  }
+  if (!added.ids.empty()) emit objectsAdded(added);
+  if (!changed.ids.empty()) emit objectsChanged(changed);
 }
 
 }  // namespace lidarlabel

@@ -32,9 +32,12 @@ MainWindow::MainWindow(DocumentConfig config, QWidget* parent)
   statusBar()->addWidget(statusLabel_, 1);
   connect(&document_, &Document::sequenceChanged, this, &MainWindow::onSequenceChanged);
   connect(&document_, &Document::currentFrameChanged, this, &MainWindow::showCurrentFrame);
-  connect(&document_, &Document::annotationsChanged, this, [this](int frame) {
-    if (static_cast<std::size_t>(frame) == document_.currentFrame()) showBoxes();
-  });
+  auto onObjects = [this](const ObjectsEvent& e) {
+    if (e.frame == document_.currentFrame()) showBoxes();
+  };
+  connect(&document_, &Document::objectsAdded, this, onObjects);
+  connect(&document_, &Document::objectsRemoved, this, onObjects);
+  connect(&document_, &Document::objectsChanged, this, onObjects);
   updateStatus();
 }
 

@@ -84,14 +84,18 @@ TEST(Document, UnreadableSweepThrowsFileErrorNamingTheFile) {
 TEST(SetFrameObjectsCommand, RedoReplacesAndUndoRestoresAFramesObjects) {
   Document doc;
   doc.open(test::writeAnnotatedSequence(test::scratchDir()));
-  QSignalSpy spy(&doc, &Document::annotationsChanged);
+  QSignalSpy removed(&doc, &Document::objectsRemoved);
+  QSignalSpy added(&doc, &Document::objectsAdded);
   doc.undoStack()->push(new SetFrameObjectsCommand(doc, 1, {}, QStringLiteral("Delete boxes")));
   EXPECT_TRUE(doc.objects(1).empty());
   doc.undoStack()->undo();
   ASSERT_EQ(doc.objects(1).size(), 2u);
   EXPECT_EQ(doc.objects(1)[0].className, "car");
-  ASSERT_EQ(spy.count(), 2);
-  EXPECT_EQ(spy.at(0).at(0).toInt(), 1);
+  ASSERT_EQ(removed.count(), 1);
+  ASSERT_EQ(added.count(), 1);
+  const auto event = added.at(0).at(0).value<ObjectsEvent>();
+  EXPECT_EQ(event.frame, 1u);
+  EXPECT_EQ(event.ids.size(), 2u);
 }
 
 }  // namespace

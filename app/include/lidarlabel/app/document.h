@@ -1,11 +1,21 @@
 #pragma once
 // The open sequence and everything the views observe: the Sequence (frames + boxes), the
-// Ontology, the undo stack, the current frame, and a bounded cache of loaded sweeps.
-// Views never change the model directly: edits go through QUndoCommands (app/commands/) that call
-// the mutators below, which emit the change signals.
+// Ontology, the undo stack, the current frame, the selection, and bounded caches of loaded
+// sweeps and point labels.
+//
+// Identity: an object is named by (frame, ObjectId) where ObjectId is its trackId. A track id is
+// the object's identity across frames and is unique within a frame (the mutators enforce it:
+// adding or renumbering onto an id the frame already holds throws std::invalid_argument).
+//
+// Changes: views never change the model. Edits are QUndoCommands (app/commands/, one per file)
+// created by the Editor (editor.h, the one edit API); their redo()/undo() call the mutators
+// below, which emit typed change events naming the frame, the ids and the properties changed.
+// Selection and the current frame are state, not undo steps.
 #include <QObject>
 #include <QUndoStack>
 #include <cstddef>
+#include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -16,8 +26,30 @@
 
 namespace lidarlabel {
 
+using ObjectId = std::uint32_t;  // == ObjectAnnotation::trackId
+
+// Which properties of an object a change touched (bit set).
+enum ObjectProperty : unsigned {
+  kPropBox = 1u << 0,
+  kPropClass = 1u << 1,
+  kPropTrackId = 1u << 2,
+  kPropAttributes = 1u << 3,
+  kPropProvenance = 1u << 4,
+  kPropReview = 1u << 5,
+  kPropAll = (1u << 6) - 1,
+};
+
+// A typed change. ids: the objects as they are after the change (for a renumbering, ids holds
+// the new ids and oldIds the previous ones, pairwise; oldIds is empty otherwise).
+struct ObjectsEvent {
+  std::size_t frame = 0;
+  std::vector<ObjectId> ids;
+  std::vector<ObjectId> oldIds;
+  unsigned properties = 0;  // ObjectProperty bits; kPropAll for added / removed
+};
+
 struct DocumentConfig {
-  std::size_t cachedFrames = 8;  // sweeps kept in memory (LRU window), >= 1
+  std::size_t cachedFrames = 8;  // sweeps (and their point labels) kept in memory, >= 1
 };
 
 class Document : public QObject {
@@ -26,10 +58,11 @@ class Document : public QObject {
   explicit Document(DocumentConfig config = {}, QObject* parent = nullptr);
   ~Document() override;
 
-  // Opens a sequence folder with io's openSequence() (native annotations when present).
+  // Opens a sequence folder with io's openSequence() (native annotations when present, else the
+  // folder's own labels: KITTI label_2/label_02, nuScenes tables, SemanticKITTI labels/).
   // Throws FileError; on failure the document keeps what it had.
   void open(const std::string& folder);
-  // Replaces the whole model (used by open(); also for tests and importers). Clears undo history.
+  // Replaces the whole model (open(), recovery, tests). Clears undo history and selection.
   void setSequence(Sequence sequence, std::string folder);
   void setOntology(Ontology ontology);
 
@@ -38,25 +71,57 @@ class Document : public QObject {
   const Sequence& sequence() const { return sequence_; }
   const Ontology& ontology() const { return ontology_; }
   QUndoStack* undoStack() { return &undoStack_; }
+  // Modified = the undo stack is not at its clean index (see QUndoStack::setClean).
+  bool isModified() const { return !undoStack_.isClean(); }
 
   std::size_t frameCount() const { return sequence_.frames.size(); }
   std::size_t currentFrame() const { return current_; }
-  // Clamped to [0, frameCount-1]; emits currentFrameChanged only when it changes.
-  void setCurrentFrame(std::size_t frame);
+  // Clamped to [0, frameCount-1]; emits currentFrameChanged only when it changes. Clears the
+  // selection (ids are per frame) unless keepSelection, which keeps the ids present there.
+  void setCurrentFrame(std::size_t frame, bool keepSelection = true);
   void stepFrames(long delta);
 
   // The sweep of a frame, through the cache; throws FileError for an unreadable sweep.
   std::shared_ptr<const PointCloud> cloud(std::size_t frame);
   const FrameCache& cache() const { return *cache_; }
+  // Point labels of a frame (SemanticKITTI labels/, lidarseg, native sidecar), loaded lazily
+  // with the sweep; null when the frame has none. Throws FileError for a damaged label file.
+  std::shared_ptr<const PointLabels> pointLabels(std::size_t frame);
 
+  // --- Reading objects ------------------------------------------------------------------
   const std::vector<ObjectAnnotation>& objects(std::size_t frame) const;
-  // Mutator for commands: replaces a frame's objects and emits annotationsChanged(frame).
+  // Null when the frame holds no object with that id.
+  const ObjectAnnotation* object(std::size_t frame, ObjectId id) const;
+  // An id no frame of the sequence uses yet (max + 1).
+  ObjectId unusedTrackId() const;
+
+  // --- Selection (current frame; not an undo step) ----------------------------------------
+  const std::vector<ObjectId>& selection() const { return selection_; }
+  // Ids not present in the current frame are dropped. Emits selectionChanged when it changes.
+  void setSelection(std::vector<ObjectId> ids);
+
+  // --- Mutators: for commands only (app/commands/) ------------------------------------------
+  // Inserts at `index` (clamped; default end). Throws std::invalid_argument on a duplicate id.
+  void addObject(std::size_t frame, ObjectAnnotation object, std::size_t index = SIZE_MAX);
+  // Removes and returns the object (and its index through *index when given); throws
+  // std::out_of_range when absent. Removes it from the selection.
+  ObjectAnnotation removeObject(std::size_t frame, ObjectId id, std::size_t* index = nullptr);
+  // Replaces the object with that id by `object` (whose trackId may differ: a renumbering;
+  // throws std::invalid_argument when the new id is taken). `properties` says what differs.
+  void replaceObject(std::size_t frame, ObjectId id, ObjectAnnotation object,
+                     unsigned properties);
+  // Replaces a frame's objects wholesale (imports, propagation); emits removed / added / changed
+  // events computed by id. Throws std::invalid_argument when the list repeats an id.
   void setObjects(std::size_t frame, std::vector<ObjectAnnotation> objects);
 
  signals:
-  void sequenceChanged();
+  void sequenceChanged();  // a whole new sequence: views rebuild everything
   void currentFrameChanged(int frame);
-  void annotationsChanged(int frame);
+  void objectsAdded(const lidarlabel::ObjectsEvent& event);
+  void objectsRemoved(const lidarlabel::ObjectsEvent& event);
+  void objectsChanged(const lidarlabel::ObjectsEvent& event);
+  void selectionChanged();
+  void modifiedChanged(bool modified);
 
  private:
   DocumentConfig config_;
@@ -64,8 +129,12 @@ class Document : public QObject {
   Ontology ontology_;
   std::string folder_;
   std::size_t current_ = 0;
+  std::vector<ObjectId> selection_;
   QUndoStack undoStack_;
   std::unique_ptr<FrameCache> cache_;
+  std::map<std::size_t, std::shared_ptr<const PointLabels>> labels_;  // null = frame has none
 };
 
 }  // namespace lidarlabel
+
+Q_DECLARE_METATYPE(lidarlabel::ObjectsEvent)

@@ -17,6 +17,16 @@ struct CuboidItem {
   bool selected = false;  // drawn with thicker lines
 };
 
+// A drag handle of the selected box, drawn as a filled screen-space square (or a circle for
+// the rotation knob). `id` is the tool's (e.g. a BoxFace index, or -1 for rotate).
+struct HandleItem {
+  Eigen::Vector3d position = Eigen::Vector3d::Zero();  // LiDAR frame, metres
+  Rgb color{255, 255, 255};
+  int id = 0;
+  bool round = false;    // circle (rotation knob) instead of square
+  float sizePx = 10.0f;  // side / diameter in pixels
+};
+
 // Display settings of the view. Units are screen pixels.
 struct SceneStyle {
   float pointSize = 2.0f;          // point sprite size, pixels

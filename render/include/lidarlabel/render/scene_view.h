@@ -4,6 +4,7 @@
 // mouse events: left drag = orbit, right or middle drag (or Shift+left) = pan, wheel = zoom.
 // VTK stays behind the pimpl: nothing VTK leaks from this header.
 #include <QOpenGLWidget>
+#include <QRectF>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -12,6 +13,7 @@
 #include "lidarlabel/core/point_cloud.h"
 #include "lidarlabel/render/orbit_camera.h"
 #include "lidarlabel/render/scene.h"
+#include "lidarlabel/render/view_tool.h"
 
 namespace lidarlabel {
 
@@ -29,7 +31,26 @@ class SceneView : public QOpenGLWidget {
   // Replaces only the colours (same point count as the last setCloud; otherwise ignored).
   void setColors(const std::vector<std::uint8_t>& rgb);
   void clearCloud();
+  // Replaces every box (a rebuild; prefer the keyed calls below for edits).
   void setCuboids(const std::vector<CuboidItem>& items);
+  // Keyed boxes: one call touches only that box's geometry, so an edit among 200 boxes costs
+  // one box. Keys are the caller's (the window uses track ids).
+  void setCuboid(std::uint64_t key, const CuboidItem& item);
+  void removeCuboid(std::uint64_t key);
+  void clearCuboids();
+  std::size_t cuboidCount() const;
+
+  // Overlays drawn on top of the scene: the selected box's handles (small squares at face
+  // centres and a rotation knob, LiDAR-frame positions) and a rubber-band rectangle (pixels).
+  void setHandles(const std::vector<HandleItem>& handles);
+  void setRubberBand(std::optional<QRectF> rect);
+
+  // The tool that gets mouse input first (not owned; null = camera only).
+  void setTool(ViewTool* tool);
+  // The ray through widget pixel (x, y) (logical pixels), and the pixel of a LiDAR-frame point
+  // (nullopt when behind the eye).
+  ViewRay rayAt(double x, double y) const;
+  std::optional<Eigen::Vector2d> projectToPixel(const Eigen::Vector3d& p) const;
 
   void setStyle(const SceneStyle& style);
   const SceneStyle& style() const;
