@@ -62,8 +62,12 @@ std::optional<KittiImageSize> readPngSize(const std::string& path) {
   return s;
 }
 
-std::optional<KittiLabel> kittiLabelFromCuboid(const Cuboid& box, const KittiCalib& calib,
-                                               const KittiImageSize& image) {
+double kittiAlpha(const KittiLabel& l, const KittiCalib& calib) {
+  const Eigen::Vector3d b = calib.veloToRect().inverse() * l.location;
+  return wrapAngle(l.rotationY - std::atan2(-b.y(), b.x()));
+}
+
+KittiLabel kittiGeometryFromCuboid(const Cuboid& box, const KittiCalib& calib) {
   const Eigen::Affine3d t = calib.veloToRect();
   const Eigen::Matrix3d r = t.linear();
   KittiLabel l;
@@ -71,9 +75,13 @@ std::optional<KittiLabel> kittiLabelFromCuboid(const Cuboid& box, const KittiCal
   l.location = t * box.center + Eigen::Vector3d(0, h / 2, 0);
   const Eigen::Vector3d d = r * Eigen::Vector3d(std::cos(box.yaw), std::sin(box.yaw), 0);
   l.rotationY = wrapAngle(std::atan2(-d.z(), d.x()));
-  l.alpha = wrapAngle(l.rotationY - std::atan2(l.location.x(), l.location.z()));
   l.dimensions = {h, box.width(), box.length()};
+  l.alpha = kittiAlpha(l, calib);
+  return l;
+}
 
+std::optional<KittiImageBox> kittiImageBox(const KittiLabel& l, const KittiCalib& calib,
+                                           const KittiImageSize& image) {
   const std::vector<Eigen::Vector3d> pts = clipToNearPlane(labelCornersRect(l));
   if (pts.empty()) return std::nullopt;
   double u0 = 1e300, v0 = 1e300, u1 = -1e300, v1 = -1e300;
@@ -88,9 +96,20 @@ std::optional<KittiLabel> kittiLabelFromCuboid(const Cuboid& box, const KittiCal
   const double cu0 = std::clamp(u0, 0.0, maxU), cu1 = std::clamp(u1, 0.0, maxU);
   const double cv0 = std::clamp(v0, 0.0, maxV), cv1 = std::clamp(v1, 0.0, maxV);
   if (cu1 <= cu0 || cv1 <= cv0) return std::nullopt;
-  l.bbox = {cu0, cv0, cu1, cv1};
+  KittiImageBox out;
+  out.bbox = {cu0, cv0, cu1, cv1};
   const double full = (u1 - u0) * (v1 - v0);
-  l.truncated = full > 0 ? std::clamp(1.0 - (cu1 - cu0) * (cv1 - cv0) / full, 0.0, 1.0) : 0.0;
+  out.truncated = full > 0 ? std::clamp(1.0 - (cu1 - cu0) * (cv1 - cv0) / full, 0.0, 1.0) : 0.0;
+  return out;
+}
+
+std::optional<KittiLabel> kittiLabelFromCuboid(const Cuboid& box, const KittiCalib& calib,
+                                               const KittiImageSize& image) {
+  KittiLabel l = kittiGeometryFromCuboid(box, calib);
+  const std::optional<KittiImageBox> ib = kittiImageBox(l, calib, image);
+  if (!ib) return std::nullopt;
+  l.bbox = ib->bbox;
+  l.truncated = ib->truncated;
   l.occluded = -1;
   return l;
 }

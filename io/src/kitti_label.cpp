@@ -41,6 +41,7 @@ KittiLabel parseObjectColumns(const std::vector<std::string>& tok, std::size_t f
   l.location = {num(11), num(12), num(13)};
   l.rotationY = num(14);
   if (tok.size() - first == 16) l.score = num(15);
+  for (std::size_t c = 0; first + c < tok.size(); ++c) l.text[c] = tok[first + c];
   return l;
 }
 
@@ -56,18 +57,29 @@ void forEachLine(const std::string& text, RowFn fn) {
   }
 }
 
+// Column `col` holding `v`: its text as read while that still parses to v, else `formatted`.
+std::string columnText(const KittiLabel& l, std::size_t col, double v, std::string formatted) {
+  const std::string& t = l.text[col];
+  if (!t.empty())
+    if (const auto read = parseDouble(t); read && *read == v) return t;
+  return formatted;
+}
+
 void appendObjectColumns(std::string& out, const KittiLabel& l, int d, bool truncAsInt) {
-  auto f = [&](double v) {
+  std::size_t col = 0;
+  auto put = [&](double v, std::string formatted) {
     out += ' ';
-    out += formatFixed(v, d);
+    out += columnText(l, col++, v, std::move(formatted));
   };
+  auto f = [&](double v) { put(v, formatFixed(v, d)); };
   out += l.type;
+  ++col;
   if (truncAsInt && std::abs(l.truncated) < 1e9) {
-    out += ' ' + std::to_string(static_cast<long long>(l.truncated));
+    put(l.truncated, std::to_string(static_cast<long long>(l.truncated)));
   } else {
     f(l.truncated);
   }
-  out += ' ' + std::to_string(l.occluded);
+  put(l.occluded, std::to_string(l.occluded));
   f(l.alpha);
   for (double b : l.bbox) f(b);
   for (int i = 0; i < 3; ++i) f(l.dimensions[i]);

@@ -5,9 +5,11 @@
 #include <filesystem>
 #include <sstream>
 
+#include "kitti_internal.h"
 #include "lidarlabel/core/errors.h"
 #include "lidarlabel/io/atomic_file.h"
 #include "lidarlabel/io/kitti_object.h"
+#include "lidarlabel/io/sweep_io.h"
 #include "text_util.h"
 
 namespace fs = std::filesystem;
@@ -15,47 +17,6 @@ namespace fs = std::filesystem;
 namespace lidarlabel {
 
 namespace {
-
-constexpr const char* kDontCareKey = "kitti.dontcare";
-// Stored KITTI-only fields are reused while the geometry agrees within half a label digit.
-constexpr double kSameGeometryTol = 0.006;
-
-std::string geometryText(const KittiLabel& l) {
-  std::string s;
-  for (int i = 0; i < 3; ++i) s += formatFixed(l.dimensions[i], 2) + ' ';
-  for (int i = 0; i < 3; ++i) s += formatFixed(l.location[i], 2) + ' ';
-  return s + formatFixed(l.rotationY, 2);
-}
-
-bool sameGeometry(const std::string& stored, const KittiLabel& l) {
-  const std::vector<std::string> tok = splitWhitespace(stored);
-  if (tok.size() != 7) return false;
-  const double now[7] = {l.dimensions[0], l.dimensions[1], l.dimensions[2], l.location[0],
-                         l.location[1],   l.location[2],   l.rotationY};
-  for (std::size_t i = 0; i < 7; ++i) {
-    const auto v = parseDouble(tok[i]);
-    if (!v) return false;
-    const double diff = i == 6 ? std::abs(angleDiff(*v, now[i])) : std::abs(*v - now[i]);
-    if (diff > kSameGeometryTol) return false;
-  }
-  return true;
-}
-
-// Reuses the imported truncation/occlusion/bbox of an unedited box.
-void restoreKittiFields(const ObjectAnnotation& o, KittiLabel& l) {
-  const auto geo = o.attributes.find("kitti.geometry");
-  if (geo == o.attributes.end() || !sameGeometry(geo->second, l)) return;
-  if (const auto it = o.attributes.find("kitti.truncated"); it != o.attributes.end())
-    if (const auto v = parseDouble(it->second)) l.truncated = *v;
-  if (const auto it = o.attributes.find("kitti.occluded"); it != o.attributes.end())
-    if (const auto v = parseInteger(it->second)) l.occluded = static_cast<int>(*v);
-  if (const auto it = o.attributes.find("kitti.bbox"); it != o.attributes.end()) {
-    const std::vector<std::string> tok = splitWhitespace(it->second);
-    if (tok.size() == 4)
-      for (std::size_t i = 0; i < 4; ++i)
-        if (const auto v = parseDouble(tok[i])) l.bbox[i] = *v;
-  }
-}
 
 bool allDigits(const std::string& s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
@@ -69,77 +30,55 @@ void addKittiLabelsToFrame(const std::vector<KittiLabel>& labels, const KittiCal
                            const Ontology& ontology, std::uint32_t firstTrackId, Frame& frame) {
   std::uint32_t next = firstTrackId;
   for (const KittiLabel& l : labels) {
-    if (l.isDontCare()) {
-      std::string row = kittiObjectLabelsToText({l});
-      row.pop_back();  // '\n'
-      frame.passthrough[kDontCareKey].push_back(std::move(row));
-      continue;
-    }
-    ObjectAnnotation o;
-    o.trackId = next++;
-    const ClassDef* cls = ontology.findByKittiName(l.type);
-    o.className = cls ? cls->name : l.type;
-    if (!cls) o.attributes["kitti.type"] = l.type;
-    o.box = cuboidFromKittiLabel(l, calib);
-    o.attributes["kitti.truncated"] = formatFixed(l.truncated, 2);
-    o.attributes["kitti.occluded"] = std::to_string(l.occluded);
-    o.attributes["kitti.bbox"] = formatFixed(l.bbox[0], 2) + ' ' + formatFixed(l.bbox[1], 2) + ' ' +
-                                 formatFixed(l.bbox[2], 2) + ' ' + formatFixed(l.bbox[3], 2);
-    o.attributes["kitti.geometry"] = geometryText(l);
-    if (l.score) {
-      o.attributes["kitti.score"] = formatFixed(*l.score, 4);
-      o.provenance = Provenance::Automatic;
-      o.confidence = static_cast<float>(std::clamp(*l.score, 0.0, 1.0));
-    }
-    frame.objects.push_back(std::move(o));
+    if (l.isDontCare())
+      addKittiDontCare(l, frame);
+    else
+      frame.objects.push_back(
+          kittiObjectFromLabel(l, calib, ontology, next++, KittiBenchmark::Object));
   }
-}
-
-std::optional<KittiLabel> kittiLabelFromObject(const ObjectAnnotation& o, const KittiCalib& calib,
-                                               const Ontology& ontology,
-                                               const KittiImageSize& image, KittiSkip* why) {
-  if (why) *why = KittiSkip::None;
-  const ClassDef* cls = ontology.find(o.className);
-  std::string type = cls ? cls->kittiName : "";
-  if (type.empty())
-    if (const auto it = o.attributes.find("kitti.type"); it != o.attributes.end())
-      type = it->second;
-  if (type.empty()) {
-    if (why) *why = KittiSkip::NoKittiClass;
-    return std::nullopt;
-  }
-  std::optional<KittiLabel> l = kittiLabelFromCuboid(o.box, calib, image);
-  if (!l) {
-    if (why) *why = KittiSkip::OutsideImage;
-    return std::nullopt;
-  }
-  l->type = type;
-  restoreKittiFields(o, *l);
-  return l;
 }
 
 KittiFrameLabels kittiLabelsFromFrame(const Frame& frame, const KittiCalib& calib,
-                                      const Ontology& ontology, const KittiImageSize& image,
-                                      bool withScore) {
+                                      const Ontology& ontology, const KittiLabelOptions& options,
+                                      const KittiSweepLoader& sweep) {
   KittiFrameLabels out;
+  std::vector<Cuboid> boxes;
+  std::vector<std::size_t> unknown;  // rows whose occlusion is to be estimated
   for (const ObjectAnnotation& o : frame.objects) {
     KittiSkip why = KittiSkip::None;
-    std::optional<KittiLabel> l = kittiLabelFromObject(o, calib, ontology, image, &why);
-    if (!l) {
+    std::optional<KittiObjectRow> row = kittiRowFromObject(o, calib, ontology, options, &why);
+    if (!row) {
       (why == KittiSkip::NoKittiClass ? out.skippedNoClass : out.skippedOutside)++;
       continue;
     }
-    if (withScore) l->score = o.confidence;
-    out.labels.push_back(std::move(*l));
+    if (!row->occlusionKnown) unknown.push_back(out.labels.size());
+    out.labels.push_back(std::move(row->label));
+    boxes.push_back(o.box);
   }
-  if (!withScore)
+  if (!unknown.empty()) {
+    const std::optional<PointCloud> cloud = sweep ? sweep() : std::nullopt;
+    const std::vector<KittiOcclusion> est = estimateKittiOcclusion(
+        out.labels, boxes, unknown, calib, cloud ? &*cloud : nullptr, options.occlusion);
+    for (std::size_t k = 0; k < unknown.size(); ++k) out.labels[unknown[k]].occluded = est[k].level;
+    out.computedOcclusion = unknown.size();
+  }
+  if (!options.withScore)
     for (KittiLabel& l : kittiDontCareRows(frame)) out.labels.push_back(std::move(l));
   return out;
 }
 
+std::optional<PointCloud> kittiSweepForOcclusion(const Sequence& sequence, std::size_t frame) {
+  if (sequence.frames.at(frame).info.sweepPath.empty()) return std::nullopt;
+  const std::string path = sequence.sweepPathOf(frame);
+  if (!fs::exists(path)) return std::nullopt;
+  SweepReadOptions read;
+  read.nonFinite = NonFinitePolicy::Drop;
+  return readSweep(path, sequence.sweepFormat, read);
+}
+
 std::vector<KittiLabel> kittiDontCareRows(const Frame& frame) {
   std::vector<KittiLabel> out;
-  if (const auto it = frame.passthrough.find(kDontCareKey); it != frame.passthrough.end())
+  if (const auto it = frame.passthrough.find(kKittiDontCareKey); it != frame.passthrough.end())
     for (const std::string& row : it->second)
       for (KittiLabel& l : parseKittiObjectLabels(row, "passthrough kitti.dontcare"))
         out.push_back(std::move(l));
@@ -168,12 +107,12 @@ KittiImportReport importKittiObjectLabels(const std::string& kittiDir, Sequence&
         readKittiCalib((fs::path(kittiDir) / "calib" / (stem + ".txt")).string());
     Frame& f = sequence.frames[i];
     f.objects.clear();
-    f.passthrough.erase(kDontCareKey);
+    f.passthrough.erase(kKittiDontCareKey);
     addKittiLabelsToFrame(labels, calib, ontology, next, f);
     next += static_cast<std::uint32_t>(f.objects.size());
     ++report.frames;
     report.objects += f.objects.size();
-    if (const auto it = f.passthrough.find(kDontCareKey); it != f.passthrough.end())
+    if (const auto it = f.passthrough.find(kKittiDontCareKey); it != f.passthrough.end())
       report.dontCare += it->second.size();
   }
   return report;
@@ -197,13 +136,18 @@ KittiExportReport exportKittiObject(const Sequence& sequence, const std::string&
             ? *settings.image
             : readPngSize((fs::path(sequence.root) / "image_2" / (stem + ".png")).string())
                   .value_or(KittiImageSize{});
+    KittiLabelOptions options;
+    options.image = image;
+    options.withScore = settings.withScore;
     const KittiFrameLabels fl =
-        kittiLabelsFromFrame(sequence.frames[i], calib, ontology, image, settings.withScore);
+        kittiLabelsFromFrame(sequence.frames[i], calib, ontology, options,
+                             [&] { return kittiSweepForOcclusion(sequence, i); });
     labelFiles.emplace_back(stem + ".txt", kittiObjectLabelsToText(fl.labels));
     calibFiles.emplace_back(stem + ".txt", kittiCalibToText(calib));
     ++report.frames;
     report.skippedNoClass += fl.skippedNoClass;
     report.skippedOutside += fl.skippedOutside;
+    report.computedOcclusion += fl.computedOcclusion;
     for (const KittiLabel& l : fl.labels) report.objects += l.isDontCare() ? 0 : 1;
     if (progress) progress(i + 1);
   }

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <set>
 
+#include "kitti_internal.h"
 #include "lidarlabel/io/atomic_file.h"
 #include "text_util.h"
 
@@ -12,13 +13,13 @@ namespace fs = std::filesystem;
 namespace lidarlabel {
 
 namespace {
-constexpr double kTruncatedLevelFraction = 0.15;  // computed fraction >= this -> level 1
 
 bool isFourDigits(const std::string& s) {
   return s.size() == 4 && std::all_of(s.begin(), s.end(), [](char c) {
            return std::isdigit(static_cast<unsigned char>(c));
          });
 }
+
 }  // namespace
 
 KittiTrackingImportReport addKittiTrackingLabels(const std::vector<KittiLabel>& rows,
@@ -31,18 +32,19 @@ KittiTrackingImportReport addKittiTrackingLabels(const std::vector<KittiLabel>& 
     sequence.frames.resize(static_cast<std::size_t>(*frames.rbegin()) + 1);
   for (int f : frames) {
     sequence.frames[static_cast<std::size_t>(f)].objects.clear();
-    sequence.frames[static_cast<std::size_t>(f)].passthrough.erase("kitti.dontcare");
+    sequence.frames[static_cast<std::size_t>(f)].passthrough.erase(kKittiDontCareKey);
   }
   for (const KittiLabel& r : rows) {
     Frame& frame = sequence.frames[static_cast<std::size_t>(r.frame)];
-    const std::size_t before = frame.objects.size();
-    addKittiLabelsToFrame({r}, calib, ontology, static_cast<std::uint32_t>(r.trackId + 1), frame);
-    if (frame.objects.size() > before) {
-      ++report.objects;
-      tracks.insert(r.trackId);
-    } else {
+    if (r.isDontCare()) {
+      addKittiDontCare(r, frame);
       ++report.dontCare;
+      continue;
     }
+    frame.objects.push_back(kittiObjectFromLabel(
+        r, calib, ontology, static_cast<std::uint32_t>(r.trackId + 1), KittiBenchmark::Tracking));
+    ++report.objects;
+    tracks.insert(r.trackId);
   }
   report.frames = frames.size();
   report.tracks = tracks.size();
@@ -58,33 +60,28 @@ KittiTrackingImportReport importKittiTrackingLabels(const std::string& labelFile
 
 KittiTrackingRows kittiTrackingRowsFromSequence(const Sequence& sequence, const KittiCalib& calib,
                                                 const Ontology& ontology,
-                                                const KittiImageSize& image, bool withScore) {
+                                                const KittiLabelOptions& options,
+                                                const KittiFrameSweepLoader& sweep) {
+  KittiLabelOptions opt = options;
+  opt.benchmark = KittiBenchmark::Tracking;
   KittiTrackingRows out;
   for (std::size_t i = 0; i < sequence.size(); ++i) {
-    const Frame& frame = sequence.frames[i];
-    for (const ObjectAnnotation& o : frame.objects) {
-      KittiSkip why = KittiSkip::None;
-      std::optional<KittiLabel> l = kittiLabelFromObject(o, calib, ontology, image, &why);
-      if (!l) {
-        (why == KittiSkip::NoKittiClass ? out.skippedNoClass : out.skippedOutside)++;
-        continue;
-      }
-      const auto stored = o.attributes.find("kitti.truncated");
-      const std::optional<double> level =
-          stored == o.attributes.end() ? std::nullopt : parseDouble(stored->second);
-      const bool restored = level && l->truncated == *level;
-      if (!restored) l->truncated = l->truncated >= kTruncatedLevelFraction ? 1 : 0;
-      l->frame = static_cast<int>(i);
-      l->trackId = static_cast<int>(o.trackId) - 1;
-      if (withScore) l->score = o.confidence;
-      out.rows.push_back(std::move(*l));
+    KittiSweepLoader frameSweep;
+    if (sweep) frameSweep = [&sweep, i] { return sweep(i); };
+    KittiFrameLabels fl =
+        kittiLabelsFromFrame(sequence.frames[i], calib, ontology, opt, frameSweep);
+    out.skippedNoClass += fl.skippedNoClass;
+    out.skippedOutside += fl.skippedOutside;
+    out.computedOcclusion += fl.computedOcclusion;
+    for (KittiLabel& l : fl.labels) {
+      l.frame = static_cast<int>(i);
+      if (l.isDontCare()) l.trackId = -1;
     }
-    if (withScore) continue;
-    for (KittiLabel& d : kittiDontCareRows(frame)) {
-      d.frame = static_cast<int>(i);
-      d.trackId = -1;
-      out.rows.push_back(std::move(d));
-    }
+    // The released files' order: DontCare rows first, then objects by track id.
+    std::stable_sort(
+        fl.labels.begin(), fl.labels.end(),
+        [](const KittiLabel& a, const KittiLabel& b) { return a.trackId < b.trackId; });
+    for (KittiLabel& l : fl.labels) out.rows.push_back(std::move(l));
   }
   return out;
 }
@@ -105,8 +102,15 @@ KittiTrackingRows exportKittiTracking(const Sequence& sequence, const std::strin
     calibPath = (!fs::exists(beside) && fs::exists(kitti) ? kitti : beside).string();
   }
   const KittiCalib calib = readKittiCalib(calibPath);
+  KittiLabelOptions options;
+  options.withScore = settings.withScore;
+  const fs::path png =
+      fs::path(sequence.root).parent_path().parent_path() / "image_02" / name / "000000.png";
+  options.image =
+      settings.image ? *settings.image : readPngSize(png.string()).value_or(KittiImageSize{});
   KittiTrackingRows rows = kittiTrackingRowsFromSequence(
-      sequence, calib, ontology, settings.image.value_or(KittiImageSize{}), settings.withScore);
+      sequence, calib, ontology, options,
+      [&](std::size_t i) { return kittiSweepForOcclusion(sequence, i); });
   fs::create_directories(fs::path(outDir) / "label_02");
   fs::create_directories(fs::path(outDir) / "calib");
   writeFileAtomic((fs::path(outDir) / "label_02" / (name + ".txt")).string(),

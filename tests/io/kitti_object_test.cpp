@@ -337,7 +337,7 @@ TEST(KittiSample, EditedBoxGetsComputedBboxAndAlphaStaysConsistent) {
   ASSERT_EQ(out.labels.size(), 3u);  // the car, then its two DontCare rows
   EXPECT_EQ(out.labels[0].type, "Car");
   EXPECT_EQ(out.labels[2].type, "DontCare");
-  EXPECT_EQ(out.labels[0].occluded, -1);
+  EXPECT_EQ(out.labels[0].occluded, 0);  // computed: nothing nearer, no sweep given
   const auto fresh = kittiLabelFromCuboid(f.objects[0].box, calib);
   EXPECT_EQ(out.labels[0].bbox, fresh->bbox);
 }
@@ -375,8 +375,10 @@ TEST(KittiExport, ScoreColumnComesFromConfidence) {
   o.box.size = {4, 1.8, 1.5};
   o.confidence = 0.42f;
   f.objects.push_back(o);
+  KittiLabelOptions options;
+  options.withScore = true;
   const auto out =
-      kittiLabelsFromFrame(f, readKittiCalib(calibPath("000000")), defaultOntology(), {}, true);
+      kittiLabelsFromFrame(f, readKittiCalib(calibPath("000000")), defaultOntology(), options);
   ASSERT_EQ(out.labels.size(), 1u);
   EXPECT_NEAR(out.labels[0].score.value_or(-1), 0.42, 1e-6);
   EXPECT_EQ(splitCount(kittiObjectLabelsToText(out.labels)), 16u);

@@ -23,6 +23,11 @@ struct KittiLabel {
   Eigen::Vector3d location{-1000, -1000, -1000};  // bottom-face centre, rect camera, m
   double rotationY = -10;                         // yaw about camera +y, rad, [-pi, pi]
   std::optional<double> score;                    // results files only
+  // The object columns' text as read (index = column: 0 type, 1 truncated, ... 15 score), empty
+  // for computed labels. The writers print text[i] for column i while it still parses to exactly
+  // the value held, so values that nobody changed go back byte for byte (e.g. "776.295323",
+  // "-10"); a changed value is formatted afresh.
+  std::array<std::string, 16> text;
 
   bool isDontCare() const { return type == "DontCare"; }
 };
@@ -34,14 +39,16 @@ std::vector<KittiLabel> parseKittiObjectLabels(const std::string& text,
                                                const std::string& fileName);
 std::vector<KittiLabel> readKittiObjectLabels(const std::string& path);
 
-// label_2 text: "%.2f" floats, "%d" occlusion, single spaces, "\n" after every line, no trailing
-// space; "" (a 0-byte file) for no labels. The score column is written when a label has one.
+// label_2 text: the text as read for unchanged values (KittiLabel::text), else "%.2f" floats and
+// "%d" occlusion; single spaces, "\n" after every line, no trailing space; "" (a 0-byte file)
+// for no labels. The score column is written when a label has one.
 std::string kittiObjectLabelsToText(const std::vector<KittiLabel>& labels);
 
 // label_02 text: 17 or 18 columns (frame, track id, then the object columns).
 std::vector<KittiLabel> parseKittiTrackingLabels(const std::string& text,
                                                  const std::string& fileName);
-// "%.6f" floats as in the released ground truth; truncation and occlusion as integers.
+// The text as read for unchanged values, else "%.6f" floats as in the released ground truth;
+// truncation and occlusion as integers.
 std::string kittiTrackingLabelsToText(const std::vector<KittiLabel>& labels);
 
 }  // namespace lidarlabel

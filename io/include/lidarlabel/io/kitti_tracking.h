@@ -5,8 +5,11 @@
 //
 // Track ids: KITTI id k <-> lidarlabel trackId k + 1 (trackId 0 means "no instance" in per-point
 // labels). DontCare rows (track id -1) go to Frame::passthrough["kitti.dontcare"].
-// Truncation is written as a level: the imported level of an unedited box, else 0 when less than
-// 15% of the projected box lies outside the image and 1 otherwise.
+// Unedited imported rows are written back as read (kitti_object.h). Truncation is written as a
+// level: the imported level ("kitti.truncation_level") of an unedited box, else 0 when less than
+// 15% of the box lies outside the image (projected, or the imported label_2 fraction of an
+// unedited box) and 1 otherwise. Rows: frame by frame, DontCare first, then objects by track id
+// (the order of the released ground truth).
 #include <cstddef>
 #include <functional>
 #include <string>
@@ -31,22 +34,29 @@ KittiTrackingImportReport importKittiTrackingLabels(const std::string& labelFile
                                                     Sequence& sequence, const Ontology& ontology);
 
 struct KittiTrackingRows {
-  std::vector<KittiLabel> rows;  // frame order; objects then DontCare within a frame
+  std::vector<KittiLabel> rows;  // frame order; DontCare, then objects by track id in a frame
   std::size_t skippedNoClass = 0, skippedOutside = 0;
+  std::size_t computedOcclusion = 0;  // rows whose occlusion level was estimated
 };
+// Frame i's LiDAR points for the occlusion estimate (see KittiSweepLoader); called at most once
+// per frame, only for frames that need it.
+using KittiFrameSweepLoader = std::function<std::optional<PointCloud>(std::size_t frame)>;
+// options.benchmark is ignored (always Tracking).
 KittiTrackingRows kittiTrackingRowsFromSequence(const Sequence& sequence, const KittiCalib& calib,
                                                 const Ontology& ontology,
-                                                const KittiImageSize& image,
-                                                bool withScore = false);
+                                                const KittiLabelOptions& options = {},
+                                                const KittiFrameSweepLoader& sweep = {});
 
 struct KittiTrackingExportSettings {
   std::string sequenceName;  // "" = the sequence's name when 4 digits, else "0000"
   std::string calibFile;     // "" = <root>/calib/<name>.txt, else <root>/../../calib/<name>.txt
-  std::optional<KittiImageSize> image;  // nullopt = KITTI default
+  // nullopt = the PNG header of <root>/../../image_02/<name>/000000.png, else the KITTI default
+  std::optional<KittiImageSize> image;
   bool withScore = false;
 };
 // Writes <outDir>/label_02/<name>.txt and <outDir>/calib/<name>.txt (tracking key names), each
-// atomically.
+// atomically, after every row has been converted. Occlusion of new/edited boxes is estimated
+// with the frames' sweeps where they exist (kittiSweepForOcclusion).
 KittiTrackingRows exportKittiTracking(const Sequence& sequence, const std::string& outDir,
                                       const Ontology& ontology,
                                       const KittiTrackingExportSettings& settings);
