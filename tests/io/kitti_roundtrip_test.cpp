@@ -177,5 +177,57 @@ TEST(KittiRoundTrip, ObjectFractionBecomesALevelInATrackingExport) {
   EXPECT_EQ(rows.rows[0].truncated, 1);  // 0.40 >= 0.15
 }
 
+TEST(KittiRoundTrip, UneditedResultsRowKeepsItsScoreText) {
+  const std::string row =
+      "Car 0.00 0 1.55 614.24 181.78 727.31 284.77 1.57 1.73 4.15 1.00 1.75 13.22 1.62 0.8765\n";
+  Frame f;
+  const KittiCalib calib = readKittiCalib(sampleData(kObject + "/calib/000003.txt"));
+  addKittiLabelsToFrame(parseKittiObjectLabels(row, "results.txt"), calib, defaultOntology(), 1, f);
+  KittiLabelOptions options;
+  options.withScore = true;
+  EXPECT_EQ(
+      kittiObjectLabelsToText(kittiLabelsFromFrame(f, calib, defaultOntology(), options).labels),
+      row);
+}
+
+ObjectAnnotation newObject(const std::string& cls, double x, double y) {
+  ObjectAnnotation o;
+  o.className = cls;
+  o.box.center = {x, y, -0.98};
+  o.box.size = {4.0, 1.8, 1.5};
+  return o;
+}
+
+TEST(KittiExportSkips, NewBoxesBehindTheCameraOrBesideTheImageAreSkippedAndCounted) {
+  Frame f;
+  f.objects = {newObject("car", -10, 0),  // behind the camera
+               newObject("car", 2, 10),   // in front of the camera plane, left of the image
+               newObject("car", 15, 0)};  // visible
+  const KittiCalib calib = readKittiCalib(sampleData(kObject + "/calib/000003.txt"));
+  const KittiFrameLabels out = kittiLabelsFromFrame(f, calib, defaultOntology());
+  EXPECT_EQ(out.skippedOutside, 2u);
+  ASSERT_EQ(out.labels.size(), 1u);
+  EXPECT_NEAR(out.labels[0].location.z(), 15 - 0.27, 0.05);
+}
+
+TEST(KittiExportSkips, NewBoxOfAClassWithoutKittiNameIsSkippedAndCounted) {
+  Frame f;
+  f.objects = {newObject("bus", 15, 0)};
+  const KittiCalib calib = readKittiCalib(sampleData(kObject + "/calib/000003.txt"));
+  const KittiFrameLabels out = kittiLabelsFromFrame(f, calib, defaultOntology());
+  EXPECT_EQ(out.skippedNoClass, 1u);
+  EXPECT_TRUE(out.labels.empty());
+}
+
+TEST(KittiExportSkips, ExportReportsComputedOcclusionsOnlyForNewBoxes) {
+  Sequence seq = openSequence(sampleData(kObject));
+  importKittiObjectLabels(sampleData(kObject), seq, defaultOntology());
+  seq.frames[3].objects.push_back(newObject("car", 25, -4));
+  const KittiExportReport r = exportKittiObject(seq, scratchDir(), defaultOntology(), {});
+  EXPECT_EQ(r.objects, 11u);
+  EXPECT_EQ(r.computedOcclusion, 1u);
+  EXPECT_EQ(r.skippedOutside, 0u);
+}
+
 }  // namespace
 }  // namespace lidarlabel
