@@ -1,4 +1,5 @@
 // KITTI object benchmark layout: frames <-> label_2 rows, label_2/ + calib/ folders.
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
