@@ -151,6 +151,21 @@ TEST(KittiRoundTrip, EditedTrackingBoxIsWrittenWithComputedSixDecimalValues) {
   EXPECT_THAT(text, testing::HasSubstr(" 1.500000 1.800000 4.000000 5.5"));  // x ~ 11.5 - 6
 }
 
+TEST(KittiRoundTrip, FloatRoundOffIsNoEditButAMillimetreIs) {
+  Sequence seq;
+  const KittiCalib calib = readKittiCalib(trackingCalib("0012"));
+  addKittiTrackingLabels(parseKittiTrackingLabels(kEdgeRow, "crafted.txt"), calib,
+                         defaultOntology(), seq);
+  Cuboid& box = seq.frames[5].objects[0].box;
+  box.center = box.center.cast<float>().cast<double>();
+  box.yaw = static_cast<float>(box.yaw);
+  EXPECT_EQ(
+      kittiTrackingLabelsToText(kittiTrackingRowsFromSequence(seq, calib, defaultOntology()).rows),
+      kEdgeRow);
+  box.center.x() += 0.001;  // edited: now a box wholly outside the image, which is skipped
+  EXPECT_TRUE(kittiTrackingRowsFromSequence(seq, calib, defaultOntology()).rows.empty());
+}
+
 TEST(KittiRoundTrip, TrackingLevelBecomesAFractionInAnObjectExport) {
   Sequence seq;
   const KittiCalib calib = readKittiCalib(trackingCalib("0012"));

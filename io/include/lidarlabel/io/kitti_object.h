@@ -7,7 +7,7 @@
 //   "kitti.alpha", "kitti.occluded", "kitti.bbox" ("left top right bottom"), "kitti.score",
 //   "kitti.truncated"  (object benchmark: fraction) or "kitti.truncation_level" (tracking: level),
 //   "kitti.type"       the KITTI type when the ontology has no class for it.
-// While the box still converts to the geometry it was read with (1e-6 m / 1e-6 rad), it is
+// While the box still converts to the geometry it was read with (1e-4 m / 1e-4 rad), it is
 // "unedited": its row is written back exactly as read, even where our own projection would
 // disagree (e.g. a 2-D box at the image edge). Once edited, every value is computed.
 // DontCare rows are kept as read per frame in Frame::passthrough["kitti.dontcare"].
