@@ -1,5 +1,6 @@
-// lidarlabel [folder] [--frame N] [--camera chase|bev] [--screenshot FILE]
+// lidarlabel [folder] [--frame N] [--camera chase|bev] [--screenshot FILE] [--autosave-seconds N]
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 
 #include <QApplication>
@@ -7,6 +8,7 @@
 #include <QTimer>
 
 #include "lidarlabel/app/main_window.h"
+#include "lidarlabel/app/workspace.h"
 #include "lidarlabel/render/scene_view.h"
 
 int main(int argc, char** argv) {
@@ -26,7 +28,12 @@ int main(int argc, char** argv) {
       QStringLiteral("screenshot"),
       QStringLiteral("Save a PNG of the window after the first render and exit."),
       QStringLiteral("file"));
-  cli.addOptions({frame, camera, shot});
+  const QCommandLineOption autosave(
+      QStringLiteral("autosave-seconds"),
+      QStringLiteral("Write the recovery file every N seconds while there are unsaved changes "
+                     "(0 = only on frame change)."),
+      QStringLiteral("N"), QStringLiteral("30"));
+  cli.addOptions({frame, camera, shot, autosave});
   if (std::any_of(argv + 1, argv + argc, [](const char* a) {
         return !std::strcmp(a, "-h") || !std::strcmp(a, "--help") || !std::strcmp(a, "-?");
       })) {
@@ -37,6 +44,16 @@ int main(int argc, char** argv) {
   QApplication app(argc, argv);
   QApplication::setApplicationName(QStringLiteral("lidarlabel"));
   cli.process(app);
+  bool autosaveOk = false;
+  const int autosaveSeconds = cli.value(autosave).toInt(&autosaveOk);
+  if (!autosaveOk || autosaveSeconds < 0) {
+    std::fprintf(stderr, "lidarlabel: --autosave-seconds: '%s' is not a whole number >= 0\n",
+                 qPrintable(cli.value(autosave)));
+    return 2;
+  }
+  lidarlabel::WorkspaceConfig workspace = lidarlabel::defaultWorkspaceConfig();
+  workspace.autosaveSeconds = autosaveSeconds;
+  lidarlabel::setDefaultWorkspaceConfig(workspace);  // the window's Workspace uses it
 
   lidarlabel::MainWindow window;
   window.resize(1280, 800);
