@@ -64,12 +64,9 @@ int describeFolder(const std::string& path) {
   if (!s.frames.empty() && s.frames.back().info.timestampUs != 0)
     std::printf("time: %lld..%lld us\n", static_cast<long long>(s.frames.front().info.timestampUs),
                 static_cast<long long>(s.frames.back().info.timestampUs));
-  for (const auto& [label, p] : {std::pair{"calib", l.calibFile},
-                                 {"poses", l.posesFile},
-                                 {"times", l.timesFile},
-                                 {"calib folder", l.calibDir},
-                                 {"labels", l.labelDir},
-                                 {"images", l.imageDir},
+  for (const auto& [label, p] : {std::pair{"calib", l.calibFile}, {"poses", l.posesFile},
+                                 {"times", l.timesFile}, {"calib folder", l.calibDir},
+                                 {"labels", l.labelDir}, {"images", l.imageDir},
                                  {"nuscenes tables", l.nuscenesTableDir}})
     if (!p.empty()) std::printf("%s: %s\n", label, p.c_str());
   std::printf("boxes: %zu\n", boxes);
