@@ -31,7 +31,7 @@ class Args {
   std::optional<std::string> value(const std::string& key) const;
   std::string valueOr(const std::string& key, const std::string& fallback) const;
   long long intOr(const std::string& key, long long fallback) const;  // throws UsageError
-  double doubleOr(const std::string& key, double fallback) const;    // throws UsageError
+  double doubleOr(const std::string& key, double fallback) const;     // throws UsageError
   bool flag(const std::string& key) const;
   const std::vector<std::string>& positional() const { return positional_; }
 
@@ -45,8 +45,12 @@ struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// The --nan option shared by the sweep-reading commands: reject (default), drop or keep.
-NonFinitePolicy nanPolicy(const Args& args);
+// The --nan option shared by the sweep-reading commands: reject, drop or keep; `fallback` when
+// absent (convert: reject, so that the user chooses what happens to point indices; info: keep).
+NonFinitePolicy nanPolicy(const Args& args, NonFinitePolicy fallback = NonFinitePolicy::Reject);
+
+// What --nan drop and --nan keep do to point indices (appended to a rejected sweep's error).
+extern const char* const kNanOptionHint;
 
 // A progress bar on stderr ("label [#####.....] 12/40"), redrawn at most ~10 times a second;
 // silent when stderr is not a terminal unless forced.

@@ -104,8 +104,14 @@ void Progress::finish() {
   std::fputc('\n', stderr);
 }
 
-NonFinitePolicy nanPolicy(const Args& args) {
-  const std::string v = args.valueOr("nan", "reject");
+const char* const kNanOptionHint =
+    "choose --nan keep (no-return points stay as NaN, every point keeps its index, per-point "
+    "labels stay aligned) or --nan drop (they are removed, later points' indices shift down)";
+
+NonFinitePolicy nanPolicy(const Args& args, NonFinitePolicy fallback) {
+  const auto given = args.value("nan");
+  if (!given) return fallback;
+  const std::string& v = *given;
   if (v == "reject") return NonFinitePolicy::Reject;
   if (v == "drop") return NonFinitePolicy::Drop;
   if (v == "keep") return NonFinitePolicy::Keep;

@@ -1,5 +1,6 @@
 // lidarlabel-cli info PATH: what the readers see in a sweep file or a sequence folder.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -27,11 +28,26 @@ std::string encodingOf(const std::string& path, const std::string& format) {
   return "";
 }
 
+// Range of a channel over the points with a return (no-return points are not statistics).
 template <class T>
-void printRange(const char* name, const std::vector<T>& v) {
-  if (v.empty()) return;
-  const auto [lo, hi] = std::minmax_element(v.begin(), v.end());
-  std::printf("%s: %g..%g\n", name, static_cast<double>(*lo), static_cast<double>(*hi));
+void printRange(const char* name, const std::vector<T>& v, const PointCloud& c) {
+  bool any = false;
+  double lo = 0, hi = 0;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    const double x = static_cast<double>(v[i]);
+    if (!isFinitePoint(c, i) || std::isnan(x)) continue;
+    lo = any ? std::min(lo, x) : x;
+    hi = any ? std::max(hi, x) : x;
+    any = true;
+  }
+  if (any) std::printf("%s: %g..%g\n", name, lo, hi);
+}
+
+std::size_t countAtOrigin(const PointCloud& c) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < c.size(); ++i)
+    n += c.x[i] == 0.f && c.y[i] == 0.f && c.z[i] == 0.f ? 1 : 0;
+  return n;
 }
 
 int describeFolder(const std::string& path) {
@@ -69,14 +85,18 @@ int runInfo(const std::vector<std::string>& argv) {
   const std::string path = args.positional()[0];
   if (std::filesystem::is_directory(path)) return describeFolder(path);
   const std::string format = args.valueOr("format", sweepFormatFromPath(path));
-  const PointCloud c = readSweep(path, format, {nanPolicy(args)});
+  const PointCloud c = readSweep(path, format, {nanPolicy(args, NonFinitePolicy::Keep)});
   const std::string enc = encodingOf(path, format);
   std::printf("file: %s\nformat: %s%s%s\npoints: %zu\nfields: x y z intensity%s%s\n", path.c_str(),
               format.c_str(), enc.empty() ? "" : " ", enc.c_str(), c.size(),
               c.hasRing() ? " ring" : "", c.hasTime() ? " time" : "");
-  printRange("intensity", c.intensity);
-  printRange("ring", c.ring);
-  printRange("time", c.time);
+  std::printf("no return (NaN/Inf x, y or z): %zu\n", countNonFinite(c));
+  if (const std::size_t zeros = countAtOrigin(c))
+    std::printf("at (0, 0, 0): %zu (ordinary points; some drivers store no returns this way)\n",
+                zeros);
+  printRange("intensity", c.intensity, c);
+  printRange("ring", c.ring, c);
+  printRange("time", c.time, c);
   const Bounds b = computeBounds(c);
   if (b.valid)
     std::printf("bounds: x %.2f..%.2f  y %.2f..%.2f  z %.2f..%.2f\n", b.min[0], b.max[0], b.min[1],
@@ -89,7 +109,9 @@ Command infoCommand() {
   return {"info", "describe a sweep file or a sequence folder (format, points, fields, bounds)",
           "usage: lidarlabel-cli info PATH [--format kitti-bin|nuscenes-bin|pcd|ply]\n"
           "                            [--nan reject|drop|keep]\n"
-          "  file:   format (and PCD/PLY encoding), points, fields, value ranges, bounds\n"
+          "  file:   format (and PCD/PLY encoding), points, points without a return (NaN/Inf;\n"
+          "          kept by default, --nan drop removes them), fields, value ranges and bounds\n"
+          "          of the points with a return\n"
           "  folder: detected layout (native, nuscenes, kitti-odometry, kitti-object,\n"
           "          kitti-tracking, kitti-velodyne, folder), frames, sweep format, poses,\n"
           "          side files, and the boxes the window opens with (native document, else\n"

@@ -209,7 +209,7 @@ void MainWindow::updateStatus() {
   }
   const std::size_t i = document_.currentFrame();
   statusLabel_->setText(frameStatusText(i, document_.frameCount(),
-                                        shownCloud_ ? shownCloud_->size() : 0,
+                                        shownCloud_.get(),
                                         document_.objects(i).size()));
 }
 

@@ -9,12 +9,8 @@ namespace lidarlabel {
 
 namespace {
 // Turbo-like ramp control points (dark blue -> cyan -> green -> yellow -> red).
-constexpr std::array<std::array<float, 3>, 6> kRamp{{{48, 18, 59},
-                                                      {40, 120, 240},
-                                                      {30, 210, 170},
-                                                      {160, 240, 50},
-                                                      {250, 170, 30},
-                                                      {200, 30, 20}}};
+constexpr std::array<std::array<float, 3>, 6> kRamp{
+    {{48, 18, 59}, {40, 120, 240}, {30, 210, 170}, {160, 240, 50}, {250, 170, 30}, {200, 30, 20}}};
 
 void put(std::vector<std::uint8_t>& out, std::size_t i, Rgb c) {
   out[3 * i] = c.r;
@@ -22,13 +18,19 @@ void put(std::vector<std::uint8_t>& out, std::size_t i, Rgb c) {
   out[3 * i + 2] = c.b;
 }
 
-std::pair<float, float> percentileRange(const std::vector<float>& v) {
-  if (v.empty()) return {0.f, 1.f};
-  // A 256-sample stride keeps this O(n) and cheap for 1M points.
+// 1st..99th percentile of the intensity of the points with a return. Every step-th of those
+// points is sampled (about 4096 samples, O(n) for 1M points), counted among the points with a
+// return only, so no-return points change neither the samples nor the range.
+std::pair<float, float> percentileRange(const PointCloud& cloud) {
+  std::size_t returns = 0;
+  for (std::size_t i = 0; i < cloud.size(); ++i) returns += isFinitePoint(cloud, i) ? 1 : 0;
+  const std::size_t step = std::max<std::size_t>(1, returns / 4096);
   std::vector<float> s;
-  const std::size_t step = std::max<std::size_t>(1, v.size() / 4096);
-  for (std::size_t i = 0; i < v.size(); i += step)
-    if (std::isfinite(v[i])) s.push_back(v[i]);
+  s.reserve(returns / step + 1);
+  for (std::size_t i = 0, k = 0; i < cloud.size(); ++i) {
+    if (!isFinitePoint(cloud, i)) continue;
+    if (k++ % step == 0 && std::isfinite(cloud.intensity[i])) s.push_back(cloud.intensity[i]);
+  }
   if (s.empty()) return {0.f, 1.f};
   std::sort(s.begin(), s.end());
   const float lo = s[s.size() / 100];
@@ -63,7 +65,7 @@ std::vector<std::uint8_t> colorize(const PointCloud& cloud, ColorMode mode, floa
     return out;
   }
   if (mode == ColorMode::Intensity) {
-    const auto [lo, hi] = percentileRange(cloud.intensity);
+    const auto [lo, hi] = percentileRange(cloud);
     const float inv = 1.f / (hi - lo);
     for (std::size_t i = 0; i < n; ++i) put(out, i, rampColor((cloud.intensity[i] - lo) * inv));
     return out;

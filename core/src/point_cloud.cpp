@@ -44,6 +44,12 @@ std::size_t PointCloud::memoryBytes() const {
          ring.capacity() * sizeof(std::uint16_t);
 }
 
+std::size_t countNonFinite(const PointCloud& cloud) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < cloud.size(); ++i) n += isFinitePoint(cloud, i) ? 0 : 1;
+  return n;
+}
+
 Bounds computeBounds(const PointCloud& cloud) {
   Bounds b;
   for (std::size_t i = 0; i < cloud.size(); ++i) {

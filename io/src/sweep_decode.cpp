@@ -88,10 +88,20 @@ void decodeTime(const Column& c, std::size_t n, float* out) {
 
 std::size_t sizeOf(Scalar s) {
   switch (s) {
-    case Scalar::I8: case Scalar::U8: return 1;
-    case Scalar::I16: case Scalar::U16: return 2;
-    case Scalar::I32: case Scalar::U32: case Scalar::F32: return 4;
-    case Scalar::I64: case Scalar::U64: case Scalar::F64: return 8;
+    case Scalar::I8:
+    case Scalar::U8:
+      return 1;
+    case Scalar::I16:
+    case Scalar::U16:
+      return 2;
+    case Scalar::I32:
+    case Scalar::U32:
+    case Scalar::F32:
+      return 4;
+    case Scalar::I64:
+    case Scalar::U64:
+    case Scalar::F64:
+      return 8;
   }
   return 0;
 }
@@ -111,7 +121,8 @@ std::optional<Scalar> pcdScalar(char type, std::size_t size) {
       if (size == 8) return u ? Scalar::U64 : Scalar::I64;
       return std::nullopt;
     }
-    default: return std::nullopt;
+    default:
+      return std::nullopt;
   }
 }
 
@@ -143,16 +154,26 @@ int channelOf(std::string_view fieldName) {
 
 double loadAsDouble(const char* p, Scalar type, bool bigEndian) {
   switch (type) {
-    case Scalar::I8: return load<std::int8_t>(p, false);
-    case Scalar::U8: return load<std::uint8_t>(p, false);
-    case Scalar::I16: return load<std::int16_t>(p, bigEndian);
-    case Scalar::U16: return load<std::uint16_t>(p, bigEndian);
-    case Scalar::I32: return load<std::int32_t>(p, bigEndian);
-    case Scalar::U32: return load<std::uint32_t>(p, bigEndian);
-    case Scalar::I64: return static_cast<double>(load<std::int64_t>(p, bigEndian));
-    case Scalar::U64: return static_cast<double>(load<std::uint64_t>(p, bigEndian));
-    case Scalar::F32: return load<float>(p, bigEndian);
-    case Scalar::F64: return load<double>(p, bigEndian);
+    case Scalar::I8:
+      return load<std::int8_t>(p, false);
+    case Scalar::U8:
+      return load<std::uint8_t>(p, false);
+    case Scalar::I16:
+      return load<std::int16_t>(p, bigEndian);
+    case Scalar::U16:
+      return load<std::uint16_t>(p, bigEndian);
+    case Scalar::I32:
+      return load<std::int32_t>(p, bigEndian);
+    case Scalar::U32:
+      return load<std::uint32_t>(p, bigEndian);
+    case Scalar::I64:
+      return static_cast<double>(load<std::int64_t>(p, bigEndian));
+    case Scalar::U64:
+      return static_cast<double>(load<std::uint64_t>(p, bigEndian));
+    case Scalar::F32:
+      return load<float>(p, bigEndian);
+    case Scalar::F64:
+      return load<double>(p, bigEndian);
   }
   return 0.0;
 }
@@ -169,7 +190,9 @@ void decodeInto(PointCloud& cloud, std::size_t n, const Column (&columns)[kNumCh
   constexpr std::size_t kBlock = 2048;
   for (std::size_t first = 0; first < n; first += kBlock) {
     const std::size_t m = std::min(kBlock, n - first);
-    auto at = [&](const Column& c) { return Column{c.base + first * c.stride, c.stride, c.type, c.bigEndian}; };
+    auto at = [&](const Column& c) {
+      return Column{c.base + first * c.stride, c.stride, c.type, c.bigEndian};
+    };
     if (columns[kX].present()) decodeFloat(at(columns[kX]), m, cloud.x.data() + first);
     if (columns[kY].present()) decodeFloat(at(columns[kY]), m, cloud.y.data() + first);
     if (columns[kZ].present()) decodeFloat(at(columns[kZ]), m, cloud.z.data() + first);
@@ -187,16 +210,15 @@ void applyNonFinite(PointCloud& cloud, NonFinitePolicy policy, const std::string
   const std::size_t n = cloud.size();
   bool allFinite = true;  // branch-free pre-check: v - v is 0 unless v is NaN/Inf
   for (std::size_t i = 0; i < n; ++i)
-    allFinite &= (cloud.x[i] - cloud.x[i]) + (cloud.y[i] - cloud.y[i]) + (cloud.z[i] - cloud.z[i]) == 0.f;
+    allFinite &=
+        (cloud.x[i] - cloud.x[i]) + (cloud.y[i] - cloud.y[i]) + (cloud.z[i] - cloud.z[i]) == 0.f;
   if (allFinite) return;
   std::size_t out = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const bool finite =
         std::isfinite(cloud.x[i]) && std::isfinite(cloud.y[i]) && std::isfinite(cloud.z[i]);
     if (!finite) {
-      if (policy == NonFinitePolicy::Reject)
-        throw FileError(file, whereOf(i),
-                        "point " + std::to_string(i) + " has a NaN or infinite coordinate");
+      if (policy == NonFinitePolicy::Reject) throw NonFinitePointError(file, whereOf(i), i);
       continue;
     }
     if (out != i) {
@@ -237,12 +259,11 @@ std::vector<std::string_view> splitWords(std::string_view line) {
   return words;
 }
 
-bool storeTextPoint(const double* vals, std::size_t index, NonFinitePolicy policy, PointCloud& cloud,
-                    std::vector<double>& times, std::size_t out, const std::string& file,
-                    const std::string& where) {
+bool storeTextPoint(const double* vals, std::size_t index, NonFinitePolicy policy,
+                    PointCloud& cloud, std::vector<double>& times, std::size_t out,
+                    const std::string& file, const std::string& where) {
   const bool finite = std::isfinite(vals[kX]) && std::isfinite(vals[kY]) && std::isfinite(vals[kZ]);
-  if (!finite && policy == NonFinitePolicy::Reject)
-    throw FileError(file, where, "point " + std::to_string(index) + " has a NaN or infinite coordinate");
+  if (!finite && policy == NonFinitePolicy::Reject) throw NonFinitePointError(file, where, index);
   if (!finite && policy == NonFinitePolicy::Drop) return false;
   cloud.x[out] = toFloat(vals[kX]);
   cloud.y[out] = toFloat(vals[kY]);

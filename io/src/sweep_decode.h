@@ -57,8 +57,8 @@ std::uint16_t toRing(double v);
 // Decodes a time column with the rule of assemble() (absolute times made relative).
 void decodeTime(const Column& column, std::size_t n, float* out);
 
-// Applies the NaN/Inf policy to x, y, z: Reject throws FileError(file, whereOf(i), ...) for the
-// first bad point i; Drop removes such points from every channel; Keep leaves them.
+// Applies the NaN/Inf policy to x, y, z: Reject throws NonFinitePointError(file, whereOf(i), i) for
+// the first bad point i; Drop removes such points from every channel; Keep leaves them.
 void applyNonFinite(PointCloud& cloud, NonFinitePolicy policy, const std::string& file,
                     const std::function<std::string(std::size_t)>& whereOf);
 
@@ -67,11 +67,11 @@ bool parseNumber(std::string_view token, double& out);
 
 // Stores one point parsed from text (vals indexed by Channel) as point `out` of cloud (time, if
 // the cloud has it, into times[out]). Returns false, storing nothing, for a NaN/Inf coordinate
-// under NonFinitePolicy::Drop; throws FileError(file, where, "point <index> has ...") under
+// under NonFinitePolicy::Drop; throws NonFinitePointError(file, where, index) under
 // Reject; stores it unchanged under Keep.
-bool storeTextPoint(const double* vals, std::size_t index, NonFinitePolicy policy, PointCloud& cloud,
-                    std::vector<double>& times, std::size_t out, const std::string& file,
-                    const std::string& where);
+bool storeTextPoint(const double* vals, std::size_t index, NonFinitePolicy policy,
+                    PointCloud& cloud, std::vector<double>& times, std::size_t out,
+                    const std::string& file, const std::string& where);
 
 // Whitespace-separated words of a header line (spaces and tabs; empty words dropped).
 std::vector<std::string_view> splitWords(std::string_view line);

@@ -1,6 +1,7 @@
 #include "lidarlabel/render/pick.h"
 
 #include <array>
+#include <cmath>
 #include <limits>
 
 namespace lidarlabel {
@@ -19,6 +20,7 @@ std::optional<std::size_t> pickImpl(std::size_t n, XyzOf xyzOf, const Eigen::Mat
   double bestDepth = std::numeric_limits<double>::infinity();
   for (std::size_t i = 0; i < n; ++i) {
     const auto [x, y, z] = xyzOf(i);
+    if (!std::isfinite(x + y + z)) continue;  // no return (NaN / Inf): never drawn, never picked
     const double w = m(3, 0) * x + m(3, 1) * y + m(3, 2) * z + m(3, 3);
     if (!(w > 0)) continue;  // behind the eye (perspective) or degenerate
     const double nx = (m(0, 0) * x + m(0, 1) * y + m(0, 2) * z + m(0, 3)) / w;
@@ -36,8 +38,7 @@ std::optional<std::size_t> pickImpl(std::size_t n, XyzOf xyzOf, const Eigen::Mat
 
 std::optional<std::size_t> pickNearestPoint(const PointCloud& cloud,
                                             const Eigen::Matrix4d& viewProjection, double width,
-                                            double height, double px, double py,
-                                            double radiusPx) {
+                                            double height, double px, double py, double radiusPx) {
   auto xyzOf = [&](std::size_t i) {
     return std::array<double, 3>{cloud.x[i], cloud.y[i], cloud.z[i]};
   };
@@ -46,8 +47,7 @@ std::optional<std::size_t> pickNearestPoint(const PointCloud& cloud,
 
 std::optional<std::size_t> pickNearestPoint(const float* xyz, std::size_t n,
                                             const Eigen::Matrix4d& viewProjection, double width,
-                                            double height, double px, double py,
-                                            double radiusPx) {
+                                            double height, double px, double py, double radiusPx) {
   auto xyzOf = [&](std::size_t i) {
     return std::array<double, 3>{xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2]};
   };

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 #include <numeric>
 
 #include <vtkCellData.h>
@@ -47,13 +48,25 @@ void SceneActors::setCloud(const PointCloud& cloud, const std::vector<std::uint8
   if (n != pointCount_) {
     xyz->SetNumberOfTuples(static_cast<vtkIdType>(n));
     cloud_.colors->SetNumberOfTuples(static_cast<vtkIdType>(n));
-    // One vertex cell per point: offsets 0..n, connectivity 0..n-1.
-    vertexOffsets_->SetNumberOfValues(static_cast<vtkIdType>(n + 1));
-    vertexIds_->SetNumberOfValues(static_cast<vtkIdType>(n));
-    std::iota(vertexOffsets_->GetPointer(0), vertexOffsets_->GetPointer(0) + n + 1, vtkIdType{0});
-    std::iota(vertexIds_->GetPointer(0), vertexIds_->GetPointer(0) + n, vtkIdType{0});
-    cloud_.cells->SetData(vertexOffsets_, vertexIds_);
     pointCount_ = n;
+  }
+  // One vertex cell per point with a return. No-return points (NaN / Inf) keep their slot in the
+  // point array, so indices stay those of the cloud (picking, colours), but get no cell: they are
+  // never drawn and stay out of the cell bounds VTK renders with. The cells are rebuilt only when
+  // they are not already 0..n-1 or the cloud has no-returns.
+  const std::size_t returns = n - countNonFinite(cloud);
+  const vtkIdType oldCells = vertexIds_->GetNumberOfValues();
+  const bool identity = static_cast<std::size_t>(oldCells) == n &&
+                        (n == 0 || vertexIds_->GetValue(oldCells - 1) == oldCells - 1);
+  if (returns != n || !identity) {
+    vertexOffsets_->SetNumberOfValues(static_cast<vtkIdType>(returns + 1));
+    vertexIds_->SetNumberOfValues(static_cast<vtkIdType>(returns));
+    std::iota(vertexOffsets_->GetPointer(0), vertexOffsets_->GetPointer(0) + returns + 1,
+              vtkIdType{0});
+    vtkIdType* ids = vertexIds_->GetPointer(0);
+    for (std::size_t i = 0; i < n; ++i)
+      if (isFinitePoint(cloud, i)) *ids++ = static_cast<vtkIdType>(i);
+    cloud_.cells->SetData(vertexOffsets_, vertexIds_);
   }
   float* dst = xyz->GetPointer(0);
   const float *px = cloud.x.data(), *py = cloud.y.data(), *pz = cloud.z.data();
@@ -61,6 +74,13 @@ void SceneActors::setCloud(const PointCloud& cloud, const std::vector<std::uint8
     dst[3 * i] = px[i];
     dst[3 * i + 1] = py[i];
     dst[3 * i + 2] = pz[i];
+  }
+  // An infinite coordinate, even of a point no cell draws, spoils VTK's point bounds (camera
+  // clipping range, coordinate shift): nothing is drawn. Uploaded as NaN, which VTK skips.
+  if (returns != n) {
+    constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
+    for (std::size_t i = 0; i < n; ++i)
+      if (!isFinitePoint(cloud, i)) dst[3 * i] = dst[3 * i + 1] = dst[3 * i + 2] = kNaN;
   }
   xyz->Modified();
   cloud_.points->Modified();
@@ -84,7 +104,9 @@ const float* SceneActors::xyz() const {
   return vtkFloatArray::SafeDownCast(cloud_.points->GetData())->GetPointer(0);
 }
 
-void SceneActors::clearCloud() { setCloud(PointCloud{}, {}); }
+void SceneActors::clearCloud() {
+  setCloud(PointCloud{}, {});
+}
 
 namespace {
 void fillLines(UnlitLayer& layer, const std::vector<const CuboidItem*>& items) {

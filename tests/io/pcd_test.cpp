@@ -26,8 +26,11 @@ std::string pclStyleBinary(std::size_t points = 3) {
   std::string s =
       "# .PCD v0.7 - Point Cloud Data file format\nVERSION 0.7\n"
       "FIELDS x y z intensity _ ring timestamp\nSIZE 4 4 4 1 1 2 8\nTYPE F F F U U U F\n"
-      "COUNT 1 1 1 1 1 1 1\nWIDTH " + std::to_string(points) + "\nHEIGHT 1\n"
-      "VIEWPOINT 0 0 0 1 0 0 0\nPOINTS " + std::to_string(points) + "\nDATA binary\n";
+      "COUNT 1 1 1 1 1 1 1\nWIDTH " +
+      std::to_string(points) +
+      "\nHEIGHT 1\n"
+      "VIEWPOINT 0 0 0 1 0 0 0\nPOINTS " +
+      std::to_string(points) + "\nDATA binary\n";
   for (std::size_t i = 0; i < 3; ++i) {
     put(s, 1.0f + i);
     put(s, -2.0f * i);
@@ -69,32 +72,65 @@ TEST(PcdRead, AsciiInAnyFieldOrderWithCountAndUnknownFields) {
   EXPECT_FALSE(c.hasRing());
 }
 
+// The organised RELLIS-3D Ouster sample: 2048 x 64, no-returns stored as NaN.
+TEST(PcdRead, OrganisedSweepKeepsItsNoReturnPointsAtTheirIndex) {
+  const PointCloud c = readPcd(test::sampleData("rellis3d/000104.pcd"));
+  ASSERT_EQ(c.size(), 2048u * 64u);
+  EXPECT_EQ(countNonFinite(c), 53364u);
+  ASSERT_TRUE(c.hasRing());
+  EXPECT_EQ(c.ring[2048 * 17 + 3], 17);
+  const PointCloud dropped =
+      readPcd(test::sampleData("rellis3d/000104.pcd"), {NonFinitePolicy::Drop});
+  EXPECT_EQ(dropped.size(), 2048u * 64u - 53364u);
+  EXPECT_EQ(countNonFinite(dropped), 0u);
+}
+
+TEST(PcdRead, RejectNamesTheFirstNoReturnPointAndItsByte) {
+  const std::string path = test::sampleData("rellis3d/000104.pcd");
+  const PointCloud kept = readPcd(path);
+  std::size_t first = 0;
+  while (isFinitePoint(kept, first)) ++first;
+  try {
+    readPcd(path, {NonFinitePolicy::Reject});
+    FAIL() << "no error";
+  } catch (const NonFinitePointError& e) {
+    EXPECT_EQ(e.point(), first);
+    EXPECT_THAT(e.what(), ::testing::HasSubstr("point " + std::to_string(first) + " has a NaN"));
+    EXPECT_THAT(e.where(), ::testing::StartsWith("byte "));
+  }
+}
+
 TEST(PcdRead, AsciiNanPointIsDroppedOrKeptByPolicy) {
-  const std::string s = "FIELDS x y z\nSIZE 4 4 4\nTYPE F F F\nWIDTH 2\nHEIGHT 1\nPOINTS 2\nDATA ascii\n"
-                        "nan nan nan\n1 2 3\n";
+  const std::string s =
+      "FIELDS x y z\nSIZE 4 4 4\nTYPE F F F\nWIDTH 2\nHEIGHT 1\nPOINTS 2\nDATA ascii\n"
+      "nan nan nan\n1 2 3\n";
   EXPECT_EQ(parsePcd(s, "f.pcd", {NonFinitePolicy::Drop}).size(), 1u);
   const PointCloud kept = parsePcd(s, "f.pcd", {NonFinitePolicy::Keep});
   ASSERT_EQ(kept.size(), 2u);
   EXPECT_TRUE(std::isnan(kept.x[0]));
 }
 
-TEST(PcdRead, AsciiNanPointIsRejectedByDefaultNamingItsLine) {
-  const std::string s = "FIELDS x y z\nSIZE 4 4 4\nTYPE F F F\nWIDTH 2\nHEIGHT 1\nPOINTS 2\nDATA ascii\n"
-                        "1 2 3\n4 inf 6\n";
+TEST(PcdRead, AsciiInfPointIsRejectedOnRequestNamingItsLine) {
+  const std::string s =
+      "FIELDS x y z\nSIZE 4 4 4\nTYPE F F F\nWIDTH 2\nHEIGHT 1\nPOINTS 2\nDATA ascii\n"
+      "1 2 3\n4 inf 6\n";
   try {
-    parsePcd(s, "f.pcd");
+    parsePcd(s, "f.pcd", {NonFinitePolicy::Reject});
     FAIL();
-  } catch (const FileError& e) {
+  } catch (const NonFinitePointError& e) {
     EXPECT_EQ(e.where(), "line 9");
+    EXPECT_EQ(e.point(), 1u);
   }
+  EXPECT_TRUE(std::isinf(parsePcd(s, "f.pcd").y[1]));  // kept by default
 }
 
 TEST(PcdRead, BinaryCompressedWithUnderscoreFieldIsSoAWithoutThePadding) {
   // Two points, fields x y z _ intensity; SoA excludes "_": 2 * (4+4+4+4) = 32 bytes.
   std::string soa;
   for (float v : {1.f, 2.f, 3.f, 4.f, 5.f, 6.f, 0.25f, 0.75f}) put(soa, v);
-  std::string s = "FIELDS x y z _ intensity\nSIZE 4 4 4 4 4\nTYPE F F F F F\nWIDTH 2\nHEIGHT 1\n"
-                  "POINTS 2\nDATA binary_compressed\n";
+  std::string s =
+      "FIELDS x y z _ intensity\nSIZE 4 4 4 4 4\nTYPE F F F F F\nWIDTH 2\nHEIGHT 1\n"
+      "POINTS 2\nDATA binary_compressed\n";
   // Literal-only LZF stream: control byte 31 = 32 literal bytes.
   put(s, static_cast<std::uint32_t>(33));
   put(s, static_cast<std::uint32_t>(32));
@@ -118,7 +154,8 @@ TEST(PcdRead, CompressedBackReferenceRepeatsEarlierBytes) {
   lzf += static_cast<char>((7 << 5) | 0);
   lzf += static_cast<char>(35);
   lzf += static_cast<char>(3);
-  std::string s = "FIELDS x y z\nSIZE 4 4 4\nTYPE F F F\nWIDTH 4\nHEIGHT 1\nPOINTS 4\nDATA binary_compressed\n";
+  std::string s =
+      "FIELDS x y z\nSIZE 4 4 4\nTYPE F F F\nWIDTH 4\nHEIGHT 1\nPOINTS 4\nDATA binary_compressed\n";
   put(s, static_cast<std::uint32_t>(lzf.size()));
   put(s, static_cast<std::uint32_t>(48));
   s += lzf;
@@ -136,7 +173,8 @@ struct BadPcd {
 
 std::string header(const std::string& fields, const std::string& size, const std::string& type,
                    const std::string& wh, const std::string& data) {
-  return "FIELDS " + fields + "\nSIZE " + size + "\nTYPE " + type + "\n" + wh + "DATA " + data + "\n";
+  return "FIELDS " + fields + "\nSIZE " + size + "\nTYPE " + type + "\n" + wh + "DATA " + data +
+         "\n";
 }
 
 std::vector<BadPcd> badFiles() {
@@ -154,14 +192,22 @@ std::vector<BadPcd> badFiles() {
   std::string runsShort = header("x y z", "4 4 4", "F F F", wh2, "binary_compressed");
   put(runsShort, std::uint32_t{5});
   put(runsShort, std::uint32_t{24});
-  runsShort += std::string("\x03" "abcd", 5);  // decompresses to 4 of 24 bytes
+  runsShort += std::string(
+      "\x03"
+      "abcd",
+      5);  // decompresses to 4 of 24 bytes
   return {
-      {"PointsBeyondData", header("x y z", "4 4 4", "F F F", "WIDTH 3\nHEIGHT 1\nPOINTS 3\n", "binary") + std::string(24, '\0'),
+      {"PointsBeyondData",
+       header("x y z", "4 4 4", "F F F", "WIDTH 3\nHEIGHT 1\nPOINTS 3\n", "binary") +
+           std::string(24, '\0'),
        "byte 97", "do not fit"},
-      {"WidthTimesHeightNotPoints", header("x y z", "4 4 4", "F F F", "WIDTH 2\nHEIGHT 2\nPOINTS 3\n", "binary"),
-       "line 6", "WIDTH * HEIGHT"},
-      {"MissingZ", header("x y", "4 4", "F F", wh2, "ascii"), "line 1", "missing required field 'z'"},
-      {"FloatOfSize2", header("x y z", "4 4 2", "F F F", wh2, "binary"), "line 3", "TYPE F with SIZE 2"},
+      {"WidthTimesHeightNotPoints",
+       header("x y z", "4 4 4", "F F F", "WIDTH 2\nHEIGHT 2\nPOINTS 3\n", "binary"), "line 6",
+       "WIDTH * HEIGHT"},
+      {"MissingZ", header("x y", "4 4", "F F", wh2, "ascii"), "line 1",
+       "missing required field 'z'"},
+      {"FloatOfSize2", header("x y z", "4 4 2", "F F F", wh2, "binary"), "line 3",
+       "TYPE F with SIZE 2"},
       {"UnknownTypeLetter", header("x y z", "4 4 4", "F F Q", wh2, "binary"), "line 3", "TYPE Q"},
       {"SizeCountMismatch", header("x y z", "4 4", "F F F", wh2, "binary"), "line 7", "SIZE has 2"},
       {"NoDataLine", "FIELDS x y z\nSIZE 4 4 4\n", "line 3", "without a DATA line"},
@@ -170,10 +216,15 @@ std::vector<BadPcd> badFiles() {
       {"UncompressedSizeLies", wrongUnpacked, "byte 88", "uncompressed size 25"},
       {"CompressedSizePastEnd", shortBlock, "byte 84", "exceeds"},
       {"CompressedBlockTooShort", runsShort, "byte 92", "holds 4 bytes"},
-      {"AsciiTooFewPoints", header("x y z", "4 4 4", "F F F", wh2, "ascii") + "1 2 3\n", "line 8", "found 1 points"},
-      {"AsciiTooManyValues", header("x y z", "4 4 4", "F F F", wh2, "ascii") + "1 2 3 4\n", "line 8", "expected 3 values"},
-      {"AsciiNotANumber", header("x y z", "4 4 4", "F F F", wh2, "ascii") + "1 2 x3\n", "line 8", "not a number"},
-      {"AsciiExtraPoints", header("x y z", "4 4 4", "F F F", wh2, "ascii") + "1 2 3\n1 2 3\n1 2 3\n", "line 10", "more points"},
+      {"AsciiTooFewPoints", header("x y z", "4 4 4", "F F F", wh2, "ascii") + "1 2 3\n", "line 8",
+       "found 1 points"},
+      {"AsciiTooManyValues", header("x y z", "4 4 4", "F F F", wh2, "ascii") + "1 2 3 4\n",
+       "line 8", "expected 3 values"},
+      {"AsciiNotANumber", header("x y z", "4 4 4", "F F F", wh2, "ascii") + "1 2 x3\n", "line 8",
+       "not a number"},
+      {"AsciiExtraPoints",
+       header("x y z", "4 4 4", "F F F", wh2, "ascii") + "1 2 3\n1 2 3\n1 2 3\n", "line 10",
+       "more points"},
   };
 }
 

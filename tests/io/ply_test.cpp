@@ -88,17 +88,19 @@ TEST(PlyRead, BigEndianValuesAreSwapped) {
 }
 
 TEST(PlyRead, BinaryNanIsRejectedAtItsByteOrDropped) {
-  std::string s = "ply\nformat binary_little_endian 1.0\nelement vertex 2\nproperty float x\n"
-                  "property float y\nproperty float z\nend_header\n";
+  std::string s =
+      "ply\nformat binary_little_endian 1.0\nelement vertex 2\nproperty float x\n"
+      "property float y\nproperty float z\nend_header\n";
   const std::size_t data = s.size();
   for (float v : {1.f, 2.f, 3.f, 4.f, NAN, 6.f}) put(s, v);
   try {
-    parsePly(s, "f.ply");
+    parsePly(s, "f.ply", {NonFinitePolicy::Reject});
     FAIL();
   } catch (const FileError& e) {
     EXPECT_EQ(e.where(), atByte(data + 12));
   }
   EXPECT_EQ(parsePly(s, "f.ply", {NonFinitePolicy::Drop}).size(), 1u);
+  EXPECT_EQ(parsePly(s, "f.ply").size(), 2u);  // kept by default
 }
 
 struct BadPly {
@@ -110,7 +112,8 @@ struct BadPly {
 
 std::vector<BadPly> badFiles() {
   const std::string xyz = "property float x\nproperty float y\nproperty float z\n";
-  std::string shortBinary = "ply\nformat binary_little_endian 1.0\nelement vertex 3\n" + xyz + "end_header\n";
+  std::string shortBinary =
+      "ply\nformat binary_little_endian 1.0\nelement vertex 3\n" + xyz + "end_header\n";
   shortBinary += std::string(12 * 2 + 5, '\0');
   return {
       {"NotPly", "plx\n", "line 1", "not a PLY file"},
@@ -118,14 +121,18 @@ std::vector<BadPly> badFiles() {
       {"UnknownType", "ply\nformat ascii 1.0\nelement vertex 1\nproperty float128 x\nend_header\n",
        "line 4", "unknown property type"},
       {"UnknownFormat", "ply\nformat binary_middle_endian 1.0\n", "line 2", "unknown format"},
-      {"NoZ", "ply\nformat ascii 1.0\nelement vertex 1\nproperty float x\nproperty float y\nend_header\n1 2\n",
+      {"NoZ",
+       "ply\nformat ascii 1.0\nelement vertex 1\nproperty float x\nproperty float y\nend_header\n1 "
+       "2\n",
        "line 6", "no scalar property 'z'"},
       {"NoVertex", "ply\nformat ascii 1.0\nelement face 0\nend_header\n", "line 4", "no 'vertex'"},
       {"TruncatedBinary", shortBinary, "byte " + std::to_string(shortBinary.size()), "truncated"},
-      {"TruncatedAscii", "ply\nformat ascii 1.0\nelement vertex 3\n" + xyz + "end_header\n1 2 3\n4 5 6\n7 8\n",
+      {"TruncatedAscii",
+       "ply\nformat ascii 1.0\nelement vertex 3\n" + xyz + "end_header\n1 2 3\n4 5 6\n7 8\n",
        "line 10", "record 2 of 3"},
-      {"AsciiNotANumber", "ply\nformat ascii 1.0\nelement vertex 1\n" + xyz + "end_header\n1 two 3\n",
-       "line 8", "'two' is not a number"},
+      {"AsciiNotANumber",
+       "ply\nformat ascii 1.0\nelement vertex 1\n" + xyz + "end_header\n1 two 3\n", "line 8",
+       "'two' is not a number"},
   };
 }
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
@@ -89,7 +90,8 @@ INSTANTIATE_TEST_SUITE_P(EveryFormat, SweepRoundTrip,
 TEST(SweepRoundTrip, RealKittiSweepSurvivesEveryPcdAndPlyEncoding) {
   const PointCloud kitti = readSweep(sampleData("kitti_object/training/velodyne/000001.bin"));
   const std::string dir = scratchDir();
-  for (const std::string format : {"pcd-ascii", "pcd-binary", "pcd-binary-compressed", "ply-ascii", "ply-binary"}) {
+  for (const std::string format :
+       {"pcd-ascii", "pcd-binary", "pcd-binary-compressed", "ply-ascii", "ply-binary"}) {
     const std::string path = dir + "/" + format + sweepExtensionFor(format);
     writeSweep(path, kitti, format);
     const PointCloud back = readSweep(path);
@@ -177,12 +179,25 @@ TEST(KittiBin, NanCoordinateIsRejectedDroppedOrKeptByPolicy) {
   const float rec[12] = {1, 2, 3, 0.5f, NAN, 2, 3, 0.5f, 7, 8, 9, 0.25f};
   std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(rec), sizeof rec);
   try {
-    readSweep(path);
+    readSweep(path, "", {NonFinitePolicy::Reject});
     FAIL() << "no error";
-  } catch (const FileError& e) {
+  } catch (const NonFinitePointError& e) {
     EXPECT_EQ(e.where(), "byte 16");
+    EXPECT_EQ(e.point(), 1u);
   }
   EXPECT_EQ(readSweep(path, "", {NonFinitePolicy::Drop}).size(), 2u);
+  EXPECT_EQ(readSweep(path, "", {NonFinitePolicy::Keep}).size(), 3u);
+}
+
+TEST(ReadSweep, KeepsNoReturnPointsAtTheirIndexByDefault) {
+  const std::string path = scratchDir() + "/nan.bin";
+  const float rec[12] = {1, 2, 3, 0.5f, NAN, 2, 3, 0.5f, 7, 8, 9, 0.25f};
+  std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(rec), sizeof rec);
+  const PointCloud c = readSweep(path);
+  ASSERT_EQ(c.size(), 3u);
+  EXPECT_TRUE(std::isnan(c.x[1]));
+  EXPECT_FLOAT_EQ(c.x[2], 7.f);
+  EXPECT_EQ(countNonFinite(c), 1u);
 }
 
 TEST(ReadSweep, UnknownFormatIsAFileError) {

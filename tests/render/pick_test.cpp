@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
+#include <limits>
+#include <vector>
+
 #include "lidarlabel/render/offscreen.h"
 
 namespace lidarlabel {
@@ -17,9 +21,9 @@ struct Fixture {
 TEST(PickNearestPoint, FindsThePointUnderTheCursor) {
   Fixture f;
   PointCloud cloud;
-  cloud.push(0.f, 0.f, 0.f, 0.f);    // image centre
-  cloud.push(10.f, 0.f, 0.f, 0.f);   // forward: above the centre on screen
-  cloud.push(0.f, 10.f, 0.f, 0.f);   // left: left of the centre on screen
+  cloud.push(0.f, 0.f, 0.f, 0.f);   // image centre
+  cloud.push(10.f, 0.f, 0.f, 0.f);  // forward: above the centre on screen
+  cloud.push(0.f, 10.f, 0.f, 0.f);  // left: left of the centre on screen
   const double d = 10.0 / f.metresPerPx;
   EXPECT_EQ(pickNearestPoint(cloud, f.vp, 400, 400, 200, 200), std::optional<std::size_t>(0));
   EXPECT_EQ(pickNearestPoint(cloud, f.vp, 400, 400, 200, 200 - d), std::optional<std::size_t>(1));
@@ -59,6 +63,30 @@ TEST(PickNearestPoint, InterleavedInputGivesTheSameAnswer) {
   const float xyz[] = {0.f, 0.f, 0.f, 5.f, 0.f, 0.f};
   const double d = 5.0 / f.metresPerPx;
   EXPECT_EQ(pickNearestPoint(xyz, 2, f.vp, 400, 400, 200, 200 - d), std::optional<std::size_t>(1));
+}
+
+TEST(PickNearestPoint, NeverPicksANoReturnPoint) {
+  const float nan = std::numeric_limits<float>::quiet_NaN();
+  const float inf = std::numeric_limits<float>::infinity();
+  for (const OrbitCamera& cam : {birdsEyeCamera(Bounds{}), chaseCamera(Bounds{})}) {
+    const Eigen::Matrix4d vp = viewProjectionMatrix(cam, 1.0);
+    PointCloud noReturns;
+    for (const auto& p : std::vector<std::array<float, 3>>{{nan, nan, nan},
+                                                           {0.f, 0.f, nan},
+                                                           {inf, 0.f, 0.f},
+                                                           {-inf, 0.f, 0.f},
+                                                           {0.f, inf, 0.f},
+                                                           {0.f, 0.f, inf},
+                                                           {0.f, 0.f, -inf},
+                                                           {inf, inf, inf}})
+      noReturns.push(p[0], p[1], p[2], 0.f);
+    EXPECT_FALSE(pickNearestPoint(noReturns, vp, 400, 400, 200, 200, 400.0).has_value());
+    PointCloud withAReturn = noReturns;
+    withAReturn.push(static_cast<float>(cam.target.x()), static_cast<float>(cam.target.y()),
+                     static_cast<float>(cam.target.z()), 0.f);
+    EXPECT_EQ(pickNearestPoint(withAReturn, vp, 400, 400, 200, 200, 400.0),
+              std::optional<std::size_t>(noReturns.size()));
+  }
 }
 
 }  // namespace

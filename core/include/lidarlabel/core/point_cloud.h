@@ -33,6 +33,16 @@ struct PointCloud {
   std::size_t memoryBytes() const;
 };
 
+// Point i has a return: finite x, y and z. Non-finite points ("no return" pixels of organised
+// sweeps, kept so that point indices match the file) are never drawn, in no box, never ground,
+// never clustered, fitted, tracked or counted by any algorithm.
+inline bool isFinitePoint(const PointCloud& cloud, std::size_t i) {
+  // v - v is 0 for finite v and NaN for NaN/Inf; the sum is 0 only when all three are finite.
+  return (cloud.x[i] - cloud.x[i]) + (cloud.y[i] - cloud.y[i]) + (cloud.z[i] - cloud.z[i]) == 0.f;
+}
+// Number of points without a return (NaN or infinite x, y or z).
+std::size_t countNonFinite(const PointCloud& cloud);
+
 // Axis-aligned bounds of the finite points; valid == false for a cloud with none.
 struct Bounds {
   float min[3]{0, 0, 0};

@@ -6,21 +6,44 @@
 // Memory: no reader holds more than one extra copy of a sweep (KITTI .bin is read in 64 KiB
 // chunks; the others are memory-mapped; PCD binary_compressed adds its decompressed buffer).
 // Format details and quirks: docs/formats.md.
+#include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "lidarlabel/core/errors.h"
 #include "lidarlabel/core/point_cloud.h"
 
 namespace lidarlabel {
 
+// Points with a NaN/Inf x, y or z: "no return" pixels of organised sweeps (PCL, Ouster and
+// other drivers write them as NaN). Points stored as (0, 0, 0) are finite and stay ordinary
+// points under every policy (docs/formats.md).
 enum class NonFinitePolicy {
   Reject,  // NaN/Inf coordinates are an error naming the point's byte offset / line
-  Drop,    // such points are skipped (e.g. organised clouds with "no return" as NaN)
+  Drop,    // such points are skipped: later points' indices shift down (labels no longer align)
   Keep,    // kept as they are, so point i of the cloud is point i of the file (per-point labels)
 };
 
+// The default keeps every point index, as the window and every label import/export need:
+// per-point label files have exactly one entry per point of the source sweep. The algorithms
+// ignore non-finite points (core/point_cloud.h: isFinitePoint).
 struct SweepReadOptions {
-  NonFinitePolicy nonFinite = NonFinitePolicy::Reject;
+  NonFinitePolicy nonFinite = NonFinitePolicy::Keep;
+};
+
+// What NonFinitePolicy::Reject throws: the first point (0-based index in the file) with a NaN or
+// infinite coordinate; where() is its byte offset or line.
+class NonFinitePointError : public FileError {
+ public:
+  NonFinitePointError(std::string file, std::string where, std::size_t point)
+      : FileError(std::move(file), std::move(where),
+                  "point " + std::to_string(point) + " has a NaN or infinite coordinate"),
+        point_(point) {}
+  std::size_t point() const { return point_; }
+
+ private:
+  std::size_t point_;
 };
 
 // KITTI velodyne .bin: float32 x, y, z, reflectance, little-endian, no header.

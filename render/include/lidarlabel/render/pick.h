@@ -13,7 +13,8 @@ namespace lidarlabel {
 // [-1,1]^3 after the divide). (px, py): widget pixels, origin top-left, y down; width/height:
 // widget size in the same pixels. Returns the index of the point whose projection lies within
 // radiusPx of (px, py) and is closest to the eye (smallest NDC depth); nullopt when none.
-// Points behind the eye or outside the depth range are ignored. O(n), no allocation.
+// Points behind the eye or outside the depth range, and no-return points (NaN / Inf x, y or z),
+// are ignored. O(n), no allocation.
 std::optional<std::size_t> pickNearestPoint(const PointCloud& cloud,
                                             const Eigen::Matrix4d& viewProjection, double width,
                                             double height, double px, double py,
