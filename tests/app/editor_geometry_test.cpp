@@ -64,6 +64,16 @@ TEST_F(EditorGeometry, ANonContinuingNudgeAfterAHeldOneIsANewStep) {
   EXPECT_NEAR(box().yaw, start.yaw + 2 * NudgeSteps{}.normalRadians, 1e-12);
 }
 
+TEST_F(EditorGeometry, AContinuingNudgeNeverMergesIntoTheSavedState) {
+  editor.nudgeYaw(kCar, 1, StepSize::Normal, false);
+  stack().setClean();  // what saving does
+  editor.nudgeYaw(kCar, 1, StepSize::Normal, true);
+  EXPECT_EQ(stack().count(), 2);
+  EXPECT_TRUE(doc.isModified());
+  stack().undo();
+  EXPECT_FALSE(doc.isModified());
+}
+
 TEST_F(EditorGeometry, ADragIsOneUndoStepAndUndoRedoRestoreExactValues) {
   const Eigen::Vector3d from(9.5, 3.5, -0.9);
   ASSERT_TRUE(editor.beginDrag(kCar, DragKind::Move, from));

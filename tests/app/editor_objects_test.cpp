@@ -32,6 +32,13 @@ TEST_F(EditorObjects, ClassChangeEmitsTheClassBitAndUndoes) {
   EXPECT_EQ(object(1)->className, "car");
 }
 
+TEST_F(EditorObjects, ClassChangeIsRefusedForAClassOutsideTheOntology) {
+  EXPECT_FALSE(editor.setClass(1, "spaceship"));
+  EXPECT_FALSE(editor.setClass(99, "truck"));
+  EXPECT_EQ(object(1)->className, "car");
+  EXPECT_EQ(stack().count(), 0);
+}
+
 TEST_F(EditorObjects, TrackIdRenumbersTheObjectAndKeepsItSelected) {
   editor.select({1});
   ASSERT_TRUE(editor.setTrackId(1, 40));
