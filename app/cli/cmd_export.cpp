@@ -4,7 +4,7 @@
 
 #include "cli.h"
 #include "label_cli_support.h"
-#include "lidarlabel/io/atomic_file.h"
+#include "lidarlabel/io/atomic_exports.h"
 #include "lidarlabel/io/kitti_object.h"
 #include "lidarlabel/io/kitti_tracking.h"
 #include "lidarlabel/io/native_format.h"
@@ -20,22 +20,6 @@ namespace fs = std::filesystem;
 namespace lidarlabel::cli {
 
 namespace {
-
-// <out>/labels/<stem>.label for every frame with point labels (folder replaced atomically).
-std::size_t exportSemanticKitti(const Sequence& s, const std::string& out, Progress& progress) {
-  std::size_t written = 0;
-  fs::create_directories(out);
-  replaceDirectoryAtomic((fs::path(out) / "labels").string(), [&](const std::string& tmp) {
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      progress.update(i + 1);
-      if (s.frames[i].pointLabelPath.empty()) continue;
-      const PointLabels l = readPointLabels(resolvePath(s.root, s.frames[i].pointLabelPath));
-      writeSemanticKittiLabels((fs::path(tmp) / (kittiFrameStem(s, i) + ".label")).string(), l);
-      ++written;
-    }
-  });
-  return written;
-}
 
 // The sequence with its annotations: the native document when there is one, else the labels the
 // dataset layout ships (KITTI label_2 + calib, nuScenes tables), so one command converts formats.
@@ -73,7 +57,7 @@ int runExport(const std::vector<std::string>& argv) {
     k.calibFile = args.valueOr("calib", "");
     k.image = imageSizeFrom(args);
     k.withScore = args.flag("score");
-    const KittiExportReport r = exportKittiObject(s, *out, ontology, k, tick);
+    const KittiExportReport r = exportKittiObjectAtomically(s, *out, ontology, k, tick);
     progress.finish();
     std::printf(
         "kitti: %zu frames, %zu objects -> %s/label_2 (skipped: %zu without KITTI class, "
@@ -85,7 +69,7 @@ int runExport(const std::vector<std::string>& argv) {
     k.sequenceName = args.valueOr("sequence-name", "");
     k.image = imageSizeFrom(args);
     k.withScore = args.flag("score");
-    const KittiTrackingRows r = exportKittiTracking(s, *out, ontology, k);
+    const KittiTrackingRows r = exportKittiTrackingAtomically(s, *out, ontology, k);
     std::printf(
         "kitti-tracking: %zu rows -> %s/label_02 (skipped: %zu without KITTI class, %zu "
         "outside image_2)\n",
@@ -99,25 +83,19 @@ int runExport(const std::vector<std::string>& argv) {
         r.samples, r.annotations, r.instances, r.lidarsegFrames, out->c_str(), nus.version.c_str(),
         r.skippedNoCategory);
   } else if (*format == "nuscenes-results") {
-    fs::create_directories(*out);
-    writeFileAtomic((fs::path(*out) / "results_nusc.json").string(),
-                    nuscenesDetectionResultsJson(s, ontology, nus));
-    std::printf("nuscenes-results: %zu samples -> %s/results_nusc.json\n", s.size(), out->c_str());
+    const std::string file = exportNuscenesResults(s, *out, ontology, nus);
+    std::printf("nuscenes-results: %zu samples -> %s\n", s.size(), file.c_str());
   } else if (*format == "semantickitti") {
-    const std::size_t n = exportSemanticKitti(s, *out, progress);
+    const SemanticKittiExportReport r = exportSemanticKitti(s, *out, tick);
     progress.finish();
-    std::printf("semantickitti: %zu labelled frames -> %s/labels\n", n, out->c_str());
+    std::printf("semantickitti: %zu labelled frames -> %s/labels\n", r.frames, out->c_str());
   } else if (*format == "lidarseg") {
     const LidarsegExportReport r = exportNuscenesLidarseg(s, *out, ontology, nus);
     std::printf(
         "lidarseg: %zu labelled frames -> %s/lidarseg/%s (%zu points without an index -> 0)\n",
         r.frames, out->c_str(), nus.version.c_str(), r.unknown);
   } else if (*format == "openlabel") {
-    fs::create_directories(*out);
-    const std::string path =
-        (fs::path(*out) / ((s.name.empty() ? std::string("sequence") : s.name) + ".openlabel.json"))
-            .string();
-    writeOpenLabel(s, path);
+    const std::string path = exportOpenLabel(s, *out);
     std::printf("openlabel: %zu frames -> %s\n", s.size(), path.c_str());
   } else {
     throw UsageError("unknown --format '" + *format +
@@ -146,7 +124,8 @@ Command exportCommand() {
       "  --sequence-name N   kitti-tracking file name (default: sequence name or 0000)\n"
       "  --version V         nuScenes version folder (default v1.0-lidarlabel)\n"
       "  --ontology FILE     class mapping (default: the built-in driving ontology)\n"
-      "Every folder is written to a temporary location and moved into place.",
+      "The whole export is built in a staging folder beside DIR and replaces DIR's content in\n"
+      "one step; on any error DIR is left exactly as it was. Other files in DIR are kept.",
       runExport};
 }
 

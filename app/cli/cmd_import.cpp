@@ -9,40 +9,15 @@
 #include "lidarlabel/io/kitti_tracking.h"
 #include "lidarlabel/io/native_format.h"
 #include "lidarlabel/io/nuscenes.h"
-#include "lidarlabel/io/nuscenes_lidarseg.h"
 #include "lidarlabel/io/openlabel.h"
-#include "lidarlabel/io/semantic_kitti.h"
+#include "lidarlabel/io/point_label_import.h"
 #include "lidarlabel/io/sequence_open.h"
-#include "lidarlabel/io/sweep_io.h"
 
 namespace fs = std::filesystem;
 
 namespace lidarlabel::cli {
 
 namespace {
-
-constexpr const char* kSidecarDir = "point_labels";  // native sidecars, relative to the root
-
-// Per-point labels: for every frame, `fileFor(i)` names the source file ("" or missing = none);
-// labels are checked against the sweep's point count and stored as native sidecars.
-template <typename ReadFn, typename FileFn>
-std::size_t importPointLabels(Sequence& s, Progress& progress, FileFn fileFor, ReadFn read) {
-  std::size_t n = 0;
-  fs::create_directories(fs::path(s.root) / kSidecarDir);
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    progress.update(i + 1);
-    const std::string src = fileFor(i);
-    if (src.empty() || !fs::exists(src)) continue;
-    const long long points =
-        static_cast<long long>(readSweep(s.sweepPathOf(i), s.sweepFormat).size());
-    const PointLabels labels = read(src, points);
-    const std::string rel = std::string(kSidecarDir) + "/" + kittiFrameStem(s, i) + ".llpl";
-    writePointLabels(resolvePath(s.root, rel), labels);
-    s.frames[i].pointLabelPath = rel;
-    ++n;
-  }
-  return n;
-}
 
 std::string trackingCalibFor(const std::string& labelFile) {
   const fs::path p(labelFile);
@@ -75,35 +50,19 @@ int runImport(const std::vector<std::string>& argv) {
     const NuscenesImportReport r = importNuscenes(src, s, ontology);
     std::printf("nuscenes: %zu samples, %zu annotations, %zu instances\n", r.samples, r.annotations,
                 r.instances);
-  } else if (*format == "semantickitti") {
-    const std::size_t n = importPointLabels(
-        s, progress,
-        [&](std::size_t i) { return (fs::path(src) / (kittiFrameStem(s, i) + ".label")).string(); },
-        [&](const std::string& f, long long points) {
-          return readSemanticKittiLabelsMapped(f, ontology, points);
-        });
-    progress.finish();
-    std::printf("semantickitti: %zu labelled frames\n", n);
-  } else if (*format == "lidarseg") {
+  } else if (*format == "semantickitti" || *format == "lidarseg") {
     NuscenesExportSettings nus;
     nus.version = args.valueOr("version", nus.version);
-    const std::size_t n = importPointLabels(
-        s, progress,
-        [&](std::size_t i) {
-          // <sample_data token>_lidarseg.bin as lidarlabel exports it, else <sweep
-          // stem>_lidarseg.bin
-          const fs::path byToken =
-              fs::path(src) / (nuscenesSampleDataToken(s, i, nus) + "_lidarseg.bin");
-          if (fs::exists(byToken)) return byToken.string();
-          std::string stem = fs::path(s.frames[i].info.sweepPath).filename().string();
-          stem = stem.substr(0, stem.find('.'));
-          return (fs::path(src) / (stem + "_lidarseg.bin")).string();
-        },
-        [&](const std::string& f, long long points) {
-          return readNuscenesLidarseg(f, ontology, points);
-        });
+    const PointLabelSource source = *format == "semantickitti"
+                                        ? semanticKittiLabelSource(src, s, ontology)
+                                        : lidarsegLabelSource(src, s, ontology, nus);
+    // Sidecars and the document are one transaction: nothing is written when any frame fails.
+    const std::string doc = nativePathFor(*into);
+    const PointLabelImportReport r =
+        importPointLabels(s, doc, source, [&](std::size_t i) { progress.update(i); });
     progress.finish();
-    std::printf("lidarseg: %zu labelled frames\n", n);
+    std::printf("%s: %zu labelled frames\nsaved %s\n", format->c_str(), r.frames, doc.c_str());
+    return 0;
   } else if (*format == "openlabel") {
     const std::size_t n = importOpenLabel(src, s);
     std::printf("openlabel: %zu objects\n", n);

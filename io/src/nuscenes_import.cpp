@@ -67,16 +67,19 @@ Eigen::Isometry3d poseOf(const JsonReader& r) {
 
 }  // namespace
 
-NuscenesImportReport importNuscenes(const std::string& versionDir, Sequence& sequence,
+NuscenesImportReport importNuscenes(const std::string& versionDir, Sequence& target,
                                     const Ontology& ontology) {
+  Sequence sequence = target;  // the target changes only when the whole import succeeded
   const Table sensor = loadTable(versionDir, "sensor"),
               cs = loadTable(versionDir, "calibrated_sensor"),
               ego = loadTable(versionDir, "ego_pose"), sd = loadTable(versionDir, "sample_data"),
               ann = loadTable(versionDir, "sample_annotation"),
               inst = loadTable(versionDir, "instance"), cat = loadTable(versionDir, "category");
-  std::optional<Table> attr;
+  std::optional<Table> attr, vis;
   if (fs::exists(fs::path(versionDir) / "attribute.json"))
     attr = loadTable(versionDir, "attribute");
+  if (fs::exists(fs::path(versionDir) / "visibility.json"))
+    vis = loadTable(versionDir, "visibility");
 
   // LIDAR_TOP key frames in time order.
   struct KeyFrame {
@@ -151,7 +154,15 @@ NuscenesImportReport importNuscenes(const std::string& versionDir, Sequence& seq
     const ClassDef* cls = ontology.findByNuscenesName(catName);
     o.className = cls ? cls->name : catName;
     o.box = lidarBoxFromNuscenes(b, kf.lidarToEgo, kf.egoToGlobal);
-    o.attributes["nuscenes.category"] = catName;
+    o.attributes[nusc::kCategoryKey] = catName;
+    o.attributes[nusc::kBoxKey] = nusc::boxText(o.box);
+    if (a.has("num_lidar_pts"))
+      o.attributes[nusc::kNumLidarPtsKey] =
+          std::to_string(a.integer("num_lidar_pts", 0, std::numeric_limits<int>::max()));
+    const std::string visToken = a.has("visibility_token") ? a.string("visibility_token") : "";
+    if (vis && !visToken.empty())
+      o.attributes[nusc::kVisibilityKey] =
+          vis->get(visToken, a, "visibility_token").string("level");
     if (attr && a.has("attribute_tokens")) {
       const JsonReader at = a.child("attribute_tokens");
       if (at.arraySize() > 0) {
@@ -164,6 +175,7 @@ NuscenesImportReport importNuscenes(const std::string& versionDir, Sequence& seq
   }
   for (const auto& f : frameOfKey) report.samples += f ? 1 : 0;
   report.instances = trackOf.size();
+  target = std::move(sequence);
   return report;
 }
 

@@ -2,6 +2,10 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
+
+#include "lidarlabel/io/atomic_file.h"
+#include "lidarlabel/io/folder_transaction.h"
 #include "lidarlabel/io/nuscenes.h"
 #include "nuscenes_util.h"
 
@@ -39,8 +43,7 @@ std::string nuscenesDetectionResultsJson(const Sequence& s, const Ontology& onto
     const std::string token = nusc::sampleToken(scene, i);
     std::vector<std::pair<float, json>> boxes;
     for (const ObjectAnnotation& o : s.frames[i].objects) {
-      const ClassDef* cls = ontology.find(o.className);
-      const std::string cat = cls ? cls->nuscenesName : "";
+      const std::string cat = nusc::categoryOf(o, ontology);
       const std::string det = nuscenesDetectionName(cat);
       if (det.empty()) continue;
       const NuscenesBox b = nuscenesBoxFromLidar(o.box, geo[i].lidarToEgo, geo[i].egoToGlobal);
@@ -70,6 +73,16 @@ std::string nuscenesDetectionResultsJson(const Sequence& s, const Ontology& onto
                    {"use_external", false}}},
                  {"results", results}};
   return doc.dump(1) + "\n";
+}
+
+std::string exportNuscenesResults(const Sequence& s, const std::string& outDir,
+                                  const Ontology& ontology,
+                                  const NuscenesExportSettings& settings) {
+  const std::string text = nuscenesDetectionResultsJson(s, ontology, settings);
+  writeFolderAtomic(outDir, {}, [&](const std::string& tmp) {
+    writeFileAtomic((std::filesystem::path(tmp) / "results_nusc.json").string(), text);
+  });
+  return (std::filesystem::path(outDir) / "results_nusc.json").string();
 }
 
 }  // namespace lidarlabel

@@ -5,10 +5,28 @@
 #include <vector>
 
 #include "lidarlabel/io/nuscenes.h"
+#include "lidarlabel/io/nuscenes_lidarseg.h"
 
 namespace lidarlabel::nusc {
 
 inline constexpr const char* kLidarToEgoKey = "nuscenes.lidar_to_ego";
+// Object attributes an import sets so that an export writes the same values back.
+inline constexpr const char* kCategoryKey = "nuscenes.category";          // category name
+inline constexpr const char* kVisibilityKey = "nuscenes.visibility";      // level, e.g. "v60-80"
+inline constexpr const char* kNumLidarPtsKey = "nuscenes.num_lidar_pts";  // as imported
+inline constexpr const char* kBoxKey = "nuscenes.box";  // the imported sensor-frame box (boxText)
+// Visibility of a box without an imported or annotated level: "4" (v80-100). LiDAR annotation has
+// no camera visibility; a box someone placed is taken as visible unless nuscenes.visibility says.
+inline constexpr const char* kDefaultVisibilityToken = "4";
+
+// The object's nuScenes category: its class's nuScenes name, else the imported category
+// (nuscenes.category), else its class name when that is an official category; "" = none.
+std::string categoryOf(const ObjectAnnotation& o, const Ontology& ontology);
+// "x y z l w h yaw pitch roll"; unedited(o): the box still equals the imported nuscenes.box.
+std::string boxText(const Cuboid& box);
+bool unedited(const ObjectAnnotation& o);
+// Token "1".."4" of the object's visibility level (kDefaultVisibilityToken when none).
+std::string visibilityToken(const ObjectAnnotation& o);
 
 struct FrameGeometry {
   Eigen::Isometry3d lidarToEgo, egoToGlobal;
@@ -24,5 +42,13 @@ std::string attributeName(const ObjectAnnotation& o, const std::string& category
 
 std::string sceneName(const Sequence& s, const NuscenesExportSettings& settings);
 std::string sampleToken(const std::string& scene, std::size_t frame);
+
+// Writes <root>/lidarseg/<version>/<sd token>_lidarseg.bin for every frame with point labels and
+// <root>/<version>/lidarseg.json (no transaction: root is a staging folder). pointCounts[i] is
+// frame i's sweep point count (the sweep is read when the vector is shorter); a label count that
+// differs is a FileError naming the sidecar.
+LidarsegExportReport writeLidarseg(const Sequence& s, const std::string& root,
+                                   const Ontology& ontology, const NuscenesExportSettings& settings,
+                                   const std::vector<long long>& pointCounts);
 
 }  // namespace lidarlabel::nusc

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -9,6 +10,7 @@
 #include "json_util.h"
 #include "lidarlabel/core/errors.h"
 #include "lidarlabel/io/atomic_file.h"
+#include "lidarlabel/io/folder_transaction.h"
 
 using json = nlohmann::json;
 
@@ -225,6 +227,16 @@ Sequence openLabelFromJson(const std::string& text, const std::string& fileName)
 
 Sequence readOpenLabel(const std::string& path) {
   return openLabelFromJson(readFile(path), path);
+}
+
+std::string exportOpenLabel(const Sequence& s, const std::string& outDir,
+                            const OpenLabelSettings& settings) {
+  const std::string name = (s.name.empty() ? std::string("sequence") : s.name) + ".openlabel.json";
+  const std::string text = openLabelToJson(s, settings);
+  writeFolderAtomic(outDir, {}, [&](const std::string& tmp) {
+    writeFileAtomic((std::filesystem::path(tmp) / name).string(), text);
+  });
+  return (std::filesystem::path(outDir) / name).string();
 }
 
 std::size_t importOpenLabel(const std::string& path, Sequence& sequence) {

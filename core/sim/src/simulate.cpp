@@ -49,7 +49,8 @@ SimFrame simulateFrame(const Scene& scene, const SensorConfig& sensor, int frame
   const Eigen::Vector3d origin = out.egoPose.translation();
 
   ObjectsAtFrame objects = gatherSolids(scene, t);
-  SolidSet set = buildSolidSet(objects.solids, origin.head<2>(), sensor.maxRange + 1.0, sensor.bruteForce);
+  SolidSet set =
+      buildSolidSet(objects.solids, origin.head<2>(), sensor.maxRange + 1.0, sensor.bruteForce);
 
   std::vector<double> cosEl(static_cast<std::size_t>(sensor.beams)), sinEl(cosEl.size());
   for (int b = 0; b < sensor.beams; ++b) {
@@ -57,7 +58,8 @@ SimFrame simulateFrame(const Scene& scene, const SensorConfig& sensor, int frame
     sinEl[static_cast<std::size_t>(b)] = std::sin(beamElevation(sensor, b));
   }
   const std::uint64_t frameSeed = mixSeed(scene.seed, 1000 + static_cast<std::uint64_t>(frame));
-  const std::size_t rays = static_cast<std::size_t>(sensor.beams) * static_cast<std::size_t>(sensor.azimuthSteps);
+  const std::size_t rays =
+      static_cast<std::size_t>(sensor.beams) * static_cast<std::size_t>(sensor.azimuthSteps);
   out.cloud.reserve(rays);
   out.labels.semantic.reserve(rays);
   out.labels.instance.reserve(rays);
@@ -69,8 +71,10 @@ SimFrame simulateFrame(const Scene& scene, const SensorConfig& sensor, int frame
     const double ca = std::cos(az), sa = std::sin(az);
     const float firingTime = static_cast<float>(k / (sensor.azimuthSteps * sensor.rateHz));
     for (int b = 0; b < sensor.beams; ++b) {
-      const std::size_t ray = static_cast<std::size_t>(k) * static_cast<std::size_t>(sensor.beams) + static_cast<std::size_t>(b);
-      const Eigen::Vector3d dirSensor(cosEl[static_cast<std::size_t>(b)] * ca, cosEl[static_cast<std::size_t>(b)] * sa,
+      const std::size_t ray = static_cast<std::size_t>(k) * static_cast<std::size_t>(sensor.beams) +
+                              static_cast<std::size_t>(b);
+      const Eigen::Vector3d dirSensor(cosEl[static_cast<std::size_t>(b)] * ca,
+                                      cosEl[static_cast<std::size_t>(b)] * sa,
                                       sinEl[static_cast<std::size_t>(b)]);
       const Eigen::Vector3d dir = rot * dirSensor;
       Hit hit;
@@ -97,6 +101,11 @@ SimFrame simulateFrame(const Scene& scene, const SensorConfig& sensor, int frame
     }
   }
 
+  // Emitted boxes: the exact hull of the object's solids grown on every side by the largest
+  // range error a point can carry (the noise is bounded at kGaussianBound sigma and moves a point
+  // along its ray, so at most that far from the surface it hit) plus kFloatSlack for the float32
+  // coordinates. So every point labelled with an instance lies inside that instance's box.
+  const double grow = boxMargin(sensor);
   const Eigen::Isometry3d worldToSensor = out.egoPose.inverse();
   const double egoYaw = std::atan2(rot(1, 0), rot(0, 0));
   for (std::size_t i = 0; i < scene.objects.size(); ++i) {
@@ -109,6 +118,7 @@ SimFrame simulateFrame(const Scene& scene, const SensorConfig& sensor, int frame
     a.box = st.box;
     a.box.center = worldToSensor * st.box.center;
     a.box.yaw = wrapAngle(st.box.yaw - egoYaw);
+    a.box.size += Eigen::Vector3d::Constant(2.0 * grow);
     a.attributes = st.attributes;
     a.provenance = Provenance::Manual;
     out.objects.push_back(std::move(a));

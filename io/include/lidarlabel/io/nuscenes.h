@@ -15,6 +15,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "lidarlabel/core/cuboid.h"
 #include "lidarlabel/core/ontology.h"
@@ -44,6 +45,18 @@ std::size_t countPointsInBoxInclusive(const PointCloud& cloud, const Cuboid& box
 // not evaluated (FORMATS.md §4.7).
 std::string nuscenesDetectionName(const std::string& category);
 
+// One category of the official nuScenes v1.0 taxonomy: name, category.json `index` (used by
+// lidarseg files), description.
+struct NuscenesCategory {
+  const char* name;
+  int index;
+  const char* description;
+};
+// All 32 official categories in release order (index 0..31, FORMATS.md §4.6).
+const std::vector<NuscenesCategory>& nuscenesOfficialCategories();
+// nullptr when the name is not an official category.
+const NuscenesCategory* findNuscenesOfficialCategory(const std::string& name);
+
 // Deterministic 32-hex token for (kind, key): same sequence -> same tokens.
 std::string nuscenesToken(const std::string& kind, const std::string& key);
 
@@ -54,6 +67,7 @@ struct NuscenesExportSettings {
   std::string vehicle = "lidarlabel";           // log.vehicle
   std::optional<Eigen::Isometry3d> lidarToEgo;  // nullopt = sequence metadata, else identity
   bool writeSweeps = true;  // write every sweep as <dataroot>/samples/LIDAR_TOP/<stem>.pcd.bin
+  std::string splitName = "lidarlabel";  // splits.json: {splitName: [the exported scene]}
 };
 
 // Tokens of frame i's sample and LIDAR_TOP sample_data as exportNuscenes writes them.
@@ -68,11 +82,20 @@ struct NuscenesExportReport {
 };
 
 // Writes <dataroot>/<version>/{category, attribute, visibility, instance, sensor,
-// calibrated_sensor, ego_pose, log, scene, sample, sample_data, sample_annotation, map}.json,
-// a 0-byte map placeholder <dataroot>/maps/<token>.png and (writeSweeps) the sweeps. Each folder
-// is replaced atomically. num_lidar_pts is counted in each frame's sweep. Frames without a
-// timestamp get i * 0.5 s. Objects whose class has no nuScenes name are skipped (counted).
-// Frames with point labels are also written as lidarseg (exportNuscenesLidarseg).
+// calibrated_sensor, ego_pose, log, scene, sample, sample_data, sample_annotation, map}.json and
+// splits.json ({settings.splitName: [scene]}), a 0-byte map placeholder <dataroot>/maps/<token>.png
+// and (writeSweeps) the sweeps. The whole export is built aside and replaces the destination in
+// one step (writeFolderAtomic; <version>/, maps/, lidarseg/<version>/ and, with writeSweeps,
+// samples/LIDAR_TOP/ are replaced as wholes, other files under dataroot are kept); any failure
+// (a truncated sweep, a damaged point-label sidecar) leaves dataroot exactly as it was.
+// category.json holds the 32 official categories with their index, then any other category used.
+// An object's category: its class's nuScenes name, else the imported nuscenes.category, else its
+// class name when that is an official category; objects with none are skipped (counted).
+// Values an import stored (nuscenes.num_lidar_pts, nuscenes.visibility, nuscenes.attribute) are
+// written back; num_lidar_pts only while the box is unedited (nuscenes.box), else it is counted in
+// the frame's sweep. visibility_token: the imported/annotated level, else "4" (v80-100, no camera
+// visibility known). Frames without a timestamp get i * 0.5 s. Frames with point labels are also
+// written as lidarseg (label counts checked against the sweeps).
 NuscenesExportReport exportNuscenes(const Sequence& sequence, const std::string& dataroot,
                                     const Ontology& ontology,
                                     const NuscenesExportSettings& settings = {},
@@ -85,6 +108,12 @@ NuscenesExportReport exportNuscenes(const Sequence& sequence, const std::string&
 std::string nuscenesDetectionResultsJson(const Sequence& sequence, const Ontology& ontology,
                                          const NuscenesExportSettings& settings = {});
 
+// nuscenesDetectionResultsJson as <outDir>/results_nusc.json, one transaction over outDir (other
+// files are kept). Returns the file's path.
+std::string exportNuscenesResults(const Sequence& sequence, const std::string& outDir,
+                                  const Ontology& ontology,
+                                  const NuscenesExportSettings& settings = {});
+
 struct NuscenesImportReport {
   std::size_t samples = 0, annotations = 0, instances = 0;
 };
@@ -92,8 +121,10 @@ struct NuscenesImportReport {
 // sample_annotations, moved into that sweep's sensor frame, into the sequence frame with the same
 // sweep file name without extension ("x.pcd.bin" matches "velodyne/x.bin"). An empty sequence gets
 // one frame per key frame (time order), root = dataroot. Class names: ontology class of the
-// category's nuScenes name, else the category name. Missing tables/fields or dangling tokens ->
-// FileError naming the table file and the JSON field.
+// category's nuScenes name, else the category name (never dropped). Each object keeps
+// nuscenes.category, nuscenes.box, nuscenes.num_lidar_pts, nuscenes.visibility (level) and
+// nuscenes.attribute for the export. Missing tables/fields or dangling tokens -> FileError naming
+// the table file and the JSON field; `sequence` is changed only when the whole import succeeded.
 NuscenesImportReport importNuscenes(const std::string& versionDir, Sequence& sequence,
                                     const Ontology& ontology);
 

@@ -27,9 +27,11 @@ struct LidarsegExportReport {
   std::size_t unknown = 0;  // points written as 0 because their class has no lidarseg index
 };
 // Every frame with point labels (Frame::pointLabelPath) -> <dataroot>/lidarseg/<version>/
-// <sample_data token>_lidarseg.bin (folder replaced atomically) and <dataroot>/<version>/
-// lidarseg.json with {token = sample_data_token (FORMATS.md §4.5 pitfall), sample_data_token,
-// filename}. Tokens match exportNuscenes with the same settings.
+// <sample_data token>_lidarseg.bin and <dataroot>/<version>/lidarseg.json with {token =
+// sample_data_token (FORMATS.md §4.5 pitfall), sample_data_token, filename}, as one transaction
+// over dataroot (writeFolderAtomic; lidarseg/<version>/ replaced as a whole). A label count that
+// differs from the sweep's point count fails the export. Tokens match exportNuscenes with the
+// same settings.
 LidarsegExportReport exportNuscenesLidarseg(const Sequence& sequence, const std::string& dataroot,
                                             const Ontology& ontology,
                                             const NuscenesExportSettings& settings = {});

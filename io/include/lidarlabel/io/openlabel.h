@@ -22,6 +22,10 @@ struct OpenLabelSettings {
 std::string openLabelToJson(const Sequence& sequence, const OpenLabelSettings& settings = {});
 void writeOpenLabel(const Sequence& sequence, const std::string& path,
                     const OpenLabelSettings& settings = {});  // atomic
+// <outDir>/<sequence name or "sequence">.openlabel.json as one transaction over outDir
+// (writeFolderAtomic: other files in outDir are kept). Returns the file's path.
+std::string exportOpenLabel(const Sequence& sequence, const std::string& outDir,
+                            const OpenLabelSettings& settings = {});
 
 // Reads cuboids back (objects of a frame in trackId order). Frames are numbered as in the file
 // ("0".."N-1"; gaps become empty frames); sweep paths come from the frame's stream uri, timestamps

@@ -1,15 +1,29 @@
 #pragma once
 // SemanticKITTI per-point labels (*.label): one little-endian uint32 per point, in sweep order,
 // label = (instance << 16) | semantic. Semantic ids are SemanticKITTI raw ids (never learning ids).
+#include <cstddef>
+#include <functional>
 #include <string>
 
 #include "lidarlabel/core/annotation.h"
+#include "lidarlabel/core/sequence.h"
 
 namespace lidarlabel {
 
 // expectedCount >= 0: the label count must equal it (the sweep's point count), else FileError.
 PointLabels readSemanticKittiLabels(const std::string& path, long long expectedCount = -1);
 void writeSemanticKittiLabels(const std::string& path, const PointLabels& labels);  // atomic
+
+struct SemanticKittiExportReport {
+  std::size_t frames = 0;  // frames with point labels written
+};
+// <outDir>/labels/<kittiFrameStem>.label for every frame with point labels (the stored raw ids),
+// as one transaction over outDir (writeFolderAtomic; labels/ replaced as a whole, other files
+// kept). Each frame's label count must equal its sweep's point count, else FileError naming the
+// sidecar and both counts, and outDir is left exactly as it was. progress(i) after each frame.
+SemanticKittiExportReport exportSemanticKitti(
+    const Sequence& sequence, const std::string& outDir,
+    const std::function<void(std::size_t)>& progress = {});
 
 }  // namespace lidarlabel
 

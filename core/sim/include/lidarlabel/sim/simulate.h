@@ -10,9 +10,13 @@
 #include "lidarlabel/core/annotation.h"
 #include "lidarlabel/core/point_cloud.h"
 #include "lidarlabel/sim/config.h"
+#include "lidarlabel/sim/random.h"
 #include "lidarlabel/sim/scene.h"
 
 namespace lidarlabel::sim {
+
+// Margin (m) a box adds on every side for float32 point coordinates (rounding <= 1e-5 m at 120 m).
+inline constexpr double kFloatSlack = 1e-4;
 
 // One simulated sweep with its exact ground truth.
 struct SimFrame {
@@ -21,9 +25,17 @@ struct SimFrame {
   Eigen::Isometry3d egoPose = Eigen::Isometry3d::Identity();  // LiDAR -> world
   PointCloud cloud;    // LiDAR frame; intensity 0..1 (KITTI-like)
   PointLabels labels;  // SemanticKITTI raw ids; instance = track id, 0 for stuff
-  // Objects with at least one point in this sweep, LiDAR frame, ascending track id.
+  // Objects with at least one point in this sweep, LiDAR frame, ascending track id. Each box is
+  // the object's exact hull grown on every side by boxMargin(sensor), so it contains every point
+  // labelled with its instance, range noise included.
   std::vector<ObjectAnnotation> objects;
 };
+
+// The growth of every emitted box over the object's exact hull, per side (m): the range-noise
+// envelope kGaussianBound * rangeNoiseStd plus kFloatSlack.
+inline double boxMargin(const SensorConfig& sensor) {
+  return kGaussianBound * sensor.rangeNoiseStd + kFloatSlack;
+}
 
 // Timestamp of frame i: 1 s + i / rate (microseconds; 0 would mean "unknown" to the tool).
 std::int64_t frameTimestampUs(const SensorConfig& sensor, int frame);
