@@ -18,7 +18,7 @@ namespace lidarlabel::sim {
 namespace {
 
 constexpr const char* kGenerator = "lidarlabel simulator";
-constexpr const char* kSimulatorVersion = "1";
+constexpr const char* kSimulatorVersion = "2";  // 2: boxes grown by the range-noise envelope
 
 // Shortest decimal that reads back to the same double (locale-independent).
 std::string num(double v) {
@@ -69,8 +69,8 @@ std::string readme(const SimulationConfig& c, const SimulationSummary& sum, std:
          "poses), `times.txt`: SemanticKITTI layout\n";
   r += "\nGround truth: a frame lists every object with at least one point in its sweep (occluded "
        "or out-of-range objects are absent in those frames; track ids stay the same). Each box is "
-       "the exact hull of the object's solids, so it contains exactly the points labelled with "
-       "its instance (up to the range noise along the ray). See docs/simulator.md.\n";
+       "the exact hull of the object's solids grown on every side by the range-noise envelope, so "
+       "it contains every point labelled with its instance. See docs/simulator.md.\n";
   return r;
 }
 
