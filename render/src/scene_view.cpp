@@ -27,6 +27,7 @@ struct SceneView::Impl {
   QPoint lastMouse;
   Qt::MouseButtons dragButtons;
   bool panDrag = false;
+  ViewTool* tool = nullptr;
   int renders = 0;
 };
 
@@ -116,8 +117,8 @@ void SceneView::resizeGL(int w, int h) {
 void SceneView::paintGL() {
   impl_->actors.applyCamera(impl_->camera);
   const qreal dpr = devicePixelRatioF();
-  detail::renderInto(*impl_->window, defaultFramebufferObject(),
-                     static_cast<int>(width() * dpr), static_cast<int>(height() * dpr));
+  detail::renderInto(*impl_->window, defaultFramebufferObject(), static_cast<int>(width() * dpr),
+                     static_cast<int>(height() * dpr));
   ++impl_->renders;
 }
 
@@ -131,7 +132,9 @@ void SceneView::setColors(const std::vector<std::uint8_t>& rgb) {
   if (impl_->actors.setColors(rgb)) update();
 }
 
-void SceneView::clearCloud() { setCloud(PointCloud{}, {}); }
+void SceneView::clearCloud() {
+  setCloud(PointCloud{}, {});
+}
 
 void SceneView::setCuboids(const std::vector<CuboidItem>& items) {
   impl_->actors.setCuboids(items);
@@ -144,9 +147,13 @@ void SceneView::setStyle(const SceneStyle& style) {
   update();
 }
 
-const SceneStyle& SceneView::style() const { return impl_->style; }
+const SceneStyle& SceneView::style() const {
+  return impl_->style;
+}
 
-const OrbitCamera& SceneView::camera() const { return impl_->camera; }
+const OrbitCamera& SceneView::camera() const {
+  return impl_->camera;
+}
 
 void SceneView::setCamera(const OrbitCamera& camera) {
   impl_->camera = camera;
@@ -166,21 +173,51 @@ std::optional<std::size_t> SceneView::pickPoint(double x, double y, double radiu
   const double aspect = static_cast<double>(width()) / height();
   const Eigen::Matrix4d m =
       detail::toEigen(cam->GetCompositeProjectionTransformMatrix(aspect, -1, 1));
-  return pickNearestPoint(impl_->actors.xyz(), impl_->actors.pointCount(), m, width(), height(),
-                          x, y, radiusPx);
+  return pickNearestPoint(impl_->actors.xyz(), impl_->actors.pointCount(), m, width(), height(), x,
+                          y, radiusPx);
 }
 
-int SceneView::renderCount() const { return impl_->renders; }
+int SceneView::renderCount() const {
+  return impl_->renders;
+}
+
+ViewRay SceneView::rayAt(double x, double y) const {
+  return rayThroughPixel(impl_->camera, width(), height(), x, y);
+}
+
+std::optional<Eigen::Vector2d> SceneView::projectToPixel(const Eigen::Vector3d& p) const {
+  return pixelOfPoint(impl_->camera, width(), height(), p);
+}
+
+void SceneView::setTool(ViewTool* tool) {
+  impl_->tool = tool;
+}
+
+bool SceneView::offerToTool(QMouseEvent* e, int type) {
+  if (!impl_->tool) return false;
+  ViewInput in;
+  in.type = static_cast<ViewInput::Type>(type);
+  in.x = e->position().x();
+  in.y = e->position().y();
+  in.ray = rayAt(in.x, in.y);
+  in.button = e->button();
+  in.buttons = e->buttons();
+  in.modifiers = e->modifiers();
+  return impl_->tool->viewInput(*this, in);
+}
 
 void SceneView::mousePressEvent(QMouseEvent* e) {
-  impl_->lastMouse = e->position().toPoint();
-  impl_->dragButtons = e->buttons();
-  impl_->panDrag = (e->buttons() & (Qt::RightButton | Qt::MiddleButton)) ||
-                   (e->modifiers() & Qt::ShiftModifier);
   e->accept();
+  if (offerToTool(e, static_cast<int>(ViewInput::Type::Press))) return;
+  // The camera drags only with buttons whose press the tool left to it.
+  impl_->lastMouse = e->position().toPoint();
+  impl_->dragButtons |= e->button();
+  impl_->panDrag =
+      (e->buttons() & (Qt::RightButton | Qt::MiddleButton)) || (e->modifiers() & Qt::ShiftModifier);
 }
 
 void SceneView::mouseMoveEvent(QMouseEvent* e) {
+  if (offerToTool(e, static_cast<int>(ViewInput::Type::Move))) return;
   if (!(e->buttons() & impl_->dragButtons)) return;
   const QPoint p = e->position().toPoint();
   const QPoint d = p - impl_->lastMouse;
@@ -190,10 +227,12 @@ void SceneView::mouseMoveEvent(QMouseEvent* e) {
 }
 
 void SceneView::mouseReleaseEvent(QMouseEvent* e) {
-  impl_->dragButtons = e->buttons();
+  impl_->dragButtons &= e->buttons();
+  offerToTool(e, static_cast<int>(ViewInput::Type::Release));
 }
 
 void SceneView::mouseDoubleClickEvent(QMouseEvent* e) {
+  if (offerToTool(e, static_cast<int>(ViewInput::Type::DoubleClick))) return;
   const QPointF p = e->position();
   if (auto i = pickPoint(p.x(), p.y())) {
     // Re-centre the orbit on the picked point.

@@ -1,7 +1,8 @@
 #pragma once
 // The embedded 3D view: a QOpenGLWidget hosting VTK (project-own Qt 6 bridge, see
-// docs/rendering.md). Shows one point cloud and a set of cuboids; the camera is driven from Qt
-// mouse events: left drag = orbit, right or middle drag (or Shift+left) = pan, wheel = zoom.
+// docs/rendering.md). Shows one point cloud and a set of cuboids. Mouse input goes first to the
+// active ViewTool (view_tool.h); what it does not consume drives the camera: left drag = orbit,
+// right or middle drag (or Shift+left) = pan, wheel = zoom, double click = orbit the picked point.
 // VTK stays behind the pimpl: nothing VTK leaks from this header.
 #include <QOpenGLWidget>
 #include <QRectF>
@@ -81,6 +82,8 @@ class SceneView : public QOpenGLWidget {
   void wheelEvent(QWheelEvent* e) override;
 
  private:
+  // Hands a mouse event to the tool as a ViewInput of the given type; true when consumed.
+  bool offerToTool(QMouseEvent* e, int type);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
