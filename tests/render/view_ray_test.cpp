@@ -32,7 +32,7 @@ double distanceToRay(const ViewRay& r, const Eigen::Vector3d& p) {
 }
 
 void expectRayThroughProjectedPoint(const OrbitCamera& cam) {
-  for (const Eigen::Vector3d p :
+  for (const Eigen::Vector3d& p :
        {Eigen::Vector3d(15, 2, -1), Eigen::Vector3d(8, -9, 1.5), Eigen::Vector3d(20, 4, 0)}) {
     const auto px = pixelOfPoint(cam, kW, kH, p);
     ASSERT_TRUE(px.has_value());
