@@ -153,8 +153,15 @@ void SceneView::paintGL() {
 }
 
 void SceneView::setCloud(const PointCloud& cloud, const std::vector<std::uint8_t>& rgb) {
-  impl_->actors.cloud().setCloud(cloud, rgb);
+  detail::CloudLayer& layer = impl_->actors.cloud();
+  layer.setCloud(cloud, rgb);
   impl_->cloudBounds = computeBounds(cloud);
+  if (layer.hasLod()) {
+    // A big cloud shows its level of detail first (drawn in a fraction of the time); the full
+    // cloud follows when the settle timer fires.
+    layer.setMoving(true);
+    impl_->settle->start();
+  }
   update();
 }
 

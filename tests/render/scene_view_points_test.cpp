@@ -78,7 +78,7 @@ TEST(SceneViewPoints, NonFinitePointsAreNeverDrawnNorPickedAndTheRestIs) {
   EXPECT_EQ(v.view.pickPoint(p1.x(), p1.y(), 1e6), std::optional<std::size_t>(1));
 }
 
-TEST(SceneViewPoints, OrbitingABigCloudDrawsTheLevelOfDetailThenTheFullCloud) {
+TEST(SceneViewPoints, ABigCloudDrawsTheLevelOfDetailWhenNewAndWhileOrbitingThenTheFullCloud) {
   ShownView v;
   SceneStyle s = v.view.style();
   s.lodPoints = 1000;  // a 20k-point cloud counts as big
@@ -90,6 +90,9 @@ TEST(SceneViewPoints, OrbitingABigCloudDrawsTheLevelOfDetailThenTheFullCloud) {
   v.view.setCloud(cloud, solid(cloud.size(), kGreen));
   v.view.resetCamera(CameraPreset::BirdsEye);
   v.view.setCamera(zoom(v.view.camera(), 8));
+  // A new big cloud shows its level of detail first, then the full cloud.
+  EXPECT_TRUE(v.view.drawingLevelOfDetail());
+  ASSERT_TRUE(QTest::qWaitFor([&] { return !v.view.drawingLevelOfDetail(); }, 3000));
   const int full = v.pixelsOf(kGreen);
   QTest::mousePress(&v.view, Qt::LeftButton, Qt::NoModifier, QPoint(100, 100));
   QTest::mouseMove(&v.view, QPoint(102, 100));

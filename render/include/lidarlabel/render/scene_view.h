@@ -37,8 +37,9 @@ class SceneView : public QOpenGLWidget {
   // pointPicked still speak cloud indices). Ignored on a size mismatch; setCloud clears it (a
   // mask belongs to one cloud). Non-finite points are never drawn nor picked, whatever the mask.
   void setVisiblePoints(std::vector<std::uint8_t> mask);
-  // True while the camera is being moved by the mouse and a cloud larger than
-  // SceneStyle::lodPoints is drawn decimated (the full cloud returns 250 ms after it stops).
+  // True while a cloud larger than SceneStyle::lodPoints is drawn decimated: while the camera
+  // is moved by the mouse, and for the first frame after setCloud of such a cloud (the full
+  // cloud is drawn 250 ms after the last of these).
   bool drawingLevelOfDetail() const;
   // Replaces every box (a rebuild, keyed 0..n-1; prefer the keyed calls below for edits).
   void setCuboids(const std::vector<CuboidItem>& items);
