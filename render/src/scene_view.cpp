@@ -6,6 +6,7 @@
 #include <QMouseEvent>
 #include <QOpenGLContext>
 #include <QSurfaceFormat>
+#include <QTimer>
 #include <QWheelEvent>
 
 #include <vtkCallbackCommand.h>
@@ -27,10 +28,16 @@ struct SceneView::Impl {
   QPoint lastMouse;
   Qt::MouseButtons dragButtons;
   bool panDrag = false;
+  ViewTool* tool = nullptr;
+  std::vector<HandleItem> handles;
+  std::optional<QRectF> rubberBand;
+  QTimer* settle = nullptr;  // the camera stopped: full cloud again
   int renders = 0;
 };
 
 namespace {
+constexpr int kSettleMs = 250;  // camera still this long: draw the full cloud again
+
 // Observer for the render window's context queries; clientData = the SceneView.
 void onWindowEvent(vtkObject*, unsigned long event, void* clientData, void* callData) {
   auto* view = static_cast<QOpenGLWidget*>(clientData);
@@ -68,6 +75,9 @@ QSurfaceFormat vtkCompatibleFormat() {
   f.setAlphaBufferSize(8);
   f.setSamples(0);
   f.setSwapBehavior(QSurfaceFormat::DoubleBuffer);
+  // Without this Qt asks for a forward-compatible context, where glLineWidth > 1 fails while the
+  // reported line-width range says it works: VTK then draws every line 1 px wide.
+  f.setOption(QSurfaceFormat::DeprecatedFunctions);
   return f;
 }
 }  // namespace
@@ -88,6 +98,13 @@ SceneView::SceneView(QWidget* parent) : QOpenGLWidget(parent), impl_(std::make_u
                   vtkCommand::WindowSupportsOpenGLEvent, vtkCommand::WindowIsDirectEvent})
     w.AddObserver(ev, impl_->glCallback);
   impl_->actors.applyCamera(impl_->camera);
+  impl_->settle = new QTimer(this);
+  impl_->settle->setSingleShot(true);
+  impl_->settle->setInterval(kSettleMs);
+  connect(impl_->settle, &QTimer::timeout, this, [this] {
+    impl_->actors.cloud().setMoving(false);
+    update();
+  });
 }
 
 SceneView::~SceneView() {
@@ -113,28 +130,93 @@ void SceneView::resizeGL(int w, int h) {
   impl_->window->SetSize(static_cast<int>(w * dpr), static_cast<int>(h * dpr));
 }
 
+void SceneView::updateOverlay() {
+  const double dpr = devicePixelRatioF(), h = height();
+  auto toDisplay = [&](double x, double y) { return Eigen::Vector2d(x * dpr, (h - y) * dpr); };
+  std::vector<detail::PlacedHandle> placed;
+  for (const HandleItem& item : impl_->handles)
+    if (const auto px = projectToPixel(item.position))
+      placed.push_back({toDisplay(px->x(), px->y()), &item});
+  std::optional<detail::DisplayRect> band;
+  if (const auto& r = impl_->rubberBand)
+    band = detail::DisplayRect{toDisplay(r->left(), r->top()), toDisplay(r->right(), r->bottom())};
+  impl_->actors.overlay().update(placed, band, impl_->style.rubberBand, dpr);
+}
+
 void SceneView::paintGL() {
   impl_->actors.applyCamera(impl_->camera);
+  updateOverlay();
   const qreal dpr = devicePixelRatioF();
-  detail::renderInto(*impl_->window, defaultFramebufferObject(),
-                     static_cast<int>(width() * dpr), static_cast<int>(height() * dpr));
+  detail::renderInto(*impl_->window, defaultFramebufferObject(), static_cast<int>(width() * dpr),
+                     static_cast<int>(height() * dpr));
   ++impl_->renders;
 }
 
 void SceneView::setCloud(const PointCloud& cloud, const std::vector<std::uint8_t>& rgb) {
-  impl_->actors.setCloud(cloud, rgb);
+  detail::CloudLayer& layer = impl_->actors.cloud();
+  layer.setCloud(cloud, rgb);
   impl_->cloudBounds = computeBounds(cloud);
+  if (layer.hasLod()) {
+    // A big cloud shows its level of detail first (drawn in a fraction of the time); the full
+    // cloud follows when the settle timer fires.
+    layer.setMoving(true);
+    impl_->settle->start();
+  }
   update();
 }
 
 void SceneView::setColors(const std::vector<std::uint8_t>& rgb) {
-  if (impl_->actors.setColors(rgb)) update();
+  if (impl_->actors.cloud().setColors(rgb)) update();
 }
 
-void SceneView::clearCloud() { setCloud(PointCloud{}, {}); }
+void SceneView::setVisiblePoints(std::vector<std::uint8_t> mask) {
+  if (impl_->actors.cloud().setVisible(std::move(mask))) update();
+}
+
+bool SceneView::drawingLevelOfDetail() const {
+  return impl_->settle->isActive() && impl_->actors.cloud().hasLod();
+}
+
+void SceneView::moveCamera(const OrbitCamera& camera) {
+  impl_->actors.cloud().setMoving(true);
+  impl_->settle->start();
+  setCamera(camera);
+}
+
+void SceneView::clearCloud() {
+  setCloud(PointCloud{}, {});
+}
 
 void SceneView::setCuboids(const std::vector<CuboidItem>& items) {
   impl_->actors.setCuboids(items);
+  update();
+}
+
+void SceneView::setCuboid(std::uint64_t key, const CuboidItem& item) {
+  impl_->actors.boxes().set(key, item);
+  update();
+}
+
+void SceneView::removeCuboid(std::uint64_t key) {
+  if (impl_->actors.boxes().remove(key)) update();
+}
+
+void SceneView::clearCuboids() {
+  impl_->actors.boxes().clear();
+  update();
+}
+
+std::size_t SceneView::cuboidCount() const {
+  return impl_->actors.boxes().size();
+}
+
+void SceneView::setHandles(const std::vector<HandleItem>& handles) {
+  impl_->handles = handles;
+  update();
+}
+
+void SceneView::setRubberBand(std::optional<QRectF> rect) {
+  impl_->rubberBand = rect;
   update();
 }
 
@@ -144,9 +226,13 @@ void SceneView::setStyle(const SceneStyle& style) {
   update();
 }
 
-const SceneStyle& SceneView::style() const { return impl_->style; }
+const SceneStyle& SceneView::style() const {
+  return impl_->style;
+}
 
-const OrbitCamera& SceneView::camera() const { return impl_->camera; }
+const OrbitCamera& SceneView::camera() const {
+  return impl_->camera;
+}
 
 void SceneView::setCamera(const OrbitCamera& camera) {
   impl_->camera = camera;
@@ -160,45 +246,78 @@ void SceneView::resetCamera(CameraPreset preset) {
 }
 
 std::optional<std::size_t> SceneView::pickPoint(double x, double y, double radiusPx) const {
-  if (impl_->actors.pointCount() == 0 || width() <= 0 || height() <= 0) return std::nullopt;
+  if (impl_->actors.cloud().drawnCount() == 0 || width() <= 0 || height() <= 0) return std::nullopt;
   impl_->actors.applyCamera(impl_->camera);  // also sets the clipping range used for depth
   vtkCamera* cam = impl_->actors.renderer()->GetActiveCamera();
   const double aspect = static_cast<double>(width()) / height();
   const Eigen::Matrix4d m =
       detail::toEigen(cam->GetCompositeProjectionTransformMatrix(aspect, -1, 1));
-  return pickNearestPoint(impl_->actors.xyz(), impl_->actors.pointCount(), m, width(), height(),
-                          x, y, radiusPx);
+  const detail::CloudLayer& cloud = impl_->actors.cloud();
+  return pickNearestPoint(cloud.xyz(), cloud.size(), m, width(), height(), x, y, radiusPx,
+                          cloud.mask());
 }
 
-int SceneView::renderCount() const { return impl_->renders; }
+int SceneView::renderCount() const {
+  return impl_->renders;
+}
+
+ViewRay SceneView::rayAt(double x, double y) const {
+  return rayThroughPixel(impl_->camera, width(), height(), x, y);
+}
+
+std::optional<Eigen::Vector2d> SceneView::projectToPixel(const Eigen::Vector3d& p) const {
+  return pixelOfPoint(impl_->camera, width(), height(), p);
+}
+
+void SceneView::setTool(ViewTool* tool) {
+  impl_->tool = tool;
+}
+
+bool SceneView::offerToTool(QMouseEvent* e, int type) {
+  if (!impl_->tool) return false;
+  ViewInput in;
+  in.type = static_cast<ViewInput::Type>(type);
+  in.x = e->position().x();
+  in.y = e->position().y();
+  in.ray = rayAt(in.x, in.y);
+  in.button = e->button();
+  in.buttons = e->buttons();
+  in.modifiers = e->modifiers();
+  return impl_->tool->viewInput(*this, in);
+}
 
 void SceneView::mousePressEvent(QMouseEvent* e) {
-  impl_->lastMouse = e->position().toPoint();
-  impl_->dragButtons = e->buttons();
-  impl_->panDrag = (e->buttons() & (Qt::RightButton | Qt::MiddleButton)) ||
-                   (e->modifiers() & Qt::ShiftModifier);
   e->accept();
+  if (offerToTool(e, static_cast<int>(ViewInput::Type::Press))) return;
+  // The camera drags only with buttons whose press the tool left to it.
+  impl_->lastMouse = e->position().toPoint();
+  impl_->dragButtons |= e->button();
+  impl_->panDrag =
+      (e->buttons() & (Qt::RightButton | Qt::MiddleButton)) || (e->modifiers() & Qt::ShiftModifier);
 }
 
 void SceneView::mouseMoveEvent(QMouseEvent* e) {
+  if (offerToTool(e, static_cast<int>(ViewInput::Type::Move))) return;
   if (!(e->buttons() & impl_->dragButtons)) return;
   const QPoint p = e->position().toPoint();
   const QPoint d = p - impl_->lastMouse;
   impl_->lastMouse = p;
   const OrbitCamera& c = impl_->camera;
-  setCamera(impl_->panDrag ? pan(c, d.x(), d.y(), height()) : orbit(c, d.x(), d.y(), height()));
+  moveCamera(impl_->panDrag ? pan(c, d.x(), d.y(), height()) : orbit(c, d.x(), d.y(), height()));
 }
 
 void SceneView::mouseReleaseEvent(QMouseEvent* e) {
-  impl_->dragButtons = e->buttons();
+  impl_->dragButtons &= e->buttons();
+  offerToTool(e, static_cast<int>(ViewInput::Type::Release));
 }
 
 void SceneView::mouseDoubleClickEvent(QMouseEvent* e) {
+  if (offerToTool(e, static_cast<int>(ViewInput::Type::DoubleClick))) return;
   const QPointF p = e->position();
   if (auto i = pickPoint(p.x(), p.y())) {
     // Re-centre the orbit on the picked point.
     OrbitCamera c = impl_->camera;
-    const float* p3 = impl_->actors.xyz() + 3 * *i;
+    const float* p3 = impl_->actors.cloud().xyz() + 3 * *i;
     c.target = Eigen::Vector3d(p3[0], p3[1], p3[2]);
     setCamera(c);
     emit pointPicked(*i);
@@ -207,7 +326,7 @@ void SceneView::mouseDoubleClickEvent(QMouseEvent* e) {
 
 void SceneView::wheelEvent(QWheelEvent* e) {
   const double steps = e->angleDelta().y() / 120.0;
-  if (steps != 0) setCamera(zoom(impl_->camera, steps));
+  if (steps != 0) moveCamera(zoom(impl_->camera, steps));
   e->accept();
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // The embedded 3D view: a QOpenGLWidget hosting VTK (project-own Qt 6 bridge, see
-// docs/rendering.md). Shows one point cloud and a set of cuboids; the camera is driven from Qt
-// mouse events: left drag = orbit, right or middle drag (or Shift+left) = pan, wheel = zoom.
+// docs/rendering.md). Shows one point cloud and a set of cuboids. Mouse input goes first to the
+// active ViewTool (view_tool.h); what it does not consume drives the camera: left drag = orbit,
+// right or middle drag (or Shift+left) = pan, wheel = zoom, double click = orbit the picked point.
 // VTK stays behind the pimpl: nothing VTK leaks from this header.
 #include <QOpenGLWidget>
 #include <QRectF>
@@ -31,7 +32,16 @@ class SceneView : public QOpenGLWidget {
   // Replaces only the colours (same point count as the last setCloud; otherwise ignored).
   void setColors(const std::vector<std::uint8_t>& rgb);
   void clearCloud();
-  // Replaces every box (a rebuild; prefer the keyed calls below for edits).
+  // Which points are drawn and pickable: one byte per point of the current cloud, non-zero =
+  // shown (e.g. all but the ground); empty = all. Point indices are kept (pickPoint and
+  // pointPicked still speak cloud indices). Ignored on a size mismatch; setCloud clears it (a
+  // mask belongs to one cloud). Non-finite points are never drawn nor picked, whatever the mask.
+  void setVisiblePoints(std::vector<std::uint8_t> mask);
+  // True while a cloud larger than SceneStyle::lodPoints is drawn decimated: while the camera
+  // is moved by the mouse, and for the first frame after setCloud of such a cloud (the full
+  // cloud is drawn 250 ms after the last of these).
+  bool drawingLevelOfDetail() const;
+  // Replaces every box (a rebuild, keyed 0..n-1; prefer the keyed calls below for edits).
   void setCuboids(const std::vector<CuboidItem>& items);
   // Keyed boxes: one call touches only that box's geometry, so an edit among 200 boxes costs
   // one box. Keys are the caller's (the window uses track ids).
@@ -41,7 +51,9 @@ class SceneView : public QOpenGLWidget {
   std::size_t cuboidCount() const;
 
   // Overlays drawn on top of the scene: the selected box's handles (small squares at face
-  // centres and a rotation knob, LiDAR-frame positions) and a rubber-band rectangle (pixels).
+  // centres and a rotation knob, LiDAR-frame positions; drawn at their projected pixel, the same
+  // size at any zoom, hidden when behind the eye) and a rubber-band rectangle outline (logical
+  // widget pixels, colour SceneStyle::rubberBand; nullopt hides it).
   void setHandles(const std::vector<HandleItem>& handles);
   void setRubberBand(std::optional<QRectF> rect);
 
@@ -81,6 +93,12 @@ class SceneView : public QOpenGLWidget {
   void wheelEvent(QWheelEvent* e) override;
 
  private:
+  // Hands a mouse event to the tool as a ViewInput of the given type; true when consumed.
+  bool offerToTool(QMouseEvent* e, int type);
+  // A camera change from a mouse gesture: draws the level of detail until the camera settles.
+  void moveCamera(const OrbitCamera& camera);
+  // Places the handles and rubber band for the current camera and size (in paintGL).
+  void updateOverlay();
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
