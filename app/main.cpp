@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QTimer>
 
 #include "lidarlabel/app/main_window.h"
@@ -41,8 +42,18 @@ int main(int argc, char** argv) {
     cli.process(core);                  // prints the help and exits
   }
 
+  // Settings and per-user data resolve under the user's folders (QSettings:
+  // ~/.config/lidarlabel/lidarlabel.conf; QStandardPaths::AppDataLocation:
+  // ~/.local/share/lidarlabel/lidarlabel), never next to the installed program.
+  QCoreApplication::setOrganizationName(QStringLiteral("lidarlabel"));
+  QCoreApplication::setApplicationName(QStringLiteral("lidarlabel"));
   QApplication app(argc, argv);
-  QApplication::setApplicationName(QStringLiteral("lidarlabel"));
+  QGuiApplication::setDesktopFileName(QStringLiteral("lidarlabel"));  // matches lidarlabel.desktop
+  // The icon from the theme (installed with the program), else next to the executable.
+  QApplication::setWindowIcon(QIcon::fromTheme(
+      QStringLiteral("lidarlabel"),
+      QIcon(QCoreApplication::applicationDirPath() +
+            QStringLiteral("/../share/icons/hicolor/256x256/apps/lidarlabel.png"))));
   cli.process(app);
   bool autosaveOk = false;
   const int autosaveSeconds = cli.value(autosave).toInt(&autosaveOk);

@@ -6,7 +6,7 @@
 # program in tests/bench (JSON kept in <build>/bench-json/) and lidarlabel-eval, and prints ONE
 # markdown report (quality against ground truth, then speed). The report is also written to
 # OUTPUT.md (default: docs/evaluation.md) and, when OUTPUT.md is the default, pasted into
-# README.md between its EVALUATION:BEGIN/END markers. Needs the packages of scripts/install-deps.sh.
+# README.md between its EVALUATION:BEGIN/END markers. Needs scripts/install-deps.sh --bench.
 # Set LIDARLABEL_BENCH_FILTER to a regex to run only some benchmarks (default: all).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -98,7 +98,9 @@ KittiCalib parseKittiCalib(const std::string& text, const std::string& fileName)
                           (std::string(required) == "P2" ? "" : " (or Tr_velo_cam)"));
   KittiCalib c;
   for (int i = 0; i < 4; ++i) {
-    const auto it = values.find("P" + std::to_string(i));
+    // Not "P" + std::to_string(i): GCC 12 reports a false -Wrestrict on it.
+    const std::string key{'P', static_cast<char>('0' + i)};
+    const auto it = values.find(key);
     c.P[i] = it == values.end() ? Matrix34d::Zero() : toMatrix34(it->second);
   }
   if (const auto it = values.find("R0_rect"); it != values.end())

@@ -9,8 +9,8 @@ namespace lidarlabel {
 namespace {
 
 TEST(Provenance, RoundTripsThroughItsString) {
-  for (Provenance p : {Provenance::Manual, Provenance::Interpolated, Provenance::Tracked,
-                       Provenance::Automatic})
+  for (Provenance p :
+       {Provenance::Manual, Provenance::Interpolated, Provenance::Tracked, Provenance::Automatic})
     EXPECT_EQ(provenanceFromString(toString(p)), p);
   EXPECT_FALSE(provenanceFromString("guessed").has_value());
 }
@@ -53,8 +53,8 @@ TEST(Sequence, ResolvesRelativeSweepPathsAgainstItsRoot) {
 TEST(Sequence, MaxTrackIdScansEveryFrame) {
   Sequence s;
   s.frames.resize(3);
-  s.frames[1].objects.push_back({.trackId = 7});
-  s.frames[2].objects.push_back({.trackId = 3});
+  s.frames[1].objects.emplace_back().trackId = 7;
+  s.frames[2].objects.emplace_back().trackId = 3;
   EXPECT_EQ(s.maxTrackId(), 7u);
 }
 

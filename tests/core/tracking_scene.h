@@ -64,7 +64,7 @@ inline PointCloud scene(const std::vector<Cuboid>& boxes, bool ground = true) {
 // The exact ground result of a scene(): ground where z is at the ground plane.
 inline GroundResult exactGround(const PointCloud& c) {
   GroundResult g;
-  g.isGround.resize(c.size());
+  g.isGround.assign(c.size(), 0);  // not resize(): GCC 12 -Wnull-dereference false positive
   g.groundHeight.assign(c.size(), static_cast<float>(kGroundZ));
   for (std::size_t i = 0; i < c.size(); ++i) {
     g.isGround[i] = std::abs(c.z[i] - kGroundZ) < 1e-3 ? 1 : 0;

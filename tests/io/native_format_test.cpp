@@ -56,8 +56,9 @@ void expectSameSequence(const Sequence& a, const Sequence& b) {
     EXPECT_EQ(a.frames[i].info.sweepPath, b.frames[i].info.sweepPath);
     EXPECT_EQ(a.frames[i].info.timestampUs, b.frames[i].info.timestampUs);
     EXPECT_EQ(a.frames[i].info.egoPose.has_value(), b.frames[i].info.egoPose.has_value());
-    if (a.frames[i].info.egoPose)
+    if (a.frames[i].info.egoPose) {  // braces: EXPECT_* expands to an if/else
       EXPECT_TRUE(a.frames[i].info.egoPose->isApprox(*b.frames[i].info.egoPose, 1e-12));
+    }
     EXPECT_EQ(a.frames[i].pointLabelPath, b.frames[i].pointLabelPath);
     EXPECT_EQ(a.frames[i].objects, b.frames[i].objects);
   }

@@ -1,0 +1,11 @@
+# Fails unless every file of FILES ("a|b|c", relative to PREFIX) exists and is not empty.
+string(REPLACE "|" ";" files "${FILES}")
+foreach(f IN LISTS files)
+  if(NOT EXISTS "${PREFIX}/${f}")
+    message(FATAL_ERROR "missing after install: ${PREFIX}/${f}")
+  endif()
+  file(SIZE "${PREFIX}/${f}" size)
+  if(size EQUAL 0)
+    message(FATAL_ERROR "empty after install: ${PREFIX}/${f}")
+  endif()
+endforeach()
