@@ -1,4 +1,5 @@
-// lidarlabel [folder] [--frame N] [--camera chase|bev] [--screenshot FILE]
+// lidarlabel [folder] [--frame N] [--camera chase|bev] [--select ID] [--screenshot FILE]
+//            [--autosave SECONDS] [--recover ask|yes|no] [--create-box-at X,Y[,Z]]
 #include <algorithm>
 #include <cstring>
 
@@ -8,6 +9,23 @@
 
 #include "lidarlabel/app/main_window.h"
 #include "lidarlabel/render/scene_view.h"
+
+namespace {
+// --create-box-at X,Y[,Z]: the scripted form of one click with the create tool (LiDAR frame,
+// metres; Z defaults to the point's ground). Used by process-level tests and demos.
+bool createBoxAt(lidarlabel::MainWindow& w, const QString& spec) {
+  const QStringList parts = spec.split(QLatin1Char(','));
+  if (parts.size() < 2 || parts.size() > 3) return false;
+  double v[3] = {0, 0, 0};
+  for (int i = 0; i < parts.size(); ++i) {
+    bool ok = false;
+    v[i] = parts[i].toDouble(&ok);
+    if (!ok) return false;
+  }
+  const std::string cls = w.classSelector()->currentText().toStdString();
+  return w.editor().createAtPoint({v[0], v[1], v[2]}, cls).has_value();
+}
+}  // namespace
 
 int main(int argc, char** argv) {
   QCommandLineParser cli;
@@ -22,11 +40,27 @@ int main(int argc, char** argv) {
   const QCommandLineOption camera(QStringLiteral("camera"),
                                   QStringLiteral("Camera preset: chase or bev."),
                                   QStringLiteral("preset"), QStringLiteral("chase"));
+  const QCommandLineOption select(QStringLiteral("select"),
+                                  QStringLiteral("Select the object with this track id (the "
+                                                 "sub-views follow it) and focus on it."),
+                                  QStringLiteral("ID"));
   const QCommandLineOption shot(
       QStringLiteral("screenshot"),
       QStringLiteral("Save a PNG of the window after the first render and exit."),
       QStringLiteral("file"));
-  cli.addOptions({frame, camera, shot});
+  const QCommandLineOption autosave(QStringLiteral("autosave"),
+                                    QStringLiteral("Autosave period in seconds (default 30)."),
+                                    QStringLiteral("seconds"), QStringLiteral("30"));
+  const QCommandLineOption recover(
+      QStringLiteral("recover"),
+      QStringLiteral("Answer to the recovery offer: ask (a dialog), yes or no."),
+      QStringLiteral("answer"), QStringLiteral("ask"));
+  const QCommandLineOption createAt(
+      QStringLiteral("create-box-at"),
+      QStringLiteral("After opening, create a box of the selected class by one-click fit at "
+                     "X,Y[,Z] (LiDAR frame, metres), as one click of the create tool would."),
+      QStringLiteral("X,Y[,Z]"));
+  cli.addOptions({frame, camera, select, shot, autosave, recover, createAt});
   if (std::any_of(argv + 1, argv + argc, [](const char* a) {
         return !std::strcmp(a, "-h") || !std::strcmp(a, "--help") || !std::strcmp(a, "-?");
       })) {
@@ -36,16 +70,33 @@ int main(int argc, char** argv) {
 
   QApplication app(argc, argv);
   QApplication::setApplicationName(QStringLiteral("lidarlabel"));
+  QApplication::setOrganizationName(QStringLiteral("lidarlabel"));
   cli.process(app);
 
-  lidarlabel::MainWindow window;
-  window.resize(1280, 800);
+  lidarlabel::MainWindowConfig config;
+  config.workspace.autosaveSeconds = cli.value(autosave).toInt();
+  lidarlabel::MainWindow window(config);
+  if (cli.value(recover) != QStringLiteral("ask")) {
+    lidarlabel::WorkspacePrompts prompts;
+    const bool yes = cli.value(recover) == QStringLiteral("yes");
+    prompts.offerRecovery = [yes](const std::string&) { return yes; };
+    prompts.askUnsaved = [] { return lidarlabel::WorkspacePrompts::Unsaved::Discard; };
+    window.setPrompts(std::move(prompts));
+  }
+  if (cli.isSet(shot)) window.resize(1440, 900);  // screenshots do not depend on saved layouts
   window.show();
   const QStringList folders = cli.positionalArguments();
+  int status = 0;
   if (!folders.isEmpty() && window.openFolder(folders.first())) {
     window.document().setCurrentFrame(cli.value(frame).toULongLong());
     if (cli.value(camera) == QStringLiteral("bev"))
       window.sceneView()->resetCamera(lidarlabel::CameraPreset::BirdsEye);
+    if (cli.isSet(createAt) && !createBoxAt(window, cli.value(createAt))) status = 2;
+    if (cli.isSet(select)) window.selectAndFocus(cli.value(select).toUInt());
+  }
+  if (status != 0) {
+    qCritical("--create-box-at %s: no box created", qPrintable(cli.value(createAt)));
+    return status;
   }
   if (cli.isSet(shot)) {
     // Poll until the view has rendered (software GL can take a second), then grab and quit.
