@@ -1,11 +1,11 @@
-#include "box_tool.h"
+#include "lidarlabel/app/box_tool.h"
 
 #include <QRectF>
 #include <cmath>
 #include <limits>
 
 #include "lidarlabel/render/scene_view.h"
-#include "scene_presenter.h"
+#include "lidarlabel/app/scene_presenter.h"
 
 namespace lidarlabel {
 

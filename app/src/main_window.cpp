@@ -13,15 +13,15 @@
 #include <QStatusBar>
 #include <QVBoxLayout>
 
-#include "box_tool.h"
+#include "lidarlabel/app/box_tool.h"
 #include "lidarlabel/app/status_text.h"
 #include "lidarlabel/core/errors.h"
 #include "lidarlabel/render/scene_view.h"
-#include "nudge_actions.h"
-#include "object_list.h"
-#include "properties_panel.h"
-#include "scene_presenter.h"
-#include "sub_views.h"
+#include "lidarlabel/app/nudge_actions.h"
+#include "lidarlabel/app/object_list.h"
+#include "lidarlabel/app/properties_panel.h"
+#include "lidarlabel/app/scene_presenter.h"
+#include "lidarlabel/app/sub_views.h"
 
 namespace lidarlabel {
 

@@ -1,4 +1,4 @@
-#include "nudge_actions.h"
+#include "lidarlabel/app/nudge_actions.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,4 +1,4 @@
-#include "object_list.h"
+#include "lidarlabel/app/object_list.h"
 
 #include <QHeaderView>
 #include <QItemSelectionModel>

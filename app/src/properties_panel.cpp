@@ -1,4 +1,4 @@
-#include "properties_panel.h"
+#include "lidarlabel/app/properties_panel.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>

@@ -1,4 +1,4 @@
-#include "scene_presenter.h"
+#include "lidarlabel/app/scene_presenter.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "sub_views.h"
+#include "lidarlabel/app/sub_views.h"
 
 #include <QLabel>
 #include <QVBoxLayout>
@@ -7,7 +7,7 @@
 
 #include "lidarlabel/core/points_in_box.h"
 #include "lidarlabel/render/scene_view.h"
-#include "scene_presenter.h"
+#include "lidarlabel/app/scene_presenter.h"
 
 namespace lidarlabel {
 

@@ -19,12 +19,12 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
-#include "box_tool.h"
+#include "lidarlabel/app/box_tool.h"
 #include "lidarlabel/app/main_window.h"
 #include "lidarlabel/render/scene_view.h"
-#include "nudge_actions.h"
-#include "scene_presenter.h"
-#include "sub_views.h"
+#include "lidarlabel/app/nudge_actions.h"
+#include "lidarlabel/app/scene_presenter.h"
+#include "lidarlabel/app/sub_views.h"
 
 namespace lidarlabel {
 
