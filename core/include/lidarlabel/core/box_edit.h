@@ -18,7 +18,7 @@ enum class StepSize { Fine, Normal, Coarse };
 
 // Nudge step lengths (defaults are what the window uses; the scripted annotator uses the same).
 struct NudgeSteps {
-  double fineMetres = 0.02;    // position and size, metres
+  double fineMetres = 0.02;  // position and size, metres
   double normalMetres = 0.10;
   double coarseMetres = 0.50;
   double fineRadians = 0.00872664625997165;   // 0.5 degree
@@ -61,7 +61,8 @@ Eigen::Vector3d faceNormal(const Cuboid& box, BoxFace face);
 Eigen::Vector3d faceCenter(const Cuboid& box, BoxFace face);
 
 // Ray / box: the distance t >= 0 along a ray (origin + t * direction, direction need not be
-// unit) to the first face hit, or a negative value when the ray misses the box.
+// unit) to the first face hit, or a negative value when the ray misses the box (or the box lies
+// wholly behind the origin). From an origin inside the box, the face the ray leaves through.
 double rayBoxDistance(const Cuboid& box, const Eigen::Vector3d& origin,
                       const Eigen::Vector3d& direction);
 
