@@ -1,6 +1,6 @@
 #pragma once
-// The live fit-quality readout of one box as text: points inside, and points within `margin`
-// metres outside each face (many points just outside a face = that face is too far in).
+// The properties panel's live fit-quality readout as text (core/box_readout.h): points inside
+// the box and within `margin` metres outside each face.
 #include <string>
 
 #include "lidarlabel/core/cuboid.h"

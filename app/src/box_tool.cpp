@@ -4,8 +4,8 @@
 #include <cmath>
 #include <limits>
 
-#include "lidarlabel/render/scene_view.h"
 #include "lidarlabel/app/scene_presenter.h"
+#include "lidarlabel/render/scene_view.h"
 
 namespace lidarlabel {
 

@@ -14,14 +14,14 @@
 #include <QVBoxLayout>
 
 #include "lidarlabel/app/box_tool.h"
-#include "lidarlabel/app/status_text.h"
-#include "lidarlabel/core/errors.h"
-#include "lidarlabel/render/scene_view.h"
 #include "lidarlabel/app/nudge_actions.h"
 #include "lidarlabel/app/object_list.h"
 #include "lidarlabel/app/properties_panel.h"
 #include "lidarlabel/app/scene_presenter.h"
+#include "lidarlabel/app/status_text.h"
 #include "lidarlabel/app/sub_views.h"
+#include "lidarlabel/core/errors.h"
+#include "lidarlabel/render/scene_view.h"
 
 namespace lidarlabel {
 

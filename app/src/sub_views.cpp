@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "lidarlabel/app/scene_presenter.h"
 #include "lidarlabel/core/points_in_box.h"
 #include "lidarlabel/render/scene_view.h"
-#include "lidarlabel/app/scene_presenter.h"
 
 namespace lidarlabel {
 

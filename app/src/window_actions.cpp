@@ -21,10 +21,10 @@
 
 #include "lidarlabel/app/box_tool.h"
 #include "lidarlabel/app/main_window.h"
-#include "lidarlabel/render/scene_view.h"
 #include "lidarlabel/app/nudge_actions.h"
 #include "lidarlabel/app/scene_presenter.h"
 #include "lidarlabel/app/sub_views.h"
+#include "lidarlabel/render/scene_view.h"
 
 namespace lidarlabel {
 

@@ -9,11 +9,12 @@
 
 #include "app_fixture.h"
 #include "desk_fixture.h"
-#include "lidarlabel/core/box_edit.h"
-#include "lidarlabel/render/scene_view.h"
 #include "lidarlabel/app/object_list.h"
 #include "lidarlabel/app/properties_panel.h"
+#include "lidarlabel/app/scene_presenter.h"
 #include "lidarlabel/app/sub_views.h"
+#include "lidarlabel/core/box_edit.h"
+#include "lidarlabel/render/scene_view.h"
 
 namespace lidarlabel {
 namespace {
@@ -140,8 +141,8 @@ TEST(DeskEdit, TheClassComboChangesTheClassAndItsAttributesAppear) {
   EXPECT_EQ(d.object(1).className, "pedestrian");
   const ClassDef* def = d.doc().ontology().find("pedestrian");
   ASSERT_NE(def, nullptr);
-  if (!def->attributes.empty())
-    EXPECT_NE(d.window.properties()->attributeCombo(def->attributes.front().name), nullptr);
+  for (const AttributeDef& a : def->attributes)
+    EXPECT_NE(d.window.properties()->attributeCombo(a.name), nullptr) << a.name;
   d.doc().undoStack()->undo();
   EXPECT_EQ(d.object(1).className, "car");
   EXPECT_EQ(combo->currentText(), QStringLiteral("car"));

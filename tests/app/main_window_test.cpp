@@ -19,7 +19,9 @@ namespace {
 
 const std::string kDot = "\u00b7";
 
-std::string status(const MainWindow& w) { return w.statusText().toStdString(); }
+std::string status(const MainWindow& w) {
+  return w.statusText().toStdString();
+}
 
 std::string expected(int frame, const char* points, const char* boxes) {
   return "frame " + std::to_string(frame) + "/3 " + kDot + " " + points + " points " + kDot + " " +
@@ -29,9 +31,7 @@ std::string expected(int frame, const char* points, const char* boxes) {
 // A shown window (the active one, the 3D view focused) with a sequence open.
 struct OpenWindow : test::Desk {
   MainWindow& window = Desk::window;
-  explicit OpenWindow(const std::string& folder) {
-    EXPECT_TRUE(open(folder));
-  }
+  explicit OpenWindow(const std::string& folder) { EXPECT_TRUE(open(folder)); }
 };
 
 TEST(MainWindow, StepsFramesWithPageKeysAndCommaPeriodAndShowsThemInTheStatusBar) {
