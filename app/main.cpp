@@ -1,5 +1,6 @@
 // lidarlabel [folder] [--frame N] [--camera chase|bev] [--select ID] [--screenshot FILE]
 //            [--autosave SECONDS] [--recover ask|yes|no] [--create-box-at X,Y[,Z]]
+//            [--save-and-exit]
 #include <algorithm>
 #include <cstring>
 
@@ -60,7 +61,11 @@ int main(int argc, char** argv) {
       QStringLiteral("After opening, create a box of the selected class by one-click fit at "
                      "X,Y[,Z] (LiDAR frame, metres), as one click of the create tool would."),
       QStringLiteral("X,Y[,Z]"));
-  cli.addOptions({frame, camera, select, shot, autosave, recover, createAt});
+  const QCommandLineOption saveExit(
+      QStringLiteral("save-and-exit"),
+      QStringLiteral("After opening (and recovery), save through the workspace and exit: 0 when "
+                     "saved, 3 when refused (read-only) or failed."));
+  cli.addOptions({frame, camera, select, shot, autosave, recover, createAt, saveExit});
   if (std::any_of(argv + 1, argv + argc, [](const char* a) {
         return !std::strcmp(a, "-h") || !std::strcmp(a, "--help") || !std::strcmp(a, "-?");
       })) {
@@ -97,6 +102,11 @@ int main(int argc, char** argv) {
   if (status != 0) {
     qCritical("--create-box-at %s: no box created", qPrintable(cli.value(createAt)));
     return status;
+  }
+  if (cli.isSet(saveExit)) {
+    if (window.save()) return 0;
+    qCritical("--save-and-exit: not saved (read-only, or the folder cannot be written)");
+    return 3;
   }
   if (cli.isSet(shot)) {
     // Poll until the view has rendered (software GL can take a second), then grab and quit.
