@@ -26,7 +26,8 @@ FrameCache::Loader sweepLoader(const Sequence& s) {
 
 std::vector<ObjectAnnotation>::const_iterator findId(const std::vector<ObjectAnnotation>& v,
                                                      ObjectId id) {
-  return std::find_if(v.begin(), v.end(), [id](const ObjectAnnotation& o) { return o.trackId == id; });
+  return std::find_if(v.begin(), v.end(),
+                      [id](const ObjectAnnotation& o) { return o.trackId == id; });
 }
 
 void requireUniqueIds(const std::vector<ObjectAnnotation>& objects, std::size_t frame) {
@@ -37,7 +38,9 @@ void requireUniqueIds(const std::vector<ObjectAnnotation>& objects, std::size_t 
                                   std::to_string(o.trackId) + " used twice");
 }
 
-unsigned differingProperties(const ObjectAnnotation& a, const ObjectAnnotation& b) {
+}  // namespace
+
+unsigned changedProperties(const ObjectAnnotation& a, const ObjectAnnotation& b) {
   unsigned p = 0;
   if (!(a.box == b.box)) p |= kPropBox;
   if (a.className != b.className) p |= kPropClass;
@@ -47,7 +50,6 @@ unsigned differingProperties(const ObjectAnnotation& a, const ObjectAnnotation& 
   if (a.review != b.review) p |= kPropReview;
   return p;
 }
-}  // namespace
 
 Document::Document(DocumentConfig config, QObject* parent)
     : QObject(parent),
@@ -106,16 +108,19 @@ void Document::setCurrentFrame(std::size_t frame, bool keepSelection) {
 void Document::stepFrames(long delta) {
   const long last = static_cast<long>(frameCount()) - 1;
   if (last < 0) return;
-  setCurrentFrame(static_cast<std::size_t>(std::clamp(static_cast<long>(current_) + delta, 0L, last)));
+  setCurrentFrame(
+      static_cast<std::size_t>(std::clamp(static_cast<long>(current_) + delta, 0L, last)));
 }
 
-std::shared_ptr<const PointCloud> Document::cloud(std::size_t frame) { return cache_->get(frame); }
+std::shared_ptr<const PointCloud> Document::cloud(std::size_t frame) {
+  return cache_->get(frame);
+}
 
 std::shared_ptr<const PointLabels> Document::pointLabels(std::size_t frame) {
   if (const auto it = labels_.find(frame); it != labels_.end()) return it->second;
   const std::shared_ptr<const PointCloud> c = cloud(frame);
-  auto labels = std::make_shared<PointLabels>(
-      readFramePointLabels(sequence_, frame, c->size(), ontology_));
+  auto labels =
+      std::make_shared<PointLabels>(readFramePointLabels(sequence_, frame, c->size(), ontology_));
   std::shared_ptr<const PointLabels> result = labels->empty() ? nullptr : std::move(labels);
   // Bounded like the sweep cache: drop labels of frames the sweep cache no longer holds.
   for (auto it = labels_.begin(); it != labels_.end();)
@@ -135,7 +140,9 @@ const ObjectAnnotation* Document::object(std::size_t frame, ObjectId id) const {
   return it == v.end() ? nullptr : &*it;
 }
 
-ObjectId Document::unusedTrackId() const { return sequence_.maxTrackId() + 1; }
+ObjectId Document::unusedTrackId() const {
+  return sequence_.maxTrackId() + 1;
+}
 
 void Document::setSelection(std::vector<ObjectId> ids) {
   std::vector<ObjectId> kept;
@@ -193,8 +200,7 @@ void Document::replaceObject(std::size_t frame, ObjectId id, ObjectAnnotation o,
   if (newId != id) {
     e.oldIds = {id};
     e.properties |= kPropTrackId;
-    if (frame == current_)
-      std::replace(selection_.begin(), selection_.end(), id, newId);
+    if (frame == current_) std::replace(selection_.begin(), selection_.end(), id, newId);
   }
   emit objectsChanged(e);
 }
@@ -211,7 +217,7 @@ void Document::setObjects(std::size_t frame, std::vector<ObjectAnnotation> objec
     if (it == before.end()) {
       added.ids.push_back(o.trackId);
     } else {
-      if (const unsigned p = differingProperties(*it->second, o)) {
+      if (const unsigned p = changedProperties(*it->second, o)) {
         changed.ids.push_back(o.trackId);
         changed.properties |= p;
       }

@@ -39,6 +39,9 @@ enum ObjectProperty : unsigned {
   kPropAll = (1u << 6) - 1,
 };
 
+// The ObjectProperty bits in which two versions of an object differ (0 = equal).
+unsigned changedProperties(const ObjectAnnotation& before, const ObjectAnnotation& after);
+
 // A typed change. ids: the objects as they are after the change (for a renumbering, ids holds
 // the new ids and oldIds the previous ones, pairwise; oldIds is empty otherwise).
 struct ObjectsEvent {
@@ -108,8 +111,7 @@ class Document : public QObject {
   ObjectAnnotation removeObject(std::size_t frame, ObjectId id, std::size_t* index = nullptr);
   // Replaces the object with that id by `object` (whose trackId may differ: a renumbering;
   // throws std::invalid_argument when the new id is taken). `properties` says what differs.
-  void replaceObject(std::size_t frame, ObjectId id, ObjectAnnotation object,
-                     unsigned properties);
+  void replaceObject(std::size_t frame, ObjectId id, ObjectAnnotation object, unsigned properties);
   // Replaces a frame's objects wholesale (imports, propagation); emits removed / added / changed
   // events computed by id. Throws std::invalid_argument when the list repeats an id.
   void setObjects(std::size_t frame, std::vector<ObjectAnnotation> objects);

@@ -14,6 +14,9 @@
 // false and its auto-repeats with true; a spin box edit sends true while the same field keeps
 // focus). A handle drag is beginDrag() .. updateDrag()* .. endDrag(): one undo step.
 #include <Eigen/Core>
+#include <QString>
+#include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,16 +24,52 @@
 
 #include "lidarlabel/app/document.h"
 #include "lidarlabel/core/box_edit.h"
+#include "lidarlabel/core/box_fit.h"
+#include "lidarlabel/core/box_readout.h"
+#include "lidarlabel/core/ground.h"
+#include "lidarlabel/core/interpolation.h"
+#include "lidarlabel/core/tracking.h"
 
 namespace lidarlabel {
 
 enum class DragKind { Move, Rotate, Face };
+enum class ChangeKind : int;  // commands/change_objects.h
+
+// Settings of the edit API; the defaults are what the window uses.
+struct EditorConfig {
+  NudgeSteps steps;
+  // Ground removal for placing boxes and for the fits; nullopt = chosen by the sequence's sweep
+  // format (groundConfigNuscenes() for "nuscenes-bin", else GroundConfig{}).
+  std::optional<GroundConfig> ground;
+  FitConfig fit;                 // one-click and rectangle fits
+  std::size_t minFitPoints = 8;  // a one-click fit on fewer points falls back to the default size
+  double groundRadius = 2.0;     // metres (BEV); ground height under a point = median around it
+  std::size_t groundFrames = 4;  // frames whose ground result is kept (most recently used)
+  double duplicateOffset = 1.0;  // metres along the box's own Left axis
+  TrackerConfig tracker;         // propagate
+  InterpolationConfig interpolation;
+};
+
+// Progress of a long edit (propagate): frames done of total; return false to cancel.
+using EditProgress = std::function<bool(int done, int total)>;
 
 class Editor {
  public:
   explicit Editor(Document& document, NudgeSteps steps = {});
+  Editor(Document& document, EditorConfig config);
   Document& document() { return document_; }
-  const NudgeSteps& steps() const { return steps_; }
+  const NudgeSteps& steps() const { return config_.steps; }
+  const EditorConfig& config() const { return config_; }
+
+  // Ground removal of a frame's sweep with this editor's ground config, computed once and cached
+  // (the last config().groundFrames frames; recomputed when the document reloads the sweep).
+  // Throws FileError for an unreadable sweep, like Document::cloud().
+  std::shared_ptr<const GroundResult> ground(std::size_t frame);
+  // The ground config used for the open sequence (config().ground or the format's default).
+  GroundConfig groundConfig() const;
+  // Live readout of an object of the current frame (points inside, and in the 0.3 m band outside
+  // each face); nullopt for an unknown id or a frame without a sweep.
+  std::optional<BoxReadout> readout(ObjectId id);
 
   // --- Create (the new object is selected; provenance Manual) -------------------------------
   // One-click fit at a LiDAR-frame point (e.g. a picked point): box fitted to the object under
@@ -42,8 +81,8 @@ class Editor {
                                          const Eigen::Vector2d& cornerB,
                                          const std::string& className);
   // The class's default size standing on the ground at (x, y) (z from ground removal), yaw.
-  std::optional<ObjectId> createDefaultAt(const Eigen::Vector3d& point, const std::string& className,
-                                          double yaw = 0.0);
+  std::optional<ObjectId> createDefaultAt(const Eigen::Vector3d& point,
+                                          const std::string& className, double yaw = 0.0);
 
   // --- Selection (state, not undoable) --------------------------------------------------------
   void select(std::vector<ObjectId> ids);
@@ -72,23 +111,37 @@ class Editor {
   bool accept(ObjectId id);
 
   // --- Objects -------------------------------------------------------------------------------
-  int remove(const std::vector<ObjectId>& ids);                    // one undo step
+  int remove(const std::vector<ObjectId>& ids);                       // one undo step
   std::vector<ObjectId> duplicate(const std::vector<ObjectId>& ids);  // new ids, offset 1 m left
   // Copies the boxes (same track ids) to the next frame, compensating ego motion when poses
   // exist; objects already there with that id are replaced. One undo step.
   int copyToNextFrame(const std::vector<ObjectId>& ids);
-  // Tracks the boxes forward `frames` frames with the tracker's re-fit (provenance Tracked).
-  // One undo macro. Returns the number of boxes written.
-  int propagate(const std::vector<ObjectId>& ids, int frames);
+  // Tracks the boxes forward `frames` frames (clamped to the sequence) with the tracker's re-fit
+  // (provenance Tracked); boxes of the same ids in those frames are replaced, a frame where a
+  // track is not found keeps what it had. One undo macro. Returns the number of boxes written;
+  // 0 and nothing changed when `progress` cancels.
+  int propagate(const std::vector<ObjectId>& ids, int frames, const EditProgress& progress = {});
   // Fills the frames between the track's keyframes (Manual boxes) by world-frame interpolation
   // (provenance Interpolated). One undo macro. Returns the number of boxes written.
   int interpolate(ObjectId id);
 
  private:
-  Document& document_;
-  NudgeSteps steps_;
   struct DragState;
+  struct GroundCache;
+  // Pushes a one-object change of the current frame (provenance becomes Manual for geometry).
+  bool change(ObjectId id, const ObjectAnnotation& after, ChangeKind kind, const QString& text,
+              bool continuing);
+  bool changeBox(ObjectId id, const Cuboid& box, ChangeKind kind, const QString& text,
+                 bool continuing);
+  std::optional<ObjectId> addCreated(ObjectAnnotation object, const QString& text);
+  std::optional<ObjectId> createDefault(const std::shared_ptr<const PointCloud>& cloud,
+                                        const Eigen::Vector3d& point, const ClassDef& cls,
+                                        double yaw);
+
+  Document& document_;
+  EditorConfig config_;
   std::shared_ptr<DragState> drag_;
+  std::shared_ptr<GroundCache> groundCache_;
 };
 
 }  // namespace lidarlabel

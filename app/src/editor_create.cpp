@@ -1,0 +1,85 @@
+// Editor: creating boxes (one-click fit, rectangle fit, default size on the ground).
+#include <cmath>
+
+#include "lidarlabel/app/commands/add_objects.h"
+#include "lidarlabel/app/editor.h"
+#include "lidarlabel/core/box_place.h"
+
+namespace lidarlabel {
+
+namespace {
+// A new object of the annotator's: class attributes at their defaults (first allowed value).
+ObjectAnnotation newObject(ObjectId id, const ClassDef& cls, const Cuboid& box) {
+  ObjectAnnotation o;
+  o.trackId = id;
+  o.className = cls.name;
+  o.box = box;
+  for (const AttributeDef& a : cls.attributes)
+    if (!a.values.empty()) o.attributes[a.name] = a.values.front();
+  o.provenance = Provenance::Manual;
+  o.confidence = 1.0f;
+  return o;
+}
+}  // namespace
+
+std::optional<ObjectId> Editor::addCreated(ObjectAnnotation object, const QString& text) {
+  const ObjectId id = document_.unusedTrackId();
+  object.trackId = id;
+  document_.undoStack()->push(
+      new AddObjectsCommand(document_, document_.currentFrame(), {std::move(object)}, text));
+  document_.setSelection({id});
+  return id;
+}
+
+std::optional<ObjectId> Editor::createDefault(const std::shared_ptr<const PointCloud>& cloud,
+                                              const Eigen::Vector3d& point, const ClassDef& cls,
+                                              double yaw) {
+  const std::shared_ptr<const GroundResult> g = ground(document_.currentFrame());
+  const Eigen::Vector2d xy = point.head<2>();
+  const double z = groundHeightAt(*cloud, *g, xy, config_.groundRadius)
+                       .value_or(-static_cast<double>(groundConfig().sensorHeight));
+  const Cuboid box = boxOnGround(xy, z, cls.defaultSize, yaw);
+  return addCreated(newObject(0, cls, box), QObject::tr("Create box"));
+}
+
+std::optional<ObjectId> Editor::createAtPoint(const Eigen::Vector3d& point,
+                                              const std::string& className) {
+  const ClassDef* cls = document_.ontology().find(className);
+  if (!document_.isOpen() || !cls || !point.allFinite()) return std::nullopt;
+  const std::size_t frame = document_.currentFrame();
+  const std::shared_ptr<const PointCloud> cloud = document_.cloud(frame);
+  if (!cloud || cloud->empty()) return std::nullopt;
+  const FitResult fit = fitBoxAtPoint(*cloud, *ground(frame), point, config_.fit, cls);
+  if (!fit.ok || fit.clusterIndices.size() < config_.minFitPoints)
+    return createDefault(cloud, point, *cls, 0.0);
+  return addCreated(newObject(0, *cls, fit.box), QObject::tr("Create box"));
+}
+
+std::optional<ObjectId> Editor::createFromRect(const Eigen::Vector2d& cornerA,
+                                               const Eigen::Vector2d& cornerB,
+                                               const std::string& className) {
+  const ClassDef* cls = document_.ontology().find(className);
+  if (!document_.isOpen() || !cls || !cornerA.allFinite() || !cornerB.allFinite())
+    return std::nullopt;
+  const std::size_t frame = document_.currentFrame();
+  const std::shared_ptr<const PointCloud> cloud = document_.cloud(frame);
+  if (!cloud || cloud->empty()) return std::nullopt;
+  BevRect rect;
+  rect.center = (cornerA + cornerB) / 2.0;
+  rect.size = (cornerB - cornerA).cwiseAbs();
+  if (rect.size.minCoeff() <= 0.0) return std::nullopt;
+  const FitResult fit = fitBoxInRect(*cloud, *ground(frame), rect, config_.fit, cls);
+  if (!fit.ok) return std::nullopt;
+  return addCreated(newObject(0, *cls, fit.box), QObject::tr("Create box"));
+}
+
+std::optional<ObjectId> Editor::createDefaultAt(const Eigen::Vector3d& point,
+                                                const std::string& className, double yaw) {
+  const ClassDef* cls = document_.ontology().find(className);
+  if (!document_.isOpen() || !cls || !point.allFinite() || !std::isfinite(yaw)) return std::nullopt;
+  const std::shared_ptr<const PointCloud> cloud = document_.cloud(document_.currentFrame());
+  if (!cloud) return std::nullopt;
+  return createDefault(cloud, point, *cls, yaw);
+}
+
+}  // namespace lidarlabel
