@@ -36,8 +36,7 @@ std::optional<std::size_t> pickImpl(std::size_t n, XyzOf xyzOf, const Eigen::Mat
 
 std::optional<std::size_t> pickNearestPoint(const PointCloud& cloud,
                                             const Eigen::Matrix4d& viewProjection, double width,
-                                            double height, double px, double py,
-                                            double radiusPx) {
+                                            double height, double px, double py, double radiusPx) {
   auto xyzOf = [&](std::size_t i) {
     return std::array<double, 3>{cloud.x[i], cloud.y[i], cloud.z[i]};
   };
@@ -46,8 +45,7 @@ std::optional<std::size_t> pickNearestPoint(const PointCloud& cloud,
 
 std::optional<std::size_t> pickNearestPoint(const float* xyz, std::size_t n,
                                             const Eigen::Matrix4d& viewProjection, double width,
-                                            double height, double px, double py,
-                                            double radiusPx) {
+                                            double height, double px, double py, double radiusPx) {
   auto xyzOf = [&](std::size_t i) {
     return std::array<double, 3>{xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2]};
   };

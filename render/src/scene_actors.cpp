@@ -4,7 +4,6 @@
 #include <cstring>
 #include <numeric>
 
-#include <vtkCellData.h>
 #include <vtkPointData.h>
 #include <vtkProperty.h>
 
@@ -29,15 +28,7 @@ SceneActors::SceneActors() {
   cloud_.points->SetDataTypeToFloat();
   cloud_.poly->SetVerts(cloud_.cells);
   cloud_.poly->GetPointData()->SetScalars(cloud_.colors);
-  for (UnlitLayer* l : {&boxes_, &selected_}) {
-    l->points->SetDataTypeToDouble();
-    l->poly->SetLines(l->cells);
-    l->poly->GetCellData()->SetScalars(l->colors);
-    l->mapper->SetScalarModeToUseCellData();
-  }
   renderer_->AddActor(cloud_.actor);
-  renderer_->AddActor(boxes_.actor);
-  renderer_->AddActor(selected_.actor);
   setStyle(SceneStyle{});
 }
 
@@ -84,45 +75,18 @@ const float* SceneActors::xyz() const {
   return vtkFloatArray::SafeDownCast(cloud_.points->GetData())->GetPointer(0);
 }
 
-void SceneActors::clearCloud() { setCloud(PointCloud{}, {}); }
-
-namespace {
-void fillLines(UnlitLayer& layer, const std::vector<const CuboidItem*>& items) {
-  const vtkIdType nSeg = static_cast<vtkIdType>(items.size()) * kSegmentsPerCuboid;
-  layer.points->SetNumberOfPoints(2 * nSeg);
-  layer.colors->SetNumberOfTuples(nSeg);
-  layer.cells->Reset();
-  vtkIdType s = 0;
-  for (const CuboidItem* item : items) {
-    for (const auto& [a, b] : cuboidSegments(item->box)) {
-      layer.points->SetPoint(2 * s, a.data());
-      layer.points->SetPoint(2 * s + 1, b.data());
-      const vtkIdType ids[2] = {2 * s, 2 * s + 1};
-      layer.cells->InsertNextCell(2, ids);
-      const unsigned char c[3] = {item->color.r, item->color.g, item->color.b};
-      layer.colors->SetTypedTuple(s, c);
-      ++s;
-    }
-  }
-  layer.points->Modified();
-  layer.colors->Modified();
-  layer.cells->Modified();
-  layer.poly->Modified();
-  layer.actor->SetVisibility(nSeg > 0);
+void SceneActors::clearCloud() {
+  setCloud(PointCloud{}, {});
 }
-}  // namespace
 
 void SceneActors::setCuboids(const std::vector<CuboidItem>& items) {
-  std::vector<const CuboidItem*> normal, selected;
-  for (const CuboidItem& it : items) (it.selected ? selected : normal).push_back(&it);
-  fillLines(boxes_, normal);
-  fillLines(selected_, selected);
+  boxes_.clear();
+  for (std::size_t i = 0; i < items.size(); ++i) boxes_.set(i, items[i]);
 }
 
 void SceneActors::setStyle(const SceneStyle& style) {
   cloud_.actor->GetProperty()->SetPointSize(style.pointSize);
-  boxes_.actor->GetProperty()->SetLineWidth(style.boxLineWidth);
-  selected_.actor->GetProperty()->SetLineWidth(style.selectedLineWidth);
+  boxes_.setLineWidths(style.boxLineWidth, style.selectedLineWidth);
   renderer_->SetBackground(style.background.r / 255.0, style.background.g / 255.0,
                            style.background.b / 255.0);
   renderer_->SetBackgroundAlpha(1.0);  // opaque: Qt composes the widget with this alpha

@@ -1,6 +1,6 @@
 #pragma once
 // Private to render/: the VTK pipeline shared by SceneView and renderOffscreen. One renderer with
-// a point actor (reused arrays) and two line actors (normal and selected boxes).
+// a point actor (reused arrays), keyed box chunks (box_layer.h) and a 2D overlay (overlay.h).
 #include <cstdint>
 #include <vector>
 
@@ -17,9 +17,11 @@
 #include <vtkRenderer.h>
 #include <vtkUnsignedCharArray.h>
 
+#include "box_layer.h"
 #include "lidarlabel/core/point_cloud.h"
 #include "lidarlabel/render/orbit_camera.h"
 #include "lidarlabel/render/scene.h"
+#include "overlay.h"
 
 namespace lidarlabel::detail {
 
@@ -47,15 +49,19 @@ class SceneActors {
   std::size_t pointCount() const { return pointCount_; }
   // Interleaved xyz of the current cloud (3 floats per point), as uploaded.
   const float* xyz() const;
+  // Replaces every box (keys 0..n-1).
   void setCuboids(const std::vector<CuboidItem>& items);
+  BoxLayer& boxes() { return boxes_; }
+  const BoxLayer& boxes() const { return boxes_; }
+  OverlayLayer& overlay() { return overlay_; }
   void setStyle(const SceneStyle& style);
   void applyCamera(const OrbitCamera& camera);
 
  private:
   vtkNew<vtkRenderer> renderer_;
   UnlitLayer cloud_;
-  UnlitLayer boxes_;     // unselected
-  UnlitLayer selected_;  // selected, thicker lines
+  BoxLayer boxes_{renderer_};
+  OverlayLayer overlay_{renderer_};
   vtkNew<vtkIdTypeArray> vertexOffsets_, vertexIds_;
   std::size_t pointCount_ = 0;
 };

@@ -28,6 +28,8 @@ struct SceneView::Impl {
   Qt::MouseButtons dragButtons;
   bool panDrag = false;
   ViewTool* tool = nullptr;
+  std::vector<HandleItem> handles;
+  std::optional<QRectF> rubberBand;
   int renders = 0;
 };
 
@@ -69,6 +71,9 @@ QSurfaceFormat vtkCompatibleFormat() {
   f.setAlphaBufferSize(8);
   f.setSamples(0);
   f.setSwapBehavior(QSurfaceFormat::DoubleBuffer);
+  // Without this Qt asks for a forward-compatible context, where glLineWidth > 1 fails while the
+  // reported line-width range says it works: VTK then draws every line 1 px wide.
+  f.setOption(QSurfaceFormat::DeprecatedFunctions);
   return f;
 }
 }  // namespace
@@ -114,8 +119,22 @@ void SceneView::resizeGL(int w, int h) {
   impl_->window->SetSize(static_cast<int>(w * dpr), static_cast<int>(h * dpr));
 }
 
+void SceneView::updateOverlay() {
+  const double dpr = devicePixelRatioF(), h = height();
+  auto toDisplay = [&](double x, double y) { return Eigen::Vector2d(x * dpr, (h - y) * dpr); };
+  std::vector<detail::PlacedHandle> placed;
+  for (const HandleItem& item : impl_->handles)
+    if (const auto px = projectToPixel(item.position))
+      placed.push_back({toDisplay(px->x(), px->y()), &item});
+  std::optional<detail::DisplayRect> band;
+  if (const auto& r = impl_->rubberBand)
+    band = detail::DisplayRect{toDisplay(r->left(), r->top()), toDisplay(r->right(), r->bottom())};
+  impl_->actors.overlay().update(placed, band, impl_->style.rubberBand, dpr);
+}
+
 void SceneView::paintGL() {
   impl_->actors.applyCamera(impl_->camera);
+  updateOverlay();
   const qreal dpr = devicePixelRatioF();
   detail::renderInto(*impl_->window, defaultFramebufferObject(), static_cast<int>(width() * dpr),
                      static_cast<int>(height() * dpr));
@@ -138,6 +157,34 @@ void SceneView::clearCloud() {
 
 void SceneView::setCuboids(const std::vector<CuboidItem>& items) {
   impl_->actors.setCuboids(items);
+  update();
+}
+
+void SceneView::setCuboid(std::uint64_t key, const CuboidItem& item) {
+  impl_->actors.boxes().set(key, item);
+  update();
+}
+
+void SceneView::removeCuboid(std::uint64_t key) {
+  if (impl_->actors.boxes().remove(key)) update();
+}
+
+void SceneView::clearCuboids() {
+  impl_->actors.boxes().clear();
+  update();
+}
+
+std::size_t SceneView::cuboidCount() const {
+  return impl_->actors.boxes().size();
+}
+
+void SceneView::setHandles(const std::vector<HandleItem>& handles) {
+  impl_->handles = handles;
+  update();
+}
+
+void SceneView::setRubberBand(std::optional<QRectF> rect) {
+  impl_->rubberBand = rect;
   update();
 }
 

@@ -11,8 +11,8 @@
 namespace lidarlabel {
 
 struct OffscreenScene {
-  const PointCloud* cloud = nullptr;     // may be null (no points)
-  std::vector<std::uint8_t> rgb;         // 3 bytes per point, same order as cloud
+  const PointCloud* cloud = nullptr;  // may be null (no points)
+  std::vector<std::uint8_t> rgb;      // 3 bytes per point, same order as cloud
   std::vector<CuboidItem> cuboids;
   OrbitCamera camera;
   SceneStyle style;

@@ -10,11 +10,11 @@ namespace lidarlabel {
 
 struct OrbitCamera {
   Eigen::Vector3d target = Eigen::Vector3d::Zero();  // point looked at and orbited, metres
-  double distance = 40.0;   // eye-to-target distance, metres (> 0)
+  double distance = 40.0;                            // eye-to-target distance, metres (> 0)
   double azimuth = 3.14159265358979;  // direction target->eye about +z; pi = eye behind (-x)
-  double elevation = 0.5;   // angle of target->eye above the xy plane, [-pi/2+eps, pi/2]
-  double viewAngleDeg = 40.0;  // vertical field of view, degrees (perspective)
-  bool parallel = false;    // orthographic; visible height = 2 * distance * tan(viewAngle/2)
+  double elevation = 0.5;             // angle of target->eye above the xy plane, [-pi/2+eps, pi/2]
+  double viewAngleDeg = 40.0;         // vertical field of view, degrees (perspective)
+  bool parallel = false;  // orthographic; visible height = 2 * distance * tan(viewAngle/2)
 };
 
 // Eye position, view direction up vector (unit, orthogonal to the view direction).

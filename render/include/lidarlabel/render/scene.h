@@ -33,6 +33,7 @@ struct SceneStyle {
   float boxLineWidth = 2.0f;       // unselected box lines, pixels
   float selectedLineWidth = 4.0f;  // selected box lines, pixels
   Rgb background{18, 20, 26};      // clear colour
+  Rgb rubberBand{255, 255, 255};   // rubber-band rectangle outline (1 px)
 };
 
 // An RGB8 image, rows top to bottom, 3 bytes per pixel.

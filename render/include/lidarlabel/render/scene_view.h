@@ -32,7 +32,7 @@ class SceneView : public QOpenGLWidget {
   // Replaces only the colours (same point count as the last setCloud; otherwise ignored).
   void setColors(const std::vector<std::uint8_t>& rgb);
   void clearCloud();
-  // Replaces every box (a rebuild; prefer the keyed calls below for edits).
+  // Replaces every box (a rebuild, keyed 0..n-1; prefer the keyed calls below for edits).
   void setCuboids(const std::vector<CuboidItem>& items);
   // Keyed boxes: one call touches only that box's geometry, so an edit among 200 boxes costs
   // one box. Keys are the caller's (the window uses track ids).
@@ -42,7 +42,9 @@ class SceneView : public QOpenGLWidget {
   std::size_t cuboidCount() const;
 
   // Overlays drawn on top of the scene: the selected box's handles (small squares at face
-  // centres and a rotation knob, LiDAR-frame positions) and a rubber-band rectangle (pixels).
+  // centres and a rotation knob, LiDAR-frame positions; drawn at their projected pixel, the same
+  // size at any zoom, hidden when behind the eye) and a rubber-band rectangle outline (logical
+  // widget pixels, colour SceneStyle::rubberBand; nullopt hides it).
   void setHandles(const std::vector<HandleItem>& handles);
   void setRubberBand(std::optional<QRectF> rect);
 
@@ -84,6 +86,8 @@ class SceneView : public QOpenGLWidget {
  private:
   // Hands a mouse event to the tool as a ViewInput of the given type; true when consumed.
   bool offerToTool(QMouseEvent* e, int type);
+  // Places the handles and rubber band for the current camera and size (in paintGL).
+  void updateOverlay();
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
