@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include <QApplication>
+#include <QComboBox>
 #include <QCommandLineParser>
 #include <QTimer>
 

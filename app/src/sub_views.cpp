@@ -21,9 +21,10 @@ PointCloud crop(const PointCloud& c, const std::vector<std::uint32_t>& index) {
   return out;
 }
 
-// Inside the box: its class colour; the neighbourhood: light grey.
-std::vector<std::uint8_t> cropColors(const PointCloud& c, const Cuboid& box, Rgb inside) {
-  std::vector<std::uint8_t> rgb(3 * c.size(), 170);
+// Inside the box: near white; the neighbourhood: grey (the box lines carry the class colour).
+std::vector<std::uint8_t> cropColors(const PointCloud& c, const Cuboid& box) {
+  const Rgb inside{235, 235, 235};
+  std::vector<std::uint8_t> rgb(3 * c.size(), 130);
   for (std::size_t i = 0; i < c.size(); ++i) {
     if (!box.contains({c.x[i], c.y[i], c.z[i]})) continue;
     rgb[3 * i] = inside.r;
@@ -75,7 +76,7 @@ SubViews::SubViews(Document& document, SubViewConfig config, QWidget* parent)
     layout->addWidget(new QLabel(tr(names[k]), this));
     views_[k] = new SceneView(this);
     views_[k]->setObjectName(QStringLiteral("subView%1").arg(names[k]));
-    views_[k]->setMinimumSize(160, 120);
+    views_[k]->setMinimumSize(240, 150);
     views_[k]->setFocusPolicy(Qt::ClickFocus);
     SceneStyle style = views_[k]->style();
     style.pointSize = config_.pointSize;
@@ -140,7 +141,7 @@ void SubViews::showBox(bool reframeCameras) {
     if (cloud) {
       const PointCloud near =
           crop(*cloud, indicesInBox(*cloud, o->box, static_cast<float>(config_.margin)));
-      v->setCloud(near, cropColors(near, o->box, color));
+      v->setCloud(near, cropColors(near, o->box));
     } else {
       v->clearCloud();
     }

@@ -48,7 +48,7 @@ void MainWindow::buildMenus() {
   buildEditMenu();
   buildViewMenu();
   buildToolMenu();
-  QMenu* help = menuBar()->addMenu(tr("&Help"));
+  QMenu* help = menuBar()->addMenu(tr("He&lp"));
   QAction* sheet = help->addAction(tr("&Keyboard shortcuts"), this, [this] {
     auto* d = new QDialog(this);
     d->setObjectName(QStringLiteral("shortcutSheet"));
@@ -87,7 +87,7 @@ void MainWindow::rebuildRecentMenu() {
 }
 
 void MainWindow::buildEditMenu() {
-  QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+  QMenu* edit = menuBar()->addMenu(tr("E&dit"));
   QAction* undo = document_.undoStack()->createUndoAction(edit, tr("&Undo"));
   undo->setShortcuts(QKeySequence::Undo);
   QAction* redo = document_.undoStack()->createRedoAction(edit, tr("&Redo"));
@@ -174,7 +174,7 @@ void MainWindow::buildViewMenu() {
 }
 
 void MainWindow::buildToolMenu() {
-  QMenu* tools = menuBar()->addMenu(tr("&Tools"));
+  QMenu* tools = menuBar()->addMenu(tr("T&ools"));
   QToolBar* bar = addToolBar(tr("Tools"));
   bar->setObjectName(QStringLiteral("toolsBar"));
   auto* group = new QActionGroup(this);

@@ -12,6 +12,7 @@
 
 #include "app_fixture.h"
 #include "lidarlabel/io/native_format.h"
+#include "qt_app.h"
 
 namespace lidarlabel {
 namespace {
