@@ -1,7 +1,8 @@
 // lidarlabel [folder] [--frame N] [--camera chase|bev] [--select ID] [--screenshot FILE]
-//            [--autosave SECONDS] [--recover ask|yes|no] [--create-box-at X,Y[,Z]]
+//            [--autosave-seconds N] [--recover ask|yes|no] [--create-box-at X,Y[,Z]]
 //            [--save-and-exit]
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 
 #include <QApplication>
@@ -50,9 +51,11 @@ int main(int argc, char** argv) {
       QStringLiteral("screenshot"),
       QStringLiteral("Save a PNG of the window after the first render and exit."),
       QStringLiteral("file"));
-  const QCommandLineOption autosave(QStringLiteral("autosave"),
-                                    QStringLiteral("Autosave period in seconds (default 30)."),
-                                    QStringLiteral("seconds"), QStringLiteral("30"));
+  const QCommandLineOption autosave(
+      QStringLiteral("autosave-seconds"),
+      QStringLiteral("Write the recovery file every N seconds while there are unsaved changes "
+                     "(0 = only on frame change)."),
+      QStringLiteral("N"), QStringLiteral("30"));
   const QCommandLineOption recover(
       QStringLiteral("recover"),
       QStringLiteral("Answer to the recovery offer: ask (a dialog), yes or no."),
@@ -78,9 +81,17 @@ int main(int argc, char** argv) {
   QApplication::setApplicationName(QStringLiteral("lidarlabel"));
   QApplication::setOrganizationName(QStringLiteral("lidarlabel"));
   cli.process(app);
+  bool autosaveOk = false;
+  const int autosaveSeconds = cli.value(autosave).toInt(&autosaveOk);
+  if (!autosaveOk || autosaveSeconds < 0) {
+    std::fprintf(stderr, "lidarlabel: --autosave-seconds: '%s' is not a whole number >= 0\n",
+                 qPrintable(cli.value(autosave)));
+    return 2;
+  }
 
   lidarlabel::MainWindowConfig config;
-  config.workspace.autosaveSeconds = cli.value(autosave).toInt();
+  config.workspace = lidarlabel::defaultWorkspaceConfig();
+  config.workspace.autosaveSeconds = autosaveSeconds;
   lidarlabel::MainWindow window(config);
   if (cli.value(recover) != QStringLiteral("ask")) {
     lidarlabel::WorkspacePrompts prompts;

@@ -41,15 +41,14 @@ std::size_t exportSemanticKitti(const Sequence& s, const std::string& out, Progr
 // dataset layout ships (KITTI label_2 + calib, nuScenes tables), so one command converts formats.
 Sequence sequenceWithLabels(const std::string& folder, const Ontology& ontology) {
   const SequenceLayout layout = detectSequenceLayout(folder);
-  Sequence s = sequenceFromLayout(layout);
-  if (layout.kind == "kitti-object" && !layout.labelDir.empty()) {
-    const KittiImportReport r = importKittiObjectLabels(folder, s, ontology);
-    std::printf("using label_2/: %zu frames, %zu objects\n", r.frames, r.objects);
-  } else if (layout.kind == "nuscenes" && !layout.nuscenesTableDir.empty() &&
-             fs::exists(fs::path(layout.nuscenesTableDir) / "sample_annotation.json")) {
-    const NuscenesImportReport r = importNuscenes(layout.nuscenesTableDir, s, ontology);
-    std::printf("using %s: %zu samples, %zu annotations\n", layout.nuscenesTableDir.c_str(),
-                r.samples, r.annotations);
+  Sequence s = sequenceFromLayout(layout, ontology);  // addLayoutLabels, as the window opens it
+  if (layout.kind != "native") {
+    std::size_t objects = 0;
+    for (const Frame& f : s.frames) objects += f.objects.size();
+    const std::string& from = !layout.labelDir.empty()            ? layout.labelDir
+                              : !layout.trackingLabelFile.empty() ? layout.trackingLabelFile
+                                                                  : layout.nuscenesTableDir;
+    if (objects > 0) std::printf("using %s: %zu objects\n", from.c_str(), objects);
   }
   return s;
 }

@@ -58,7 +58,9 @@ int runImport(const std::vector<std::string>& argv) {
   if (!into) throw UsageError("--into SEQUENCE_FOLDER is required");
   const std::string src = args.positional()[0];
   const Ontology ontology = ontologyFrom(args);
-  Sequence s = openSequence(*into);
+  // The native document when there is one, else the bare frames: the imported labels replace
+  // the folder's own (label_2, ...), they are not stacked on them.
+  Sequence s = sweepsFromLayout(detectSequenceLayout(*into));
   Progress progress("import " + *format, s.size());
   if (*format == "kitti") {
     const KittiImportReport r = importKittiObjectLabels(src, s, ontology);

@@ -48,10 +48,16 @@ int describeFolder(const std::string& path) {
   if (!s.frames.empty() && s.frames.back().info.timestampUs != 0)
     std::printf("time: %lld..%lld us\n", static_cast<long long>(s.frames.front().info.timestampUs),
                 static_cast<long long>(s.frames.back().info.timestampUs));
-  for (const auto& [label, p] : {std::pair{"calib", l.calibFile}, {"poses", l.posesFile},
-                                 {"times", l.timesFile}, {"calib folder", l.calibDir},
-                                 {"labels", l.labelDir}, {"images", l.imageDir},
-                                 {"nuscenes tables", l.nuscenesTableDir}})
+  for (const auto& [label, p] : {std::pair{"calib", l.calibFile},
+                                 {"poses", l.posesFile},
+                                 {"times", l.timesFile},
+                                 {"calib folder", l.calibDir},
+                                 {"labels", l.labelDir},
+                                 {"images", l.imageDir},
+                                 {"nuscenes tables", l.nuscenesTableDir},
+                                 {"tracking labels", l.trackingLabelFile},
+                                 {"tracking calib", l.trackingCalibFile},
+                                 {"point labels", l.pointLabelDir}})
     if (!p.empty()) std::printf("%s: %s\n", label, p.c_str());
   std::printf("boxes: %zu\n", boxes);
   return 0;
@@ -85,7 +91,9 @@ Command infoCommand() {
           "                            [--nan reject|drop|keep]\n"
           "  file:   format (and PCD/PLY encoding), points, fields, value ranges, bounds\n"
           "  folder: detected layout (native, nuscenes, kitti-odometry, kitti-object,\n"
-          "          kitti-velodyne, folder), frames, sweep format, poses, side files",
+          "          kitti-tracking, kitti-velodyne, folder), frames, sweep format, poses,\n"
+          "          side files, and the boxes the window opens with (native document, else\n"
+          "          label_2, label_02 or nuScenes sample_annotation)",
           runInfo};
 }
 

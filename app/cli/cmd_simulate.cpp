@@ -3,7 +3,7 @@
 #include <cstdio>
 
 #include "cli.h"
-#include "lidarlabel/sim/simulate.h"
+#include "lidarlabel/sim/write.h"
 
 namespace lidarlabel::cli {
 

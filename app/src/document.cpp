@@ -63,7 +63,7 @@ Document::Document(DocumentConfig config, QObject* parent)
 Document::~Document() = default;
 
 void Document::open(const std::string& folder) {
-  Sequence s = openSequence(folder);  // throws before anything changes
+  Sequence s = openSequence(folder, ontology_);  // throws before anything changes
   setSequence(std::move(s), folder);
 }
 

@@ -11,7 +11,9 @@
 #include "lidarlabel/io/atomic_file.h"
 #include "lidarlabel/io/kitti_odometry.h"
 #include "lidarlabel/io/native_format.h"
+#include "lidarlabel/io/ontology_io.h"
 #include "lidarlabel/io/sweep_io.h"
+#include "sequence_util.h"
 
 namespace fs = std::filesystem;
 
@@ -34,7 +36,8 @@ std::string findNuscenesTables(const fs::path& root) {
   std::vector<std::string> dirs;
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(root, ec))
-    if (e.is_directory() && fs::is_regular_file(e.path() / "sample_data.json")) dirs.push_back(e.path().string());
+    if (e.is_directory() && fs::is_regular_file(e.path() / "sample_data.json"))
+      dirs.push_back(e.path().string());
   std::sort(dirs.begin(), dirs.end(), naturalLess);
   return dirs.empty() ? "" : dirs.front();
 }
@@ -56,31 +59,64 @@ void plainFolder(const fs::path& root, SequenceLayout& l) {
                           sweepFormatFromPath(s) + " (one format per sequence folder)");
 }
 
-// Index of a sweep in its sequence's poses/times: the file number when the stem is numeric.
-std::size_t frameNumber(const std::string& sweep, std::size_t fallback) {
-  const std::string stem = fs::path(sweep).stem().string();
-  if (stem.empty() || stem.size() > 9 || stem.find_first_not_of("0123456789") != std::string::npos)
-    return fallback;
-  return static_cast<std::size_t>(std::stoul(stem));
+// KITTI tracking labels for a sweep folder: <root>/label_02/<seq>.txt (the one file, or the one
+// named like the folder) with calib/<seq>.txt, or KITTI's training/velodyne/<seq>/ with
+// ../../label_02/<seq>.txt and ../../calib/<seq>.txt. Sets l.tracking*; false when none.
+bool findTrackingLabels(const fs::path& root, SequenceLayout& l) {
+  const std::string name = folderName(root);
+  fs::path label, calibDir;
+  if (fs::is_directory(root / "label_02")) {
+    const auto files = listFiles((root / "label_02").string(), {".txt"});
+    for (const std::string& f : files)
+      if (fs::path(f).stem() == name) label = f;
+    if (label.empty() && files.size() == 1) label = files.front();
+    if (label.empty() && !files.empty())
+      throw FileError((root / "label_02").string(), "",
+                      std::to_string(files.size()) + " sequences and none named " + name +
+                          ".txt: open one sequence per folder");
+    calibDir = root / "calib";
+  } else {
+    fs::path self = fs::absolute(root).lexically_normal();
+    if (!self.has_filename()) self = self.parent_path();  // "velodyne/0012/"
+    const fs::path up = self.parent_path();
+    if (up.filename() == "velodyne") {
+      const fs::path training = up.parent_path();
+      const fs::path f = training / "label_02" / (name + ".txt");
+      if (fs::is_regular_file(f)) label = f;
+      calibDir = training / "calib";
+    }
+  }
+  if (label.empty()) return false;
+  l.trackingLabelFile = label.string();
+  l.trackingCalibFile = existing(calibDir / label.filename(), false);
+  if (l.trackingCalibFile.empty()) l.trackingCalibFile = existing(root / "calib.txt", false);
+  if (l.trackingCalibFile.empty())
+    throw FileError(l.trackingLabelFile, "",
+                    "no calibration for these labels (expected " +
+                        (calibDir / label.filename()).string() + ")");
+  return true;
 }
 
 void addKittiOdometry(const SequenceLayout& l, Sequence& s) {
   const Eigen::Affine3d tr = readKittiOdometryTr(l.calibFile);
-  const auto poses = l.posesFile.empty() ? std::vector<Eigen::Affine3d>{} : readKittiPoses(l.posesFile);
+  const auto poses =
+      l.posesFile.empty() ? std::vector<Eigen::Affine3d>{} : readKittiPoses(l.posesFile);
   const auto times = l.timesFile.empty() ? std::vector<double>{} : readKittiTimes(l.timesFile);
   for (std::size_t i = 0; i < s.frames.size(); ++i) {
-    const std::size_t k = frameNumber(l.sweeps[i], i);
+    const std::size_t k = kittiFileNumber(l.sweeps[i], i);
     FrameInfo& info = s.frames[i].info;
     if (!l.posesFile.empty()) {
       if (k >= poses.size())
-        throw FileError(l.posesFile, "", "no pose for sweep " + fs::path(l.sweeps[i]).filename().string() +
-                                             " (file has " + std::to_string(poses.size()) + " poses)");
+        throw FileError(l.posesFile, "",
+                        "no pose for sweep " + fs::path(l.sweeps[i]).filename().string() +
+                            " (file has " + std::to_string(poses.size()) + " poses)");
       info.egoPose = kittiLidarToWorld(poses[k], tr);
     }
     if (!l.timesFile.empty()) {
       if (k >= times.size())
-        throw FileError(l.timesFile, "", "no time for sweep " + fs::path(l.sweeps[i]).filename().string() +
-                                             " (file has " + std::to_string(times.size()) + " lines)");
+        throw FileError(l.timesFile, "",
+                        "no time for sweep " + fs::path(l.sweeps[i]).filename().string() +
+                            " (file has " + std::to_string(times.size()) + " lines)");
       info.timestampUs = std::llround(times[k] * 1e6);
     }
   }
@@ -123,7 +159,8 @@ void addNuscenes(const SequenceLayout& l, Sequence& s) {
   const nlohmann::json sd = parseJson(readFile(sdFile), sdFile);
   const JsonReader r(sd, sdFile, "");
   std::map<std::string, std::size_t> byName;
-  for (std::size_t i = 0; i < s.frames.size(); ++i) byName[fs::path(l.sweeps[i]).filename().string()] = i;
+  for (std::size_t i = 0; i < s.frames.size(); ++i)
+    byName[fs::path(l.sweeps[i]).filename().string()] = i;
   for (std::size_t k = 0; k < r.arraySize(); ++k) {
     const JsonReader rec = r.at(k);
     const auto it = byName.find(fs::path(rec.string("filename")).filename().string());
@@ -166,21 +203,35 @@ SequenceLayout detectSequenceLayout(const std::string& folder) {
         l.kind = "kitti-odometry";
         l.posesFile = existing(root / "poses.txt", false);
         if (l.posesFile.empty())
-          l.posesFile = existing(root.parent_path().parent_path() / "poses" / (folderName(root) + ".txt"), false);
+          l.posesFile = existing(
+              root.parent_path().parent_path() / "poses" / (folderName(root) + ".txt"), false);
         l.timesFile = existing(root / "times.txt", false);
       } else {
         l.kind = l.calibDir.empty() ? "kitti-velodyne" : "kitti-object";
         l.labelDir = existing(root / "label_2", true);
         l.imageDir = existing(root / "image_2", true);
       }
+      if (findTrackingLabels(root, l) && l.kind != "kitti-odometry") l.kind = "kitti-tracking";
+      l.pointLabelDir = existing(root / "labels", true);
       return l;
     }
   }
   plainFolder(root, l);
+  if (l.sweepFormat == "kitti-bin" && findTrackingLabels(root, l)) l.kind = "kitti-tracking";
   return l;
 }
 
 Sequence sequenceFromLayout(const SequenceLayout& l) {
+  return sequenceFromLayout(l, defaultOntology());
+}
+
+Sequence sequenceFromLayout(const SequenceLayout& l, const Ontology& ontology) {
+  Sequence s = sweepsFromLayout(l);
+  if (l.kind != "native") addLayoutLabels(l, s, ontology);
+  return s;
+}
+
+Sequence sweepsFromLayout(const SequenceLayout& l) {
   if (l.kind == "native") return loadNativeSequence(nativePathFor(l.root));
   const fs::path root(l.root);
   Sequence s;
@@ -197,8 +248,19 @@ Sequence sequenceFromLayout(const SequenceLayout& l) {
   return s;
 }
 
+Sequence openSequence(const std::string& folder, const Ontology& ontology) {
+  return sequenceFromLayout(detectSequenceLayout(folder), ontology);
+}
+
 Sequence openSequence(const std::string& folder) {
-  return sequenceFromLayout(detectSequenceLayout(folder));
+  return openSequence(folder, defaultOntology());
+}
+
+std::size_t kittiFileNumber(const std::string& sweep, std::size_t fallback) {
+  const std::string stem = fs::path(sweep).stem().string();
+  if (stem.empty() || stem.size() > 9 || stem.find_first_not_of("0123456789") != std::string::npos)
+    return fallback;
+  return static_cast<std::size_t>(std::stoul(stem));
 }
 
 std::string nativePathFor(const std::string& folder) {

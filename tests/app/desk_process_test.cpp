@@ -46,7 +46,7 @@ TEST(DeskProcess, AfterKillNineARestartRecoversTheAutosavedEdit) {
   const std::string recovery = doc + ".recovery";
   QProcess first;
   start(first, folder,
-        {QStringLiteral("--autosave"), QStringLiteral("1"), QStringLiteral("--create-box-at"),
+        {QStringLiteral("--autosave-seconds"), QStringLiteral("1"), QStringLiteral("--create-box-at"),
          QStringLiteral("15,-5")});
   ASSERT_TRUE(waitFor([&] { return fs::exists(recovery); }, 30000)) << "no autosave";
   first.kill();  // SIGKILL: no chance to clean up
@@ -71,7 +71,7 @@ TEST(DeskProcess, ASecondProcessOnTheSameFolderIsReadOnlyAndCannotSave) {
   const std::string folder = test::writeAnnotatedSequence(test::scratchDir());
   const std::string doc = folder + "/" + kNativeFileName;
   QProcess owner;
-  start(owner, folder, {QStringLiteral("--autosave"), QStringLiteral("0")});
+  start(owner, folder, {QStringLiteral("--autosave-seconds"), QStringLiteral("0")});
   ASSERT_TRUE(waitFor([&] { return fs::exists(doc + ".lock"); }, 30000)) << "no lock taken";
   QProcess second;
   start(second, folder,
@@ -89,7 +89,7 @@ TEST(DeskProcess, AStaleLockOfAKilledProcessIsTakenOver) {
   const std::string folder = test::writeAnnotatedSequence(test::scratchDir());
   const std::string doc = folder + "/" + kNativeFileName;
   QProcess killed;
-  start(killed, folder, {QStringLiteral("--autosave"), QStringLiteral("0")});
+  start(killed, folder, {QStringLiteral("--autosave-seconds"), QStringLiteral("0")});
   ASSERT_TRUE(waitFor([&] { return fs::exists(doc + ".lock"); }, 30000)) << "no lock taken";
   killed.kill();
   killed.waitForFinished(5000);

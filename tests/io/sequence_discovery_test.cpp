@@ -17,9 +17,9 @@ namespace fs = std::filesystem;
 namespace lidarlabel {
 namespace {
 
-using ::testing::HasSubstr;
 using test::sampleData;
 using test::scratchDir;
+using ::testing::HasSubstr;
 
 const char* kOdometry = "semantickitti/sequences/00";
 
@@ -110,14 +110,17 @@ TEST(SequenceDiscovery, KittiPosesWithWrongColumnCountNameTheLine) {
   }
 }
 
-TEST(SequenceDiscovery, NuscenesFolderTakesTimestampsFromFileNames) {
+TEST(SequenceDiscovery, NuscenesFolderTakesTimestampsFromFileNamesAndPosesFromTables) {
   const SequenceLayout l = detectSequenceLayout(sampleData("nuscenes"));
   EXPECT_EQ(l.kind, "nuscenes");
   const Sequence s = sequenceFromLayout(l);
   EXPECT_EQ(s.sweepFormat, "nuscenes-bin");
   ASSERT_EQ(s.size(), 1u);
   EXPECT_EQ(s.frames[0].info.timestampUs, 1532402927647951);
-  EXPECT_FALSE(s.frames[0].info.egoPose.has_value());  // no tables in the sample
+  // The sample's v1.0-mini tables give the LiDAR -> global pose: ego_pose * calibrated_sensor,
+  // the sensor 1.84 m above the ego origin on a road at z = 0.
+  ASSERT_TRUE(s.frames[0].info.egoPose.has_value());
+  EXPECT_NEAR(s.frames[0].info.egoPose->translation().z(), 1.83, 0.01);
 }
 
 TEST(SequenceDiscovery, NuscenesTablesGiveLidarToGlobalPoses) {
@@ -134,8 +137,9 @@ TEST(SequenceDiscovery, NuscenesTablesGiveLidarToGlobalPoses) {
   writeText(dir / "v1.0-mini/ego_pose.json",
             R"([{"token":"e","translation":[100,200,0],"rotation":[1,0,0,0]}])");
   // LiDAR yawed +90 deg about z in the ego frame (w = cos 45, z = sin 45), 1.8 m up.
-  writeText(dir / "v1.0-mini/calibrated_sensor.json",
-            R"([{"token":"c","translation":[0.9,0,1.8],"rotation":[0.7071067811865476,0,0,0.7071067811865476]}])");
+  writeText(
+      dir / "v1.0-mini/calibrated_sensor.json",
+      R"([{"token":"c","translation":[0.9,0,1.8],"rotation":[0.7071067811865476,0,0,0.7071067811865476]}])");
   const Sequence s = openSequence(dir.string());
   ASSERT_TRUE(s.frames[0].info.egoPose.has_value());
   const Eigen::Vector3d p = *s.frames[0].info.egoPose * Eigen::Vector3d(1, 0, 0);
@@ -148,7 +152,8 @@ TEST(SequenceDiscovery, PlainFolderIsInNaturalOrder) {
   const fs::path dir = scratchDir();
   PointCloud c;
   c.push(1, 2, 3, 0);
-  for (const char* n : {"10.pcd", "2.pcd", "1.pcd"}) writePcd((dir / n).string(), c, PcdEncoding::Binary);
+  for (const char* n : {"10.pcd", "2.pcd", "1.pcd"})
+    writePcd((dir / n).string(), c, PcdEncoding::Binary);
   const SequenceLayout l = detectSequenceLayout(dir.string());
   EXPECT_EQ(l.kind, "folder");
   EXPECT_EQ(l.sweepFormat, "pcd");
@@ -181,7 +186,8 @@ TEST(SequenceDiscovery, FolderWithoutSweepsIsAnError) {
 TEST(SequenceDiscovery, NativeDocumentWinsOverVelodyneFolder) {
   const fs::path dir = scratchDir();
   fs::create_directories(dir / "velodyne");
-  fs::copy_file(sampleData("kitti_object/training/velodyne/000000.bin"), dir / "velodyne/000000.bin");
+  fs::copy_file(sampleData("kitti_object/training/velodyne/000000.bin"),
+                dir / "velodyne/000000.bin");
   Sequence s = openSequence(dir.string());
   s.metadata["note"] = "native";
   saveNativeSequence(s, nativePathFor(dir.string()));

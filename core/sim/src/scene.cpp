@@ -4,7 +4,7 @@
 #include <cmath>
 #include <numbers>
 
-#include "lidarlabel/io/ontology_io.h"
+#include "lidarlabel/sim/classes.h"
 #include "objects.h"
 
 namespace lidarlabel::sim {
@@ -18,8 +18,7 @@ constexpr int kAttempts = 30;         // placements tried per object
 constexpr double kTurnRadius = 6.0;   // metres, vehicles turning at the junction
 
 std::uint16_t semanticOf(const std::string& className) {
-  const ClassDef* c = defaultOntology().find(className);
-  return c ? static_cast<std::uint16_t>(c->semanticKittiId) : 0;
+  return semanticKittiIdOf(className);
 }
 
 Solid stuff(ShapeKind kind, Eigen::Vector3d center, Eigen::Vector3d half, const char* cls, float refl) {

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "lidarlabel/sim/write.h"
 #include "sim_test_util.h"
 #include "test_paths.h"
 

@@ -8,6 +8,7 @@
 #include "lidarlabel/io/native_format.h"
 #include "lidarlabel/io/sweep_io.h"
 #include "lidarlabel/sim/random.h"
+#include "lidarlabel/sim/write.h"
 #include "sim_test_util.h"
 #include "test_paths.h"
 

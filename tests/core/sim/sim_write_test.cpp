@@ -9,6 +9,7 @@
 #include "lidarlabel/io/semantic_kitti.h"
 #include "lidarlabel/io/sequence_open.h"
 #include "lidarlabel/io/sweep_io.h"
+#include "lidarlabel/sim/write.h"
 #include "sim_test_util.h"
 #include "test_paths.h"
 

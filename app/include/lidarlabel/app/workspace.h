@@ -9,11 +9,12 @@
 // D + ".recovery" (autosave: the whole native document, written atomically in a worker thread
 // from a copy of the sequence, so the UI never waits on the disk); the lock D + ".lock" (holds
 // the owner's pid, host and start time; a lock whose process no longer exists is stale and is
-// taken over).
+// taken over). docs/workspace.md states the rules.
 #include <QObject>
 #include <QTimer>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "lidarlabel/app/document.h"
@@ -23,6 +24,18 @@ namespace lidarlabel {
 struct WorkspaceConfig {
   int autosaveSeconds = 30;  // autosave period while modified; <= 0 disables the timer
   bool autosaveOnFrameChange = true;
+};
+
+// The configuration a Workspace gets when none is passed: the program's command line sets it
+// once at start-up (`lidarlabel --autosave-seconds N`), the window's Workspace picks it up.
+WorkspaceConfig defaultWorkspaceConfig();
+void setDefaultWorkspaceConfig(const WorkspaceConfig& config);
+
+// The advisory lock file's content. Stale = same host and the process no longer exists.
+struct LockInfo {
+  long long pid = 0;
+  std::string host;
+  std::string started;  // ISO 8601, UTC
 };
 
 // Answers the window gives (tests give them directly). Unset callbacks mean "no" / Discard.
@@ -38,8 +51,11 @@ struct WorkspacePrompts {
 class Workspace : public QObject {
   Q_OBJECT
  public:
-  Workspace(Document& document, WorkspaceConfig config = {}, QObject* parent = nullptr);
-  ~Workspace() override;  // releases the lock (the recovery file is kept only while modified)
+  explicit Workspace(Document& document, WorkspaceConfig config = defaultWorkspaceConfig(),
+                     QObject* parent = nullptr);
+  // Waits for an autosave in flight; while modified writes a last recovery file (synchronously),
+  // else removes it; releases the lock.
+  ~Workspace() override;
 
   void setPrompts(WorkspacePrompts prompts);
 
@@ -54,6 +70,9 @@ class Workspace : public QObject {
   bool close();
 
   bool isReadOnly() const { return readOnly_; }
+  bool isOpen() const;
+  // The folder the document belongs to ("" when nothing is open).
+  std::string folder() const;
   std::string documentPath() const;
   std::string recoveryPath() const;
   std::string lockPath() const;
@@ -62,6 +81,12 @@ class Workspace : public QObject {
   void autosaveNow();
   // Blocks until a background autosave in flight has finished (tests, shutdown).
   void waitForAutosave();
+  // Number of recovery files written so far (tests, status display).
+  int autosaveCount() const;
+
+  // The lock of a document path: read (nullopt when absent or unreadable) and liveness.
+  static std::optional<LockInfo> readLock(const std::string& lockPath);
+  static bool isLockLive(const LockInfo& lock);
 
  signals:
   void readOnlyChanged(bool readOnly);
@@ -70,6 +95,10 @@ class Workspace : public QObject {
   void error(const QString& message);
 
  private:
+  void offerRecovery();
+  void autosaveFinished(const std::string& path, unsigned long long generation,
+                        const std::string& failure);
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
   Document& document_;

@@ -1,7 +1,7 @@
 #pragma once
-// Simulating sweeps and writing whole sequences.
+// Simulating sweeps (pure: no io). Writing whole sequences is io-level: lidarlabel/sim/write.h
+// (target lidarlabel::sim_io).
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -19,8 +19,8 @@ struct SimFrame {
   int index = 0;
   std::int64_t timestampUs = 0;
   Eigen::Isometry3d egoPose = Eigen::Isometry3d::Identity();  // LiDAR -> world
-  PointCloud cloud;     // LiDAR frame; intensity 0..1 (KITTI-like)
-  PointLabels labels;   // SemanticKITTI raw ids; instance = track id, 0 for stuff
+  PointCloud cloud;    // LiDAR frame; intensity 0..1 (KITTI-like)
+  PointLabels labels;  // SemanticKITTI raw ids; instance = track id, 0 for stuff
   // Objects with at least one point in this sweep, LiDAR frame, ascending track id.
   std::vector<ObjectAnnotation> objects;
 };
@@ -38,20 +38,5 @@ Scene makeScene(const SimulationConfig& config);
 // The canonical command that regenerates `config` (options in a fixed order, defaults omitted;
 // the output folder is written as DIR because the output does not depend on it).
 std::string simulateCommandLine(const SimulationConfig& config);
-
-struct SimulationSummary {
-  int frames = 0;
-  std::size_t points = 0;
-  std::size_t boxes = 0;   // visible object-frames
-  std::size_t tracks = 0;  // objects visible in at least one frame
-};
-
-// Writes a sequence folder atomically (replaceDirectoryAtomic: on failure `outDir` is left as
-// it was): velodyne/NNNNNN.bin, labels/NNNNNN.llpl, annotations.lidarlabel.json, README.md and,
-// with config.semanticKittiFiles, labels/NNNNNN.label, poses.txt, calib.txt, times.txt.
-// progress(done, total) is called after each frame. Throws FileError when it cannot write.
-SimulationSummary writeSimulatedSequence(
-    const SimulationConfig& config, const std::string& outDir,
-    const std::function<void(int done, int total)>& progress = {});
 
 }  // namespace lidarlabel::sim

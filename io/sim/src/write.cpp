@@ -1,4 +1,4 @@
-// Writing a simulated sequence folder and the command that regenerates it.
+// Writing a simulated sequence folder (the io side of the simulator; core/sim stays free of io).
 #include <charconv>
 #include <cstdio>
 #include <filesystem>
@@ -9,7 +9,7 @@
 #include "lidarlabel/io/native_format.h"
 #include "lidarlabel/io/semantic_kitti.h"
 #include "lidarlabel/io/sweep_io.h"
-#include "lidarlabel/sim/simulate.h"
+#include "lidarlabel/sim/write.h"
 
 namespace fs = std::filesystem;
 
@@ -45,16 +45,18 @@ std::string readme(const SimulationConfig& c, const SimulationSummary& sum, std:
   std::string r = "# Synthetic LiDAR sequence (lidarlabel simulator)\n\n";
   r += "Made by lidarlabel's deterministic LiDAR simulator: no third-party data, no licence "
        "restrictions.\nRegenerate it byte for byte (DIR = this folder; the output does not depend "
-       "on it):\n\n    " + simulateCommandLine(c) + "\n\n";
-  r += "- " + std::to_string(c.frames) + " frames at " + num(s.rateHz) + " Hz (timestamps from 1 s); " +
-       "ego vehicle along world +x at " + num(c.scene.egoSpeed) + " m/s\n";
+       "on it):\n\n    " +
+       simulateCommandLine(c) + "\n\n";
+  r += "- " + std::to_string(c.frames) + " frames at " + num(s.rateHz) +
+       " Hz (timestamps from 1 s); " + "ego vehicle along world +x at " + num(c.scene.egoSpeed) +
+       " m/s\n";
   r += "- sensor: " + std::to_string(s.beams) + " beams from " + num(s.fovUpDeg) + " to " +
        num(s.fovDownDeg) + " deg, " + std::to_string(s.azimuthSteps) + " azimuth steps, range " +
        num(s.minRange) + ".." + num(s.maxRange) + " m, range noise " + num(s.rangeNoiseStd) +
        " m (1 sigma), dropout " + num(s.dropoutProb) + "\n";
-  r += "- " + std::to_string(sum.points) + " points, " + std::to_string(tracks) + " objects in the " +
-       "scene, " + std::to_string(sum.tracks) + " of them seen, " + std::to_string(sum.boxes) +
-       " boxes\n\n";
+  r += "- " + std::to_string(sum.points) + " points, " + std::to_string(tracks) +
+       " objects in the " + "scene, " + std::to_string(sum.tracks) + " of them seen, " +
+       std::to_string(sum.boxes) + " boxes\n\n";
   r += "Files:\n"
        "- `velodyne/NNNNNN.bin`: KITTI float32 x, y, z, intensity (0..1), LiDAR frame "
        "(x forward, y left, z up, metres)\n"
@@ -85,7 +87,8 @@ void checkReplaceable(const std::string& outDir) {
     if (it != old.metadata.end() && it->second == kGenerator) return;
   } catch (const std::exception&) {
   }
-  throw FileError(outDir, "", "folder exists and is not a simulator output; refusing to replace it");
+  throw FileError(outDir, "",
+                  "folder exists and is not a simulator output; refusing to replace it");
 }
 
 // "out/", "./out" and "out" name the same folder (replaceDirectoryAtomic needs a clean name).
@@ -97,34 +100,8 @@ std::string cleanFolderPath(const std::string& dir) {
 
 }  // namespace
 
-Scene makeScene(const SimulationConfig& config) {
-  SceneConfig scene = config.scene;
-  scene.duration = config.frames / config.sensor.rateHz;
-  return makeScene(scene, config.seed);
-}
-
-std::string simulateCommandLine(const SimulationConfig& c) {
-  const SimulationConfig d;
-  std::string s = "lidarlabel-cli simulate --out DIR --frames " + std::to_string(c.frames) +
-                  " --seed " + std::to_string(c.seed);
-  auto opt = [&](const char* name, double v, double def) {
-    if (v != def) s += std::string(" --") + name + " " + num(v);
-  };
-  opt("beams", c.sensor.beams, d.sensor.beams);
-  opt("azimuth-steps", c.sensor.azimuthSteps, d.sensor.azimuthSteps);
-  opt("fov-up", c.sensor.fovUpDeg, d.sensor.fovUpDeg);
-  opt("fov-down", c.sensor.fovDownDeg, d.sensor.fovDownDeg);
-  opt("min-range", c.sensor.minRange, d.sensor.minRange);
-  opt("max-range", c.sensor.maxRange, d.sensor.maxRange);
-  opt("range-noise", c.sensor.rangeNoiseStd, d.sensor.rangeNoiseStd);
-  opt("dropout", c.sensor.dropoutProb, d.sensor.dropoutProb);
-  opt("objects", c.scene.objects, d.scene.objects);
-  opt("ego-speed", c.scene.egoSpeed, d.scene.egoSpeed);
-  if (c.semanticKittiFiles) s += " --semantic-kitti";
-  return s;
-}
-
-SimulationSummary writeSimulatedSequence(const SimulationConfig& config, const std::string& outFolder,
+SimulationSummary writeSimulatedSequence(const SimulationConfig& config,
+                                         const std::string& outFolder,
                                          const std::function<void(int, int)>& progress) {
   const std::string outDir = cleanFolderPath(outFolder);
   const std::string bad = validate(config);
@@ -143,8 +120,9 @@ SimulationSummary writeSimulatedSequence(const SimulationConfig& config, const s
                     {"simulator_version", kSimulatorVersion},
                     {"command", simulateCommandLine(config)},
                     {"seed", std::to_string(config.seed)},
-                    {"ground_truth", "exact simulator ground truth; a frame lists the objects with "
-                                     "at least one point in its sweep"},
+                    {"ground_truth",
+                     "exact simulator ground truth; a frame lists the objects with "
+                     "at least one point in its sweep"},
                     {"point_labels", "SemanticKITTI raw semantic ids; instance = track id"}};
     std::string poses, times;
     std::set<std::uint32_t> seen;
