@@ -286,7 +286,7 @@ void MainWindow::focusSelection(bool keepDistance) {
   if (!o) return;
   OrbitCamera c = view_->camera();
   c.target = o->box.center;
-  if (!keepDistance) c.distance = std::max(6.0, 2.5 * o->box.size.norm());
+  if (!keepDistance) c.distance = std::max(14.0, 4.0 * o->box.size.norm());
   view_->setCamera(c);
 }
 
