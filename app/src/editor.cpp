@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 
 #include "lidarlabel/app/commands/change_objects.h"
 
@@ -115,7 +116,8 @@ bool Editor::setBox(ObjectId id, const Cuboid& box, bool continuing) {
                       std::isfinite(box.pitch) && std::isfinite(box.roll);
   if (!finite || (box.size.array() < kMinBoxExtent).any()) return false;
   Cuboid b = box;
-  b.yaw = wrapAngle(b.yaw);
+  if (!(b.yaw >= -std::numbers::pi && b.yaw < std::numbers::pi))
+    b.yaw = wrapAngle(b.yaw);  // in range: kept exactly
   return changeBox(id, b, ChangeKind::SetBox, QObject::tr("Set box"), continuing);
 }
 

@@ -10,7 +10,8 @@
 namespace lidarlabel {
 
 bool Editor::setClass(ObjectId id, const std::string& className) {
-  if (className.empty() || !document_.isOpen()) return false;
+  // Only the ontology's classes: a stray name would draw grey and export nowhere.
+  if (!document_.isOpen() || !document_.ontology().find(className)) return false;
   const ObjectAnnotation* o = document_.object(document_.currentFrame(), id);
   if (!o) return false;
   ObjectAnnotation after = *o;

@@ -54,6 +54,12 @@ int dimensionIndex(BoxDimension dimension) {
   return 0;
 }
 
+// wrapAngle, but an angle already in [-pi, pi) is returned bit for bit (numeric entry and undo
+// compare exact values).
+double wrapped(double a) {
+  return a >= -std::numbers::pi && a < std::numbers::pi ? a : wrapAngle(a);
+}
+
 }  // namespace
 
 double NudgeSteps::metres(StepSize s) const {
@@ -88,7 +94,7 @@ Cuboid nudgePosition(const Cuboid& box, BoxAxis axis, double metres) {
 
 Cuboid nudgeYaw(const Cuboid& box, double radians) {
   Cuboid out = box;
-  out.yaw = wrapAngle(box.yaw + radians);
+  out.yaw = wrapped(box.yaw + radians);
   return out;
 }
 

@@ -102,6 +102,7 @@ class Editor {
   bool isDragging() const;
 
   // --- Properties ----------------------------------------------------------------------------
+  // A class of the document's ontology; false for any other name.
   bool setClass(ObjectId id, const std::string& className);
   // Renumber; false when newId is taken in this frame (the document keeps ids unique).
   bool setTrackId(ObjectId id, ObjectId newId);
