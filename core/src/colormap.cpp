@@ -5,16 +5,14 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "lidarlabel/core/points_in_box.h"
+
 namespace lidarlabel {
 
 namespace {
 // Turbo-like ramp control points (dark blue -> cyan -> green -> yellow -> red).
-constexpr std::array<std::array<float, 3>, 6> kRamp{{{48, 18, 59},
-                                                      {40, 120, 240},
-                                                      {30, 210, 170},
-                                                      {160, 240, 50},
-                                                      {250, 170, 30},
-                                                      {200, 30, 20}}};
+constexpr std::array<std::array<float, 3>, 6> kRamp{
+    {{48, 18, 59}, {40, 120, 240}, {30, 210, 170}, {160, 240, 50}, {250, 170, 30}, {200, 30, 20}}};
 
 void put(std::vector<std::uint8_t>& out, std::size_t i, Rgb c) {
   out[3 * i] = c.r;
@@ -48,8 +46,25 @@ Rgb rampColor(float t) {
   return {mix(0), mix(1), mix(2)};
 }
 
+std::vector<std::uint8_t> colorizeByBoxes(const PointCloud& cloud, const BoxColors& boxes) {
+  const std::size_t n = cloud.size();
+  std::vector<std::uint8_t> out(3 * n);
+  for (std::size_t i = 0; i < n; ++i) put(out, i, boxes.outside);
+  if (boxes.boxes.empty() || n == 0) return out;
+  PointsInBoxConfig config;
+  config.indexLists = false;
+  const PointsInBoxResult r = pointsInBoxes(cloud, boxes.boxes, config);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::int32_t k = r.owner[i];
+    if (k >= 0 && static_cast<std::size_t>(k) < boxes.colors.size()) put(out, i, boxes.colors[k]);
+  }
+  return out;
+}
+
 std::vector<std::uint8_t> colorize(const PointCloud& cloud, ColorMode mode, float zMin, float zMax,
-                                   const PointLabels* labels, const Ontology* ontology) {
+                                   const PointLabels* labels, const Ontology* ontology,
+                                   const BoxColors* boxes) {
+  if (mode == ColorMode::BoxMembership) return colorizeByBoxes(cloud, boxes ? *boxes : BoxColors{});
   const std::size_t n = cloud.size();
   std::vector<std::uint8_t> out(3 * n);
   if (mode == ColorMode::Semantic && labels && labels->size() == n && ontology) {

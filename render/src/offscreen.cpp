@@ -14,7 +14,7 @@ namespace lidarlabel {
 RgbImage renderOffscreen(const OffscreenScene& scene, int width, int height) {
   detail::SceneActors actors;
   actors.setStyle(scene.style);
-  if (scene.cloud) actors.setCloud(*scene.cloud, scene.rgb);
+  if (scene.cloud) actors.cloud().setCloud(*scene.cloud, scene.rgb);
   actors.setCuboids(scene.cuboids);
   actors.applyCamera(scene.camera);
 
@@ -47,7 +47,10 @@ RgbImage renderOffscreen(const OffscreenScene& scene, int width, int height) {
 Eigen::Matrix4d viewProjectionMatrix(const OrbitCamera& camera, double aspect) {
   vtkNew<vtkCamera> cam;
   detail::applyOrbitCamera(camera, cam);
-  cam->SetClippingRange(0.05, 20000.0);
+  if (camera.slabHalfDepth > 0)
+    cam->SetClippingRange(detail::slabClippingRange(camera).data());
+  else
+    cam->SetClippingRange(0.05, 20000.0);
   return detail::toEigen(cam->GetCompositeProjectionTransformMatrix(aspect, -1, 1));
 }
 

@@ -60,6 +60,52 @@ OrbitCamera chaseCamera(const Bounds& bounds) {
   return c;
 }
 
+OrbitCamera boxViewCamera(const Cuboid& box, BoxView view, double aspect, double margin) {
+  OrbitCamera c;
+  c.parallel = true;
+  c.target = box.center;
+  const double l = box.length(), w = box.width(), h = box.height();
+  double screenW = w, screenH = l, depth = h;  // Top
+  if (view == BoxView::Top) {
+    c.azimuth = box.yaw + kPi;  // at 90 degrees elevation, screen up = -(eye direction)
+    c.elevation = kPi / 2;
+  } else {
+    c.elevation = 0.0;
+    c.azimuth = view == BoxView::Side ? box.yaw - kPi / 2 : box.yaw;
+    screenW = view == BoxView::Side ? l : w;
+    screenH = h;
+    depth = view == BoxView::Side ? w : l;
+  }
+  c.azimuth = std::remainder(c.azimuth, 2 * kPi);
+  const double a = aspect > 0 ? aspect : 1.0;
+  const double half = std::max({0.5 * screenH + margin, (0.5 * screenW + margin) / a, 0.05});
+  c.slabHalfDepth = 0.5 * depth + margin;
+  // The eye stands clear of the slab; the view angle then only sets the parallel scale.
+  c.distance = c.slabHalfDepth + std::max(1.0, half);
+  c.viewAngleDeg = 2.0 * std::atan(half / c.distance) * 180.0 / kPi;
+  return c;
+}
+
+OrbitCamera focusOn(OrbitCamera c, const Cuboid& box) {
+  c.target = box.center;
+  const double radius = std::max(0.5 * box.size.norm(), 0.25);
+  c.distance = std::clamp(1.3 * radius / std::tan(0.5 * c.viewAngleDeg * kPi / 180.0), kMinDistance,
+                          kMaxDistance);
+  if (c.parallel) c.distance = std::max(c.distance, c.slabHalfDepth);
+  return c;
+}
+
+OrbitCamera orbitAround(OrbitCamera c, const Eigen::Vector3d& target) {
+  const Eigen::Vector3d eye = eyePosition(c), d = eye - target;
+  const double r = d.norm();
+  if (!(r > 1e-9)) return c;
+  c.target = target;
+  c.distance = std::clamp(r, kMinDistance, kMaxDistance);
+  c.elevation = std::clamp(std::asin(std::clamp(d.z() / r, -1.0, 1.0)), kMinElevation, kPi / 2);
+  if (std::hypot(d.x(), d.y()) > 1e-12) c.azimuth = std::atan2(d.y(), d.x());
+  return c;
+}
+
 OrbitCamera orbit(OrbitCamera c, double dx, double dy, double viewHeightPx) {
   const double k = kPi / std::max(1.0, viewHeightPx);
   c.azimuth = std::remainder(c.azimuth - dx * k, 2 * kPi);

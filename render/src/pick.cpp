@@ -1,6 +1,7 @@
 #include "lidarlabel/render/pick.h"
 
 #include <array>
+#include <cmath>
 #include <limits>
 
 namespace lidarlabel {
@@ -10,7 +11,7 @@ namespace {
 template <class XyzOf>
 std::optional<std::size_t> pickImpl(std::size_t n, XyzOf xyzOf, const Eigen::Matrix4d& m,
                                     double width, double height, double px, double py,
-                                    double radiusPx) {
+                                    double radiusPx, const std::uint8_t* visible) {
   if (width <= 0 || height <= 0) return std::nullopt;
   // Work in NDC: the pixel disc becomes an ellipse with these half-axes.
   const double tx = 2.0 * px / width - 1.0, ty = 1.0 - 2.0 * py / height;
@@ -18,7 +19,9 @@ std::optional<std::size_t> pickImpl(std::size_t n, XyzOf xyzOf, const Eigen::Mat
   std::optional<std::size_t> best;
   double bestDepth = std::numeric_limits<double>::infinity();
   for (std::size_t i = 0; i < n; ++i) {
+    if (visible && !visible[i]) continue;
     const auto [x, y, z] = xyzOf(i);
+    if (!std::isfinite(x) || !std::isfinite(y) || !std::isfinite(z)) continue;
     const double w = m(3, 0) * x + m(3, 1) * y + m(3, 2) * z + m(3, 3);
     if (!(w > 0)) continue;  // behind the eye (perspective) or degenerate
     const double nx = (m(0, 0) * x + m(0, 1) * y + m(0, 2) * z + m(0, 3)) / w;
@@ -36,20 +39,22 @@ std::optional<std::size_t> pickImpl(std::size_t n, XyzOf xyzOf, const Eigen::Mat
 
 std::optional<std::size_t> pickNearestPoint(const PointCloud& cloud,
                                             const Eigen::Matrix4d& viewProjection, double width,
-                                            double height, double px, double py, double radiusPx) {
+                                            double height, double px, double py, double radiusPx,
+                                            const std::uint8_t* visible) {
   auto xyzOf = [&](std::size_t i) {
     return std::array<double, 3>{cloud.x[i], cloud.y[i], cloud.z[i]};
   };
-  return pickImpl(cloud.size(), xyzOf, viewProjection, width, height, px, py, radiusPx);
+  return pickImpl(cloud.size(), xyzOf, viewProjection, width, height, px, py, radiusPx, visible);
 }
 
 std::optional<std::size_t> pickNearestPoint(const float* xyz, std::size_t n,
                                             const Eigen::Matrix4d& viewProjection, double width,
-                                            double height, double px, double py, double radiusPx) {
+                                            double height, double px, double py, double radiusPx,
+                                            const std::uint8_t* visible) {
   auto xyzOf = [&](std::size_t i) {
     return std::array<double, 3>{xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2]};
   };
-  return pickImpl(n, xyzOf, viewProjection, width, height, px, py, radiusPx);
+  return pickImpl(n, xyzOf, viewProjection, width, height, px, py, radiusPx, visible);
 }
 
 }  // namespace lidarlabel

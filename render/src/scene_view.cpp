@@ -6,6 +6,7 @@
 #include <QMouseEvent>
 #include <QOpenGLContext>
 #include <QSurfaceFormat>
+#include <QTimer>
 #include <QWheelEvent>
 
 #include <vtkCallbackCommand.h>
@@ -30,10 +31,13 @@ struct SceneView::Impl {
   ViewTool* tool = nullptr;
   std::vector<HandleItem> handles;
   std::optional<QRectF> rubberBand;
+  QTimer* settle = nullptr;  // the camera stopped: full cloud again
   int renders = 0;
 };
 
 namespace {
+constexpr int kSettleMs = 250;  // camera still this long: draw the full cloud again
+
 // Observer for the render window's context queries; clientData = the SceneView.
 void onWindowEvent(vtkObject*, unsigned long event, void* clientData, void* callData) {
   auto* view = static_cast<QOpenGLWidget*>(clientData);
@@ -94,6 +98,13 @@ SceneView::SceneView(QWidget* parent) : QOpenGLWidget(parent), impl_(std::make_u
                   vtkCommand::WindowSupportsOpenGLEvent, vtkCommand::WindowIsDirectEvent})
     w.AddObserver(ev, impl_->glCallback);
   impl_->actors.applyCamera(impl_->camera);
+  impl_->settle = new QTimer(this);
+  impl_->settle->setSingleShot(true);
+  impl_->settle->setInterval(kSettleMs);
+  connect(impl_->settle, &QTimer::timeout, this, [this] {
+    impl_->actors.cloud().setMoving(false);
+    update();
+  });
 }
 
 SceneView::~SceneView() {
@@ -142,13 +153,34 @@ void SceneView::paintGL() {
 }
 
 void SceneView::setCloud(const PointCloud& cloud, const std::vector<std::uint8_t>& rgb) {
-  impl_->actors.setCloud(cloud, rgb);
+  detail::CloudLayer& layer = impl_->actors.cloud();
+  layer.setCloud(cloud, rgb);
   impl_->cloudBounds = computeBounds(cloud);
+  if (layer.hasLod()) {
+    // A big cloud shows its level of detail first (drawn in a fraction of the time); the full
+    // cloud follows when the settle timer fires.
+    layer.setMoving(true);
+    impl_->settle->start();
+  }
   update();
 }
 
 void SceneView::setColors(const std::vector<std::uint8_t>& rgb) {
-  if (impl_->actors.setColors(rgb)) update();
+  if (impl_->actors.cloud().setColors(rgb)) update();
+}
+
+void SceneView::setVisiblePoints(std::vector<std::uint8_t> mask) {
+  if (impl_->actors.cloud().setVisible(std::move(mask))) update();
+}
+
+bool SceneView::drawingLevelOfDetail() const {
+  return impl_->settle->isActive() && impl_->actors.cloud().hasLod();
+}
+
+void SceneView::moveCamera(const OrbitCamera& camera) {
+  impl_->actors.cloud().setMoving(true);
+  impl_->settle->start();
+  setCamera(camera);
 }
 
 void SceneView::clearCloud() {
@@ -214,14 +246,15 @@ void SceneView::resetCamera(CameraPreset preset) {
 }
 
 std::optional<std::size_t> SceneView::pickPoint(double x, double y, double radiusPx) const {
-  if (impl_->actors.pointCount() == 0 || width() <= 0 || height() <= 0) return std::nullopt;
+  if (impl_->actors.cloud().drawnCount() == 0 || width() <= 0 || height() <= 0) return std::nullopt;
   impl_->actors.applyCamera(impl_->camera);  // also sets the clipping range used for depth
   vtkCamera* cam = impl_->actors.renderer()->GetActiveCamera();
   const double aspect = static_cast<double>(width()) / height();
   const Eigen::Matrix4d m =
       detail::toEigen(cam->GetCompositeProjectionTransformMatrix(aspect, -1, 1));
-  return pickNearestPoint(impl_->actors.xyz(), impl_->actors.pointCount(), m, width(), height(), x,
-                          y, radiusPx);
+  const detail::CloudLayer& cloud = impl_->actors.cloud();
+  return pickNearestPoint(cloud.xyz(), cloud.size(), m, width(), height(), x, y, radiusPx,
+                          cloud.mask());
 }
 
 int SceneView::renderCount() const {
@@ -270,7 +303,7 @@ void SceneView::mouseMoveEvent(QMouseEvent* e) {
   const QPoint d = p - impl_->lastMouse;
   impl_->lastMouse = p;
   const OrbitCamera& c = impl_->camera;
-  setCamera(impl_->panDrag ? pan(c, d.x(), d.y(), height()) : orbit(c, d.x(), d.y(), height()));
+  moveCamera(impl_->panDrag ? pan(c, d.x(), d.y(), height()) : orbit(c, d.x(), d.y(), height()));
 }
 
 void SceneView::mouseReleaseEvent(QMouseEvent* e) {
@@ -284,7 +317,7 @@ void SceneView::mouseDoubleClickEvent(QMouseEvent* e) {
   if (auto i = pickPoint(p.x(), p.y())) {
     // Re-centre the orbit on the picked point.
     OrbitCamera c = impl_->camera;
-    const float* p3 = impl_->actors.xyz() + 3 * *i;
+    const float* p3 = impl_->actors.cloud().xyz() + 3 * *i;
     c.target = Eigen::Vector3d(p3[0], p3[1], p3[2]);
     setCamera(c);
     emit pointPicked(*i);
@@ -293,7 +326,7 @@ void SceneView::mouseDoubleClickEvent(QMouseEvent* e) {
 
 void SceneView::wheelEvent(QWheelEvent* e) {
   const double steps = e->angleDelta().y() / 120.0;
-  if (steps != 0) setCamera(zoom(impl_->camera, steps));
+  if (steps != 0) moveCamera(zoom(impl_->camera, steps));
   e->accept();
 }
 

@@ -47,3 +47,55 @@ TEST(RampColor, ClampsOutOfRangeAndNan) {
 
 }  // namespace
 }  // namespace lidarlabel
+
+namespace lidarlabel {
+namespace {
+
+TEST(ColorizeByBoxes, PointsInsideABoxGetItsColourAndOthersGrey) {
+  PointCloud c;
+  c.push(10.f, 0.f, 0.f, 0.f);  // inside box 0
+  c.push(0.f, 5.f, 0.5f, 0.f);  // inside box 1 (rotated)
+  c.push(30.f, 0.f, 0.f, 0.f);  // in none
+  c.push(10.f, 0.f, 5.f, 0.f);  // above box 0
+  BoxColors boxes;
+  boxes.boxes = {Cuboid{Eigen::Vector3d(10, 0, 0), Eigen::Vector3d(4, 2, 2), 0.0, 0, 0},
+                 Cuboid{Eigen::Vector3d(0, 5, 0), Eigen::Vector3d(4, 2, 2), 1.2, 0, 0}};
+  boxes.colors = {Rgb{255, 0, 0}, Rgb{0, 0, 255}};
+  const auto rgb = colorize(c, ColorMode::BoxMembership, -2.5f, 2.5f, nullptr, nullptr, &boxes);
+  ASSERT_EQ(rgb.size(), 12u);
+  auto at = [&](int i) { return Rgb{rgb[3 * i], rgb[3 * i + 1], rgb[3 * i + 2]}; };
+  EXPECT_EQ(at(0), (Rgb{255, 0, 0}));
+  EXPECT_EQ(at(1), (Rgb{0, 0, 255}));
+  EXPECT_EQ(at(2), boxes.outside);
+  EXPECT_EQ(at(3), boxes.outside);
+}
+
+TEST(ColorizeByBoxes, OverlappingBoxesColourAPointByTheNearestCentre) {
+  PointCloud c;
+  c.push(1.2f, 0.f, 0.f, 0.f);  // in both; nearer box 1's centre (2, 0, 0)
+  BoxColors boxes;
+  boxes.boxes = {Cuboid{Eigen::Vector3d(0, 0, 0), Eigen::Vector3d(4, 2, 2), 0.0, 0, 0},
+                 Cuboid{Eigen::Vector3d(2, 0, 0), Eigen::Vector3d(4, 2, 2), 0.0, 0, 0}};
+  boxes.colors = {Rgb{255, 0, 0}, Rgb{0, 0, 255}};
+  const auto rgb = colorizeByBoxes(c, boxes);
+  EXPECT_EQ(rgb[2], 255);
+  EXPECT_EQ(rgb[0], 0);
+}
+
+TEST(ColorizeByBoxes, NonFinitePointsAndNoBoxesAreGrey) {
+  PointCloud c;
+  c.push(std::numeric_limits<float>::quiet_NaN(), 0.f, 0.f, 0.f);
+  c.push(0.f, 0.f, 0.f, 0.f);
+  BoxColors boxes;
+  boxes.outside = Rgb{1, 2, 3};
+  boxes.boxes = {Cuboid{Eigen::Vector3d(0, 0, 0), Eigen::Vector3d(4, 2, 2), 0.0, 0, 0}};
+  boxes.colors = {Rgb{255, 0, 0}};
+  auto rgb = colorizeByBoxes(c, boxes);
+  EXPECT_EQ((Rgb{rgb[0], rgb[1], rgb[2]}), (Rgb{1, 2, 3}));
+  EXPECT_EQ(rgb[3], 255);
+  rgb = colorize(c, ColorMode::BoxMembership);  // no boxes given: all grey
+  EXPECT_EQ((Rgb{rgb[3], rgb[4], rgb[5]}), BoxColors{}.outside);
+}
+
+}  // namespace
+}  // namespace lidarlabel

@@ -12,8 +12,7 @@ namespace lidarlabel {
 namespace {
 
 QImage toQImage(const RgbImage& img) {
-  return QImage(img.rgb.data(), img.width, img.height, 3 * img.width, QImage::Format_RGB888)
-      .copy();
+  return QImage(img.rgb.data(), img.width, img.height, 3 * img.width, QImage::Format_RGB888).copy();
 }
 
 // A 40 m x 40 m grid of ground points, 0.5 m spacing.

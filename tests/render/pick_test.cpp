@@ -17,9 +17,9 @@ struct Fixture {
 TEST(PickNearestPoint, FindsThePointUnderTheCursor) {
   Fixture f;
   PointCloud cloud;
-  cloud.push(0.f, 0.f, 0.f, 0.f);    // image centre
-  cloud.push(10.f, 0.f, 0.f, 0.f);   // forward: above the centre on screen
-  cloud.push(0.f, 10.f, 0.f, 0.f);   // left: left of the centre on screen
+  cloud.push(0.f, 0.f, 0.f, 0.f);   // image centre
+  cloud.push(10.f, 0.f, 0.f, 0.f);  // forward: above the centre on screen
+  cloud.push(0.f, 10.f, 0.f, 0.f);  // left: left of the centre on screen
   const double d = 10.0 / f.metresPerPx;
   EXPECT_EQ(pickNearestPoint(cloud, f.vp, 400, 400, 200, 200), std::optional<std::size_t>(0));
   EXPECT_EQ(pickNearestPoint(cloud, f.vp, 400, 400, 200, 200 - d), std::optional<std::size_t>(1));

@@ -34,6 +34,9 @@ struct SceneStyle {
   float selectedLineWidth = 4.0f;  // selected box lines, pixels
   Rgb background{18, 20, 26};      // clear colour
   Rgb rubberBand{255, 255, 255};   // rubber-band rectangle outline (1 px)
+  // Level of detail: while the camera moves, at most this many points are drawn (a strided
+  // subset; the full cloud returns when it stops). 0 = always the full cloud.
+  std::size_t lodPoints = 1'500'000;
 };
 
 // An RGB8 image, rows top to bottom, 3 bytes per pixel.

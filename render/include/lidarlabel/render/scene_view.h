@@ -32,6 +32,15 @@ class SceneView : public QOpenGLWidget {
   // Replaces only the colours (same point count as the last setCloud; otherwise ignored).
   void setColors(const std::vector<std::uint8_t>& rgb);
   void clearCloud();
+  // Which points are drawn and pickable: one byte per point of the current cloud, non-zero =
+  // shown (e.g. all but the ground); empty = all. Point indices are kept (pickPoint and
+  // pointPicked still speak cloud indices). Ignored on a size mismatch; setCloud clears it (a
+  // mask belongs to one cloud). Non-finite points are never drawn nor picked, whatever the mask.
+  void setVisiblePoints(std::vector<std::uint8_t> mask);
+  // True while a cloud larger than SceneStyle::lodPoints is drawn decimated: while the camera
+  // is moved by the mouse, and for the first frame after setCloud of such a cloud (the full
+  // cloud is drawn 250 ms after the last of these).
+  bool drawingLevelOfDetail() const;
   // Replaces every box (a rebuild, keyed 0..n-1; prefer the keyed calls below for edits).
   void setCuboids(const std::vector<CuboidItem>& items);
   // Keyed boxes: one call touches only that box's geometry, so an edit among 200 boxes costs
@@ -86,6 +95,8 @@ class SceneView : public QOpenGLWidget {
  private:
   // Hands a mouse event to the tool as a ViewInput of the given type; true when consumed.
   bool offerToTool(QMouseEvent* e, int type);
+  // A camera change from a mouse gesture: draws the level of detail until the camera settles.
+  void moveCamera(const OrbitCamera& camera);
   // Places the handles and rubber band for the current camera and size (in paintGL).
   void updateOverlay();
   struct Impl;
