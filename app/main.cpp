@@ -1,16 +1,35 @@
-// lidarlabel [folder] [--frame N] [--camera chase|bev] [--screenshot FILE] [--autosave-seconds N]
+// lidarlabel [folder] [--frame N] [--camera chase|bev] [--select ID] [--screenshot FILE]
+//            [--autosave-seconds N] [--recover ask|yes|no] [--create-box-at X,Y[,Z]]
+//            [--save-and-exit]
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
 
 #include <QApplication>
+#include <QComboBox>
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QTimer>
 
 #include "lidarlabel/app/main_window.h"
-#include "lidarlabel/app/workspace.h"
 #include "lidarlabel/render/scene_view.h"
+
+namespace {
+// --create-box-at X,Y[,Z]: the scripted form of one click with the create tool (LiDAR frame,
+// metres; Z defaults to the point's ground). Used by process-level tests and demos.
+bool createBoxAt(lidarlabel::MainWindow& w, const QString& spec) {
+  const QStringList parts = spec.split(QLatin1Char(','));
+  if (parts.size() < 2 || parts.size() > 3) return false;
+  double v[3] = {0, 0, 0};
+  for (int i = 0; i < parts.size(); ++i) {
+    bool ok = false;
+    v[i] = parts[i].toDouble(&ok);
+    if (!ok) return false;
+  }
+  const std::string cls = w.classSelector()->currentText().toStdString();
+  return w.editor().createAtPoint({v[0], v[1], v[2]}, cls).has_value();
+}
+}  // namespace
 
 int main(int argc, char** argv) {
   QCommandLineParser cli;
@@ -25,6 +44,10 @@ int main(int argc, char** argv) {
   const QCommandLineOption camera(QStringLiteral("camera"),
                                   QStringLiteral("Camera preset: chase or bev."),
                                   QStringLiteral("preset"), QStringLiteral("chase"));
+  const QCommandLineOption select(QStringLiteral("select"),
+                                  QStringLiteral("Select the object with this track id (the "
+                                                 "sub-views follow it) and focus on it."),
+                                  QStringLiteral("ID"));
   const QCommandLineOption shot(
       QStringLiteral("screenshot"),
       QStringLiteral("Save a PNG of the window after the first render and exit."),
@@ -34,7 +57,20 @@ int main(int argc, char** argv) {
       QStringLiteral("Write the recovery file every N seconds while there are unsaved changes "
                      "(0 = only on frame change)."),
       QStringLiteral("N"), QStringLiteral("30"));
-  cli.addOptions({frame, camera, shot, autosave});
+  const QCommandLineOption recover(
+      QStringLiteral("recover"),
+      QStringLiteral("Answer to the recovery offer: ask (a dialog), yes or no."),
+      QStringLiteral("answer"), QStringLiteral("ask"));
+  const QCommandLineOption createAt(
+      QStringLiteral("create-box-at"),
+      QStringLiteral("After opening, create a box of the selected class by one-click fit at "
+                     "X,Y[,Z] (LiDAR frame, metres), as one click of the create tool would."),
+      QStringLiteral("X,Y[,Z]"));
+  const QCommandLineOption saveExit(
+      QStringLiteral("save-and-exit"),
+      QStringLiteral("After opening (and recovery), save through the workspace and exit: 0 when "
+                     "saved, 3 when refused (read-only) or failed."));
+  cli.addOptions({frame, camera, select, shot, autosave, recover, createAt, saveExit});
   if (std::any_of(argv + 1, argv + argc, [](const char* a) {
         return !std::strcmp(a, "-h") || !std::strcmp(a, "--help") || !std::strcmp(a, "-?");
       })) {
@@ -62,18 +98,37 @@ int main(int argc, char** argv) {
                  qPrintable(cli.value(autosave)));
     return 2;
   }
-  lidarlabel::WorkspaceConfig workspace = lidarlabel::defaultWorkspaceConfig();
-  workspace.autosaveSeconds = autosaveSeconds;
-  lidarlabel::setDefaultWorkspaceConfig(workspace);  // the window's Workspace uses it
 
-  lidarlabel::MainWindow window;
-  window.resize(1280, 800);
+  lidarlabel::MainWindowConfig config;
+  config.workspace = lidarlabel::defaultWorkspaceConfig();
+  config.workspace.autosaveSeconds = autosaveSeconds;
+  lidarlabel::MainWindow window(config);
+  if (cli.value(recover) != QStringLiteral("ask")) {
+    lidarlabel::WorkspacePrompts prompts;
+    const bool yes = cli.value(recover) == QStringLiteral("yes");
+    prompts.offerRecovery = [yes](const std::string&) { return yes; };
+    prompts.askUnsaved = [] { return lidarlabel::WorkspacePrompts::Unsaved::Discard; };
+    window.setPrompts(std::move(prompts));
+  }
+  if (cli.isSet(shot)) window.resize(1440, 900);  // screenshots do not depend on saved layouts
   window.show();
   const QStringList folders = cli.positionalArguments();
+  int status = 0;
   if (!folders.isEmpty() && window.openFolder(folders.first())) {
     window.document().setCurrentFrame(cli.value(frame).toULongLong());
     if (cli.value(camera) == QStringLiteral("bev"))
       window.sceneView()->resetCamera(lidarlabel::CameraPreset::BirdsEye);
+    if (cli.isSet(createAt) && !createBoxAt(window, cli.value(createAt))) status = 2;
+    if (cli.isSet(select)) window.selectAndFocus(cli.value(select).toUInt());
+  }
+  if (status != 0) {
+    qCritical("--create-box-at %s: no box created", qPrintable(cli.value(createAt)));
+    return status;
+  }
+  if (cli.isSet(saveExit)) {
+    if (window.save()) return 0;
+    qCritical("--save-and-exit: not saved (read-only, or the folder cannot be written)");
+    return 3;
   }
   if (cli.isSet(shot)) {
     // Poll until the view has rendered (software GL can take a second), then grab and quit.

@@ -1,143 +1,169 @@
 #include "lidarlabel/app/main_window.h"
 
-#include <algorithm>
-
-#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
 #include <QComboBox>
-#include <QFileDialog>
-#include <QHBoxLayout>
-#include <QKeyEvent>
+#include <QDir>
+#include <QDockWidget>
 #include <QLabel>
-#include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
 #include <QSlider>
+#include <QStandardPaths>
 #include <QStatusBar>
-#include <QToolBar>
-#include <QToolButton>
+#include <QVBoxLayout>
 
+#include "lidarlabel/app/box_tool.h"
+#include "lidarlabel/app/nudge_actions.h"
+#include "lidarlabel/app/object_list.h"
+#include "lidarlabel/app/properties_panel.h"
+#include "lidarlabel/app/scene_presenter.h"
 #include "lidarlabel/app/status_text.h"
+#include "lidarlabel/app/sub_views.h"
 #include "lidarlabel/core/errors.h"
 #include "lidarlabel/render/scene_view.h"
 
 namespace lidarlabel {
 
-MainWindow::MainWindow(DocumentConfig config, QWidget* parent)
-    : QMainWindow(parent), document_(config) {
-  setWindowTitle(QStringLiteral("lidarlabel"));
-  view_ = new SceneView(this);
-  setCentralWidget(view_);
+namespace {
+QString defaultSettingsFile() {
+  return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) +
+         QStringLiteral("/lidarlabel.ini");
+}
+}  // namespace
+
+MainWindow::MainWindow(MainWindowConfig config, QWidget* parent)
+    : QMainWindow(parent),
+      config_(config),
+      settingsFile_(config.settingsFile.isEmpty() ? defaultSettingsFile() : config.settingsFile),
+      document_(config.document),
+      editor_(document_),
+      workspace_(document_, config.workspace) {
+  setObjectName(QStringLiteral("mainWindow"));
+  updateTitle();
+  viewArea_ = new QWidget(this);
+  auto* layout = new QVBoxLayout(viewArea_);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->setSpacing(0);
+  banner_ = new QLabel(viewArea_);
+  banner_->setObjectName(QStringLiteral("readOnlyBanner"));
+  banner_->setStyleSheet(QStringLiteral("background:#8a1c1c;color:white;padding:4px;"));
+  banner_->setWordWrap(true);
+  banner_->hide();
+  view_ = new SceneView(viewArea_);
+  view_->setObjectName(QStringLiteral("mainView"));
+  view_->setFocusPolicy(Qt::StrongFocus);
+  view_->setMouseTracking(true);  // the cursor position for "place a box here"
+  layout->addWidget(banner_);
+  layout->addWidget(view_, 1);
+  setCentralWidget(viewArea_);
+
+  presenter_ = new ScenePresenter(document_, *view_, this);
+  tool_ = new BoxTool(editor_, *view_, *presenter_, {}, this);
+  view_->setTool(tool_);
+  repeat_ = new KeyRepeatWatch(this);
+  buildDocks();
   buildMenus();
   buildFrameBar();
   statusLabel_ = new QLabel(this);
   statusBar()->addWidget(statusLabel_, 1);
+
+  connect(presenter_, &ScenePresenter::loadFailed, this,
+          [this](const QString& m) { showError(tr("Cannot read sweep"), m); });
   connect(&document_, &Document::sequenceChanged, this, &MainWindow::onSequenceChanged);
-  connect(&document_, &Document::currentFrameChanged, this, &MainWindow::showCurrentFrame);
-  auto onObjects = [this](const ObjectsEvent& e) {
-    if (e.frame == document_.currentFrame()) showBoxes();
-  };
-  connect(&document_, &Document::objectsAdded, this, onObjects);
-  connect(&document_, &Document::objectsRemoved, this, onObjects);
-  connect(&document_, &Document::objectsChanged, this, onObjects);
+  connect(&document_, &Document::currentFrameChanged, this, &MainWindow::onFrameChanged);
+  connect(&document_, &Document::objectsAdded, this, &MainWindow::updateStatus);
+  connect(&document_, &Document::objectsRemoved, this, &MainWindow::updateStatus);
+  connect(&document_, &Document::modifiedChanged, this, &QWidget::setWindowModified);
+  connect(&workspace_, &Workspace::readOnlyChanged, this, &MainWindow::setReadOnly);
+  connect(&workspace_, &Workspace::saved, this,
+          [this](const QString& p) { statusBar()->showMessage(tr("Saved %1").arg(p), 5000); });
+  connect(&workspace_, &Workspace::autosaved, this, [this](const QString& p) {
+    statusBar()->showMessage(tr("Autosaved to %1").arg(p), 3000);
+  });
+  connect(&workspace_, &Workspace::error, this,
+          [this](const QString& m) { showError(tr("Autosave failed"), m); });
+  connect(tool_, &BoxTool::dragStarted, subViews_, [this] { subViews_->setDragging(true); });
+  connect(tool_, &BoxTool::dragFinished, subViews_, [this] { subViews_->setDragging(false); });
+  connect(objectList_, &ObjectList::focusRequested, this, [this] { focusSelection(false); });
+  connect(properties_, &PropertiesPanel::message, this,
+          [this](const QString& m) { statusBar()->showMessage(m, 5000); });
+  defaultPrompts();
+
+  QSettings settings(settingsFile_, QSettings::IniFormat);
+  if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+    resize(1440, 900);
+  restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+  rebuildRecentMenu();
   updateStatus();
+  view_->setFocus();
 }
 
-void MainWindow::buildMenus() {
-  QMenu* file = menuBar()->addMenu(tr("&File"));
-  QAction* open = file->addAction(tr("&Open folder..."), this, [this] {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open sequence folder"));
-    if (!dir.isEmpty()) openFolder(dir);
-  });
-  open->setShortcut(QKeySequence::Open);
-  file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+MainWindow::~MainWindow() {
+  view_->setTool(nullptr);
+  subViews_->setTool(nullptr);
+}
 
-  QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-  QAction* undo = document_.undoStack()->createUndoAction(edit, tr("&Undo"));
-  undo->setShortcuts(QKeySequence::Undo);
-  QAction* redo = document_.undoStack()->createRedoAction(edit, tr("&Redo"));
-  redo->setShortcuts(QKeySequence::Redo);
-  edit->addActions({undo, redo});
-
-  QMenu* frame = menuBar()->addMenu(tr("F&rame"));
-  auto step = [this, frame](const QString& text, QList<QKeySequence> keys, auto fn) {
-    QAction* a = frame->addAction(text, this, fn);
-    a->setShortcuts(keys);
+void MainWindow::buildDocks() {
+  auto dock = [this](const QString& title, const QString& name, QWidget* w, Qt::DockWidgetArea a) {
+    auto* d = new QDockWidget(title, this);
+    d->setObjectName(name);
+    d->setWidget(w);
+    addDockWidget(a, d);
+    return d;
   };
-  step(tr("Next frame"), {Qt::Key_Right, Qt::Key_D}, [this] { document_.stepFrames(1); });
-  step(tr("Previous frame"), {Qt::Key_Left, Qt::Key_A}, [this] { document_.stepFrames(-1); });
-  step(tr("First frame"), {Qt::Key_Home}, [this] { document_.setCurrentFrame(0); });
-  step(tr("Last frame"), {Qt::Key_End}, [this] {
-    if (document_.frameCount() > 0) document_.setCurrentFrame(document_.frameCount() - 1);
-  });
+  objectList_ = new ObjectList(document_, this);
+  properties_ = new PropertiesPanel(editor_, this);
+  subViews_ = new SubViews(document_, {}, this);
+  subViews_->setTool(tool_);
+  dock(tr("Objects"), QStringLiteral("objectsDock"), objectList_, Qt::LeftDockWidgetArea);
+  dock(tr("Properties"), QStringLiteral("propertiesDock"), properties_, Qt::LeftDockWidgetArea);
+  dock(tr("Box views"), QStringLiteral("subViewsDock"), subViews_, Qt::RightDockWidgetArea);
+}
 
-  QMenu* view = menuBar()->addMenu(tr("&View"));
-  view->addAction(tr("&Bird's-eye camera"), QKeySequence(Qt::Key_B), this,
-                  [this] { view_->resetCamera(CameraPreset::BirdsEye); });
-  view->addAction(tr("&Chase camera"), QKeySequence(Qt::Key_C), this,
-                  [this] { view_->resetCamera(CameraPreset::Chase); });
-  view->addSeparator();
-  auto pointSize = [this](float factor) {
-    SceneStyle style = view_->style();
-    style.pointSize = std::clamp(style.pointSize * factor, 1.0f, 12.0f);
-    view_->setStyle(style);
+void MainWindow::defaultPrompts() {
+  WorkspacePrompts p;
+  p.offerRecovery = [this](const std::string& path) {
+    return QMessageBox::question(
+               this, tr("Recover unsaved edits?"),
+               tr("Unsaved edits of this sequence were recovered from a crash or kill:\n%1\n\n"
+                  "Restore them?")
+                   .arg(QString::fromStdString(path)),
+               QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes) == QMessageBox::Yes;
   };
-  QAction* larger = view->addAction(tr("&Larger points"), this, [pointSize] { pointSize(1.5f); });
-  larger->setShortcuts({Qt::Key_Plus, Qt::Key_Equal});
-  view->addAction(tr("&Smaller points"), QKeySequence(Qt::Key_Minus), this,
-                  [pointSize] { pointSize(1.0f / 1.5f); });
+  p.lockedReadOnly = [this](const std::string& message) {
+    statusBar()->showMessage(QString::fromStdString(message), 15000);
+  };
+  p.askUnsaved = [this] {
+    const auto b = QMessageBox::question(
+        this, tr("Unsaved changes"), tr("Save the changes to this sequence?"),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    return b == QMessageBox::Save      ? WorkspacePrompts::Unsaved::Save
+           : b == QMessageBox::Discard ? WorkspacePrompts::Unsaved::Discard
+                                       : WorkspacePrompts::Unsaved::Cancel;
+  };
+  setPrompts(std::move(p));
 }
 
-void MainWindow::buildFrameBar() {
-  QToolBar* bar = new QToolBar(tr("Frames"), this);
-  bar->setMovable(false);
-  addToolBar(Qt::BottomToolBarArea, bar);
-  auto* prev = new QToolButton(bar);
-  prev->setText(QStringLiteral("\u25c0"));
-  prev->setToolTip(tr("Previous frame (Left / A)"));
-  auto* next = new QToolButton(bar);
-  next->setText(QStringLiteral("\u25b6"));
-  next->setToolTip(tr("Next frame (Right / D)"));
-  slider_ = new QSlider(Qt::Horizontal, bar);
-  slider_->setFocusPolicy(Qt::NoFocus);  // arrow keys belong to the frame shortcuts
-  slider_->setEnabled(false);
-  frameLabel_ = new QLabel(bar);
-  frameLabel_->setMinimumWidth(90);
-  colorCombo_ = new QComboBox(bar);
-  colorCombo_->addItem(tr("Height"));
-  colorCombo_->addItem(tr("Intensity"));
-  colorCombo_->setFocusPolicy(Qt::NoFocus);
-  bar->addWidget(prev);
-  bar->addWidget(slider_);
-  bar->addWidget(next);
-  bar->addWidget(frameLabel_);
-  bar->addSeparator();
-  bar->addWidget(new QLabel(tr(" Colour: "), bar));
-  bar->addWidget(colorCombo_);
-  connect(prev, &QToolButton::clicked, this, [this] { document_.stepFrames(-1); });
-  connect(next, &QToolButton::clicked, this, [this] { document_.stepFrames(1); });
-  connect(slider_, &QSlider::valueChanged, this,
-          [this](int v) { document_.setCurrentFrame(static_cast<std::size_t>(v)); });
-  connect(colorCombo_, &QComboBox::currentIndexChanged, this, [this](int i) {
-    setColorMode(i == 1 ? ColorMode::Intensity : ColorMode::Height);
-  });
+void MainWindow::setPrompts(WorkspacePrompts prompts) {
+  // The read-only message always reaches the banner, whoever answers the prompts.
+  auto locked = prompts.lockedReadOnly;
+  prompts.lockedReadOnly = [this, locked](const std::string& message) {
+    banner_->setText(QString::fromStdString(message));
+    if (locked) locked(message);
+  };
+  workspace_.setPrompts(std::move(prompts));
 }
 
-void MainWindow::keyPressEvent(QKeyEvent* e) {
-  // Shortcuts only fire while Qt counts the window as active. A key that reaches the window
-  // without that (focus races without a window manager, e.g. under Xvfb) still runs its action.
-  const QKeySequence pressed(e->keyCombination());
-  for (QAction* a : findChildren<QAction*>()) {
-    if (a->isEnabled() && a->shortcuts().contains(pressed)) {
-      a->trigger();
-      e->accept();
-      return;
-    }
-  }
-  QMainWindow::keyPressEvent(e);
+void MainWindow::selectAndFocus(ObjectId id) {
+  editor_.select({id});
+  focusSelection(false);
 }
 
 bool MainWindow::openFolder(const QString& folder) {
   try {
-    document_.open(folder.toStdString());
+    if (!workspace_.open(folder.toStdString())) return false;  // cancelled at the prompt
+    addRecent(QDir(folder).absolutePath());
     return true;
   } catch (const FileError& e) {
     showError(tr("Cannot open sequence"), QString::fromStdString(e.what()));
@@ -147,18 +173,41 @@ bool MainWindow::openFolder(const QString& folder) {
   return false;
 }
 
+bool MainWindow::save(const QString& saveFolder) {
+  if (!document_.isOpen()) return false;
+  try {
+    if (workspace_.save(saveFolder.toStdString())) {
+      updateTitle();
+      return true;
+    }
+    showError(tr("Cannot save"), tr("This sequence is open read-only in this window."));
+  } catch (const std::exception& e) {
+    showError(tr("Cannot save"), QString::fromStdString(e.what()));
+  }
+  return false;
+}
+
+void MainWindow::closeEvent(QCloseEvent* e) {
+  if (!workspace_.close()) {
+    e->ignore();
+    return;
+  }
+  QSettings settings(settingsFile_, QSettings::IniFormat);
+  settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+  settings.setValue(QStringLiteral("window/state"), saveState());
+  e->accept();
+}
+
 void MainWindow::onSequenceChanged() {
-  const Sequence& s = document_.sequence();
-  setWindowTitle(QStringLiteral("lidarlabel \u2014 %1").arg(QString::fromStdString(s.name)));
   const QSignalBlocker block(slider_);
   slider_->setRange(0, std::max(0, static_cast<int>(document_.frameCount()) - 1));
   slider_->setEnabled(document_.frameCount() > 1);
-  shownCloud_.reset();
-  showCurrentFrame();
   view_->resetCamera(CameraPreset::Chase);
+  updateTitle();
+  onFrameChanged();
 }
 
-void MainWindow::showCurrentFrame() {
+void MainWindow::onFrameChanged() {
   if (!document_.isOpen()) return;
   const std::size_t i = document_.currentFrame();
   {
@@ -166,41 +215,32 @@ void MainWindow::showCurrentFrame() {
     slider_->setValue(static_cast<int>(i));
   }
   frameLabel_->setText(QStringLiteral("%1 / %2").arg(i + 1).arg(document_.frameCount()));
-  try {
-    shownCloud_ = document_.cloud(i);
-    view_->setCloud(*shownCloud_, colorize(*shownCloud_, colorMode_));
-  } catch (const std::exception& e) {
-    shownCloud_.reset();
-    view_->clearCloud();
-    showError(tr("Cannot read sweep"), QString::fromStdString(e.what()));
-  }
-  showBoxes();
-}
-
-void MainWindow::showBoxes() {
-  std::vector<CuboidItem> items;
-  if (document_.isOpen()) {
-    for (const ObjectAnnotation& o : document_.objects(document_.currentFrame()))
-      items.push_back({o.box, document_.ontology().colorOf(o.className), false});
-  }
-  view_->setCuboids(items);
   updateStatus();
 }
 
-void MainWindow::setColorMode(ColorMode mode) {
-  colorMode_ = mode;
-  {
-    const QSignalBlocker block(colorCombo_);
-    colorCombo_->setCurrentIndex(mode == ColorMode::Intensity ? 1 : 0);
-  }
-  recolor();
+void MainWindow::updateTitle() {
+  QString title = QStringLiteral("lidarlabel");
+  if (document_.isOpen())
+    title += QStringLiteral(" \u2014 %1").arg(QString::fromStdString(document_.sequence().name));
+  if (workspace_.isReadOnly()) title += tr(" (read-only)");
+  setWindowTitle(title + QStringLiteral("[*]"));
+  setWindowModified(document_.isModified());
 }
 
-void MainWindow::recolor() {
-  if (shownCloud_) view_->setColors(colorize(*shownCloud_, colorMode_));
+void MainWindow::setReadOnly(bool readOnly) {
+  banner_->setVisible(readOnly);
+  if (readOnly && banner_->text().isEmpty())
+    banner_->setText(tr("Read-only: another lidarlabel has this sequence open."));
+  for (QAction* a : editActions_) a->setEnabled(!readOnly);
+  properties_->setEnabled(!readOnly);
+  view_->setTool(readOnly ? nullptr : tool_);
+  subViews_->setTool(readOnly ? nullptr : tool_);
+  updateTitle();
 }
 
-QString MainWindow::statusText() const { return statusLabel_->text(); }
+QString MainWindow::statusText() const {
+  return statusLabel_->text();
+}
 
 void MainWindow::updateStatus() {
   if (!document_.isOpen()) {
@@ -208,8 +248,8 @@ void MainWindow::updateStatus() {
     return;
   }
   const std::size_t i = document_.currentFrame();
-  statusLabel_->setText(frameStatusText(i, document_.frameCount(),
-                                        shownCloud_.get(),
+  const auto& cloud = presenter_->frameCloud();
+  statusLabel_->setText(frameStatusText(i, document_.frameCount(), cloud.get(),
                                         document_.objects(i).size()));
 }
 
@@ -220,6 +260,22 @@ void MainWindow::showError(const QString& title, const QString& text) {
   box->setObjectName(QStringLiteral("errorBox"));
   box->open();
   statusBar()->showMessage(text, 10000);
+}
+
+void MainWindow::addRecent(const QString& folder) {
+  QSettings settings(settingsFile_, QSettings::IniFormat);
+  QStringList list = settings.value(QStringLiteral("recentFolders")).toStringList();
+  list.removeAll(folder);
+  list.prepend(folder);
+  while (list.size() > 10) list.removeLast();
+  settings.setValue(QStringLiteral("recentFolders"), list);
+  rebuildRecentMenu();
+}
+
+QStringList MainWindow::recentFolders() const {
+  return QSettings(settingsFile_, QSettings::IniFormat)
+      .value(QStringLiteral("recentFolders"))
+      .toStringList();
 }
 
 }  // namespace lidarlabel

@@ -1,57 +1,121 @@
 #pragma once
-// The main window: wires the document to the widgets (SceneView in the centre, frame slider with
-// previous/next buttons, colour-mode combo, status bar). No model logic lives here.
-// Keys: Right/D next frame, Left/A previous, Home/End first/last, B bird's-eye, C chase camera,
-// +/- point size.
+// The annotator's desk: a shell that wires the document, the edit API and the workspace to the
+// widgets. The 3D view is in the centre (ScenePresenter keeps it in step with the document), the
+// object list, properties and the three box-aligned sub-views are docks, the frame bar is at the
+// bottom. Every key is a QAction (see docs/gui.md and the F1 sheet). No model logic lives here.
 #include <QMainWindow>
 #include <QString>
+#include <memory>
 
 #include "lidarlabel/app/document.h"
-#include "lidarlabel/core/colormap.h"
+#include "lidarlabel/app/editor.h"
+#include "lidarlabel/app/workspace.h"
 
 class QComboBox;
 class QLabel;
+class QMenu;
+class QSettings;
 class QSlider;
 
 namespace lidarlabel {
 
+class BoxTool;
+class KeyRepeatWatch;
+class ObjectList;
+class PropertiesPanel;
+class ScenePresenter;
 class SceneView;
+class SubViews;
+enum class PointColoring;
+
+struct MainWindowConfig {
+  DocumentConfig document;
+  WorkspaceConfig workspace;
+  // Where QSettings live (window layout, recent folders); empty = the per-user config location
+  // (QStandardPaths::AppConfigLocation). Never the install tree.
+  QString settingsFile;
+};
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
  public:
-  explicit MainWindow(DocumentConfig config = {}, QWidget* parent = nullptr);
+  explicit MainWindow(MainWindowConfig config = {}, QWidget* parent = nullptr);
+  ~MainWindow() override;
 
-  // Opens a folder; on a FileError shows it in a (non-blocking) message box and returns false.
+  // Opens a folder through the workspace (unsaved-changes prompt, lock, recovery offer); on a
+  // FileError shows it in a (non-blocking) message box and returns false.
   bool openFolder(const QString& folder);
+  // Saves through the workspace (to saveFolder when given); errors are shown, false returned.
+  bool save(const QString& saveFolder = {});
+
+  // Replaces the dialogs the workspace asks through (tests and scripted runs answer directly).
+  void setPrompts(WorkspacePrompts prompts);
+  // Selects one object of the current frame and points the camera at it (--select, tests).
+  void selectAndFocus(ObjectId id);
 
   Document& document() { return document_; }
+  Editor& editor() { return editor_; }
+  Workspace& workspace() { return workspace_; }
   SceneView* sceneView() const { return view_; }
-  ColorMode colorMode() const { return colorMode_; }
-  void setColorMode(ColorMode mode);
+  SubViews* subViews() const { return subViews_; }
+  ObjectList* objectList() const { return objectList_; }
+  PropertiesPanel* properties() const { return properties_; }
+  BoxTool* tool() const { return tool_; }
+  ScenePresenter* presenter() const { return presenter_; }
+  QComboBox* classSelector() const { return classCombo_; }
+  void setColoring(PointColoring coloring);
+  PointColoring coloring() const;
   QString statusText() const;
+  // The shortcut sheet's text (every action with its keys), also shown by F1.
+  QString shortcutSheet() const;
+  QStringList recentFolders() const;
+  QString settingsFile() const { return settingsFile_; }
 
  protected:
-  void keyPressEvent(QKeyEvent* e) override;
+  void closeEvent(QCloseEvent* e) override;
 
  private:
+  void buildDocks();
   void buildMenus();
+  void buildFileMenu();
+  void buildEditMenu();
+  void buildViewMenu();
+  void buildToolMenu();
   void buildFrameBar();
+  void defaultPrompts();
   void onSequenceChanged();
-  void showCurrentFrame();
-  void showBoxes();
-  void recolor();
+  void onFrameChanged();
+  void updateTitle();
   void updateStatus();
+  void setReadOnly(bool readOnly);
+  void focusSelection(bool keepDistance);
+  void propagateSelection(int frames);
+  void addRecent(const QString& folder);
+  void rebuildRecentMenu();
   void showError(const QString& title, const QString& text);
+  QAction* viewAction(const QString& text, const QKeySequence& key, QMenu* menu);
 
+  MainWindowConfig config_;
+  QString settingsFile_;
   Document document_;
+  Editor editor_;
+  Workspace workspace_;
   SceneView* view_ = nullptr;
+  QWidget* viewArea_ = nullptr;  // the view and its read-only banner; view-scoped shortcuts
+  QLabel* banner_ = nullptr;
+  ScenePresenter* presenter_ = nullptr;
+  SubViews* subViews_ = nullptr;
+  ObjectList* objectList_ = nullptr;
+  PropertiesPanel* properties_ = nullptr;
+  BoxTool* tool_ = nullptr;
+  KeyRepeatWatch* repeat_ = nullptr;
   QSlider* slider_ = nullptr;
   QLabel* frameLabel_ = nullptr;
   QComboBox* colorCombo_ = nullptr;
+  QComboBox* classCombo_ = nullptr;
   QLabel* statusLabel_ = nullptr;
-  ColorMode colorMode_ = ColorMode::Height;
-  std::shared_ptr<const PointCloud> shownCloud_;
+  QMenu* recentMenu_ = nullptr;
+  QList<QAction*> editActions_;  // disabled while read-only
 };
 
 }  // namespace lidarlabel

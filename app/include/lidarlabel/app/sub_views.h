@@ -1,0 +1,62 @@
+#pragma once
+// The three orthographic sub-views (top, side, front) that follow the selected box: each shows
+// the box, its handles and the points of its neighbourhood (the box grown by
+// SubViewConfig::margin), enlarged, with a camera aligned to the box's own axes. They observe the
+// document (selection, the selected object's changes, frame changes) and update only then.
+// Top: looking down, heading up on screen. Side: from the box's right, heading to the right.
+// Front: looking at the front face (the +length side).
+#include <QWidget>
+#include <array>
+#include <optional>
+
+#include "lidarlabel/app/document.h"
+#include "lidarlabel/render/orbit_camera.h"
+
+namespace lidarlabel {
+
+class SceneView;
+class ViewTool;
+
+enum class SubViewKind { Top, Side, Front };
+
+struct SubViewConfig {
+  double margin = 1.5;     // metres of neighbourhood shown around the box on every side
+  float pointSize = 4.0f;  // pixels (the main view's default is 2)
+  double padding = 1.3;    // the box fills 1 / padding of the view's shorter extent
+};
+
+// The camera of one sub-view for a box and a view aspect (width / height).
+OrbitCamera subViewCamera(const Cuboid& box, SubViewKind kind, double aspect,
+                          const SubViewConfig& config = {});
+
+class SubViews : public QWidget {
+  Q_OBJECT
+ public:
+  SubViews(Document& document, SubViewConfig config = {}, QWidget* parent = nullptr);
+
+  SceneView* view(SubViewKind kind) const { return views_[static_cast<int>(kind)]; }
+  // The tool that gets mouse input in the three views (not owned).
+  void setTool(ViewTool* tool);
+  // The box the views follow now (nullopt when no single object is selected).
+  std::optional<ObjectId> followed() const { return followed_; }
+  // While a drag is in progress the cameras hold still (the pointer's ray must not move with the
+  // box); when it ends they reframe on the box.
+  void setDragging(bool dragging);
+
+ public slots:
+  // Reframes the cameras on the followed box (also done whenever the selection changes).
+  void reframe();
+
+ private:
+  void follow();
+  void showBox(bool reframeCameras);
+  void onChanged(const ObjectsEvent& e);
+
+  Document& doc_;
+  SubViewConfig config_;
+  std::array<SceneView*, 3> views_{};
+  std::optional<ObjectId> followed_;
+  bool dragging_ = false;
+};
+
+}  // namespace lidarlabel

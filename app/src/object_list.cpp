@@ -1,0 +1,158 @@
+#include "lidarlabel/app/object_list.h"
+
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include "lidarlabel/core/points_in_box.h"
+
+namespace lidarlabel {
+
+namespace {
+QTableWidgetItem* item(const QString& text, bool number = false) {
+  auto* it = new QTableWidgetItem(text);
+  it->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
+  if (number) it->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+  return it;
+}
+}  // namespace
+
+ObjectList::ObjectList(Document& document, QWidget* parent) : QWidget(parent), doc_(document) {
+  table_ = new QTableWidget(0, ColumnCount, this);
+  table_->setObjectName(QStringLiteral("objectTable"));
+  table_->setHorizontalHeaderLabels(
+      {tr("Class"), tr("Id"), tr("Source"), tr("Points"), tr("Review")});
+  table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  table_->setSelectionMode(QAbstractItemView::ExtendedSelection);
+  table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  table_->verticalHeader()->setVisible(false);
+  table_->horizontalHeader()->setStretchLastSection(true);
+  table_->setFocusPolicy(Qt::ClickFocus);
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(table_);
+  connect(&doc_, &Document::sequenceChanged, this, &ObjectList::rebuild);
+  connect(&doc_, &Document::currentFrameChanged, this, &ObjectList::rebuild);
+  connect(&doc_, &Document::objectsAdded, this, &ObjectList::onAdded);
+  connect(&doc_, &Document::objectsRemoved, this, &ObjectList::onRemoved);
+  connect(&doc_, &Document::objectsChanged, this, &ObjectList::onChanged);
+  connect(&doc_, &Document::selectionChanged, this, &ObjectList::showSelection);
+  connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+          &ObjectList::takeSelection);
+  connect(table_, &QTableWidget::cellClicked, this, [this](int row, int) {
+    emit focusRequested(table_->item(row, ColId)->data(Qt::UserRole).toUInt());
+  });
+}
+
+std::shared_ptr<const PointCloud> ObjectList::cloud() {
+  try {
+    return doc_.cloud(doc_.currentFrame());
+  } catch (const std::exception&) {
+    return nullptr;  // the main view reports unreadable sweeps
+  }
+}
+
+int ObjectList::rowOf(ObjectId id) const {
+  for (int r = 0; r < table_->rowCount(); ++r)
+    if (table_->item(r, ColId)->data(Qt::UserRole).toUInt() == id) return r;
+  return -1;
+}
+
+void ObjectList::setRow(int row, const ObjectAnnotation& o, const PointCloud* cloud) {
+  const QSignalBlocker block(table_);
+  table_->setItem(row, ColClass, item(QString::fromStdString(o.className)));
+  QTableWidgetItem* id = item(QString::number(o.trackId), true);
+  id->setData(Qt::UserRole, o.trackId);
+  table_->setItem(row, ColId, id);
+  table_->setItem(row, ColProvenance, item(QString::fromLatin1(toString(o.provenance))));
+  const QString points =
+      cloud ? QString::number(countPointsInBox(*cloud, o.box).inside) : QString();
+  table_->setItem(row, ColPoints, item(points, true));
+  table_->setItem(row, ColReview, item(QString::fromLatin1(toString(o.review))));
+}
+
+void ObjectList::rebuild() {
+  syncing_ = true;
+  table_->setRowCount(0);
+  if (doc_.isOpen()) {
+    const auto& objects = doc_.objects(doc_.currentFrame());
+    const auto c = cloud();
+    std::vector<Cuboid> boxes;
+    for (const ObjectAnnotation& o : objects) boxes.push_back(o.box);
+    PointsInBoxConfig config;
+    config.indexLists = false;
+    const PointsInBoxResult counts = c ? pointsInBoxes(*c, boxes, config) : PointsInBoxResult{};
+    table_->setRowCount(static_cast<int>(objects.size()));
+    for (std::size_t i = 0; i < objects.size(); ++i) {
+      setRow(static_cast<int>(i), objects[i], nullptr);
+      if (c)
+        table_->item(static_cast<int>(i), ColPoints)
+            ->setText(QString::number(counts.insideCount[i]));
+    }
+  }
+  syncing_ = false;
+  showSelection();
+}
+
+void ObjectList::onAdded(const ObjectsEvent& e) {
+  if (e.frame != doc_.currentFrame()) return;
+  const auto c = cloud();
+  syncing_ = true;
+  for (ObjectId id : e.ids) {
+    const ObjectAnnotation* o = doc_.object(e.frame, id);
+    if (!o) continue;
+    const int row = table_->rowCount();
+    table_->insertRow(row);
+    setRow(row, *o, c.get());
+  }
+  syncing_ = false;
+}
+
+void ObjectList::onRemoved(const ObjectsEvent& e) {
+  if (e.frame != doc_.currentFrame()) return;
+  syncing_ = true;
+  for (ObjectId id : e.ids)
+    if (const int row = rowOf(id); row >= 0) table_->removeRow(row);
+  syncing_ = false;
+}
+
+void ObjectList::onChanged(const ObjectsEvent& e) {
+  if (e.frame != doc_.currentFrame()) return;
+  const auto c = (e.properties & kPropBox) ? cloud() : nullptr;
+  syncing_ = true;
+  for (std::size_t k = 0; k < e.ids.size(); ++k) {
+    const ObjectId before = k < e.oldIds.size() ? e.oldIds[k] : e.ids[k];
+    const int row = rowOf(before);
+    const ObjectAnnotation* o = doc_.object(e.frame, e.ids[k]);
+    if (row < 0 || !o) continue;
+    const QString oldPoints = table_->item(row, ColPoints)->text();
+    setRow(row, *o, c.get());
+    if (!c) table_->item(row, ColPoints)->setText(oldPoints);  // box unchanged: count stands
+  }
+  syncing_ = false;
+  showSelection();
+}
+
+void ObjectList::showSelection() {
+  syncing_ = true;
+  QItemSelection sel;
+  for (ObjectId id : doc_.selection())
+    if (const int row = rowOf(id); row >= 0)
+      sel.select(table_->model()->index(row, 0), table_->model()->index(row, ColumnCount - 1));
+  table_->selectionModel()->select(sel, QItemSelectionModel::ClearAndSelect);
+  if (!doc_.selection().empty())
+    if (const int row = rowOf(doc_.selection().front()); row >= 0)
+      table_->scrollToItem(table_->item(row, 0));
+  syncing_ = false;
+}
+
+void ObjectList::takeSelection() {
+  if (syncing_) return;
+  std::vector<ObjectId> ids;
+  for (const QModelIndex& i : table_->selectionModel()->selectedRows(ColId))
+    ids.push_back(table_->item(i.row(), ColId)->data(Qt::UserRole).toUInt());
+  doc_.setSelection(ids);
+}
+
+}  // namespace lidarlabel

@@ -1,0 +1,220 @@
+#include "lidarlabel/app/scene_presenter.h"
+
+#include <algorithm>
+
+#include "lidarlabel/core/box_edit.h"
+#include "lidarlabel/core/colormap.h"
+#include "lidarlabel/core/ground.h"
+#include "lidarlabel/core/points_in_box.h"
+#include "lidarlabel/render/scene_view.h"
+
+namespace lidarlabel {
+
+namespace {
+const Rgb kHandleColor{255, 255, 255};
+const Rgb kRotateColor{255, 200, 40};
+const Rgb kMoveColor{80, 200, 255};
+const std::uint8_t kOutsideGrey = 90;  // box-membership mode: points in no box
+
+PointCloud subset(const PointCloud& c, const std::vector<std::uint32_t>& index) {
+  PointCloud out;
+  out.resize(index.size(), c.hasRing(), c.hasTime());
+  for (std::size_t k = 0; k < index.size(); ++k) {
+    const std::uint32_t i = index[k];
+    out.x[k] = c.x[i];
+    out.y[k] = c.y[i];
+    out.z[k] = c.z[i];
+    out.intensity[k] = c.intensity[i];
+    if (c.hasRing()) out.ring[k] = c.ring[i];
+    if (c.hasTime()) out.time[k] = c.time[i];
+  }
+  return out;
+}
+}  // namespace
+
+std::vector<HandleItem> boxHandles(const Cuboid& box) {
+  std::vector<HandleItem> h;
+  for (int f = 0; f < 6; ++f)
+    h.push_back({faceCenter(box, static_cast<BoxFace>(f)), kHandleColor, f, false, 10.f});
+  h.push_back({box.center, kMoveColor, kMoveHandle, false, 12.f});
+  const Eigen::Vector3d knob = faceCenter(box, BoxFace::Front) + box.heading();
+  h.push_back({knob, kRotateColor, kRotateHandle, true, 14.f});
+  return h;
+}
+
+ScenePresenter::ScenePresenter(Document& document, SceneView& view, QObject* parent)
+    : QObject(parent), doc_(document), view_(view) {
+  connect(&doc_, &Document::sequenceChanged, this, &ScenePresenter::reloadFrame);
+  connect(&doc_, &Document::currentFrameChanged, this, [this](int frame) {
+    // setSequence() announces frame 0 right after sequenceChanged: shown already.
+    if (static_cast<std::size_t>(frame) != shownFrame_) reloadFrame();
+  });
+  connect(&doc_, &Document::objectsAdded, this, &ScenePresenter::onAdded);
+  connect(&doc_, &Document::objectsRemoved, this, &ScenePresenter::onRemoved);
+  connect(&doc_, &Document::objectsChanged, this, &ScenePresenter::onChanged);
+  connect(&doc_, &Document::selectionChanged, this, &ScenePresenter::onSelection);
+}
+
+void ScenePresenter::reloadFrame() {
+  shownFrame_ = doc_.isOpen() ? doc_.currentFrame() : SIZE_MAX;
+  full_.reset();
+  shown_.reset();
+  if (doc_.isOpen()) {
+    try {
+      full_ = doc_.cloud(doc_.currentFrame());
+    } catch (const std::exception& e) {
+      emit loadFailed(QString::fromStdString(e.what()));
+    }
+  }
+  showCloud();
+  rebuildBoxes();
+}
+
+void ScenePresenter::showCloud() {
+  shownIndex_.clear();
+  shown_ = full_;
+  if (full_ && hideGround_) {
+    const GroundResult g = removeGround(*full_);
+    shownIndex_.reserve(full_->size() - g.groundCount);
+    for (std::uint32_t i = 0; i < full_->size(); ++i)
+      if (!g.isGround[i]) shownIndex_.push_back(i);
+    shown_ = std::make_shared<const PointCloud>(subset(*full_, shownIndex_));
+  }
+  if (!shown_) {
+    view_.clearCloud();
+    return;
+  }
+  view_.setCloud(*shown_, colors());
+  emit cloudShown();
+}
+
+std::vector<std::uint8_t> ScenePresenter::colors() const {
+  std::vector<std::uint8_t> rgb;
+  const PointCloud& c = *full_;
+  switch (coloring_) {
+    case PointColoring::Height:
+      rgb = colorize(c, ColorMode::Height);
+      break;
+    case PointColoring::Intensity:
+      rgb = colorize(c, ColorMode::Intensity);
+      break;
+    case PointColoring::Label: {
+      std::shared_ptr<const PointLabels> labels;
+      try {
+        labels = doc_.pointLabels(doc_.currentFrame());
+      } catch (const std::exception&) {
+        // A damaged label file draws grey; opening reported it.
+      }
+      const Ontology& ontology = doc_.ontology();
+      rgb = colorize(c, ColorMode::Semantic, -2.5f, 2.5f, labels.get(), &ontology);
+      break;
+    }
+    case PointColoring::BoxMembership: {
+      const auto& objects = doc_.objects(doc_.currentFrame());
+      std::vector<Cuboid> boxes;
+      for (const ObjectAnnotation& o : objects) boxes.push_back(o.box);
+      PointsInBoxConfig config;
+      config.indexLists = false;
+      const PointsInBoxResult r = pointsInBoxes(c, boxes, config);
+      rgb.assign(3 * c.size(), kOutsideGrey);
+      for (std::size_t i = 0; i < c.size(); ++i) {
+        if (r.owner[i] < 0) continue;
+        const Rgb k =
+            doc_.ontology().colorOf(objects[static_cast<std::size_t>(r.owner[i])].className);
+        rgb[3 * i] = k.r;
+        rgb[3 * i + 1] = k.g;
+        rgb[3 * i + 2] = k.b;
+      }
+      break;
+    }
+  }
+  if (shownIndex_.empty()) return rgb;
+  std::vector<std::uint8_t> out(3 * shownIndex_.size());
+  for (std::size_t k = 0; k < shownIndex_.size(); ++k)
+    std::copy_n(rgb.begin() + 3 * static_cast<long>(shownIndex_[k]), 3,
+                out.begin() + 3 * static_cast<long>(k));
+  return out;
+}
+
+void ScenePresenter::recolor() {
+  if (shown_) view_.setColors(colors());
+}
+
+void ScenePresenter::setColoring(PointColoring coloring) {
+  if (coloring == coloring_) return;
+  coloring_ = coloring;
+  recolor();
+}
+
+void ScenePresenter::setHideGround(bool hide) {
+  if (hide == hideGround_) return;
+  hideGround_ = hide;
+  showCloud();
+}
+
+void ScenePresenter::rebuildBoxes() {
+  view_.clearCuboids();
+  selected_ = doc_.selection();
+  boxUpdates_ = 0;
+  if (doc_.isOpen())
+    for (const ObjectAnnotation& o : doc_.objects(doc_.currentFrame())) showObject(o.trackId);
+  updateHandles();
+}
+
+void ScenePresenter::showObject(ObjectId id) {
+  const ObjectAnnotation* o = doc_.object(doc_.currentFrame(), id);
+  if (!o) {
+    view_.removeCuboid(id);
+    return;
+  }
+  const bool sel = std::find(selected_.begin(), selected_.end(), id) != selected_.end();
+  view_.setCuboid(id, {o->box, doc_.ontology().colorOf(o->className), sel});
+  ++boxUpdates_;
+}
+
+void ScenePresenter::onAdded(const ObjectsEvent& e) {
+  if (e.frame != doc_.currentFrame()) return;
+  for (ObjectId id : e.ids) showObject(id);
+  if (coloring_ == PointColoring::BoxMembership) recolor();
+}
+
+void ScenePresenter::onRemoved(const ObjectsEvent& e) {
+  if (e.frame != doc_.currentFrame()) return;
+  for (ObjectId id : e.ids) view_.removeCuboid(id);
+  if (coloring_ == PointColoring::BoxMembership) recolor();
+}
+
+void ScenePresenter::onChanged(const ObjectsEvent& e) {
+  if (e.frame != doc_.currentFrame()) return;
+  for (ObjectId id : e.oldIds) view_.removeCuboid(id);
+  for (ObjectId id : e.ids) showObject(id);
+  const auto& sel = doc_.selection();
+  const bool touchesSelection = std::any_of(e.ids.begin(), e.ids.end(), [&](ObjectId id) {
+    return std::find(sel.begin(), sel.end(), id) != sel.end();
+  });
+  if (touchesSelection) updateHandles();
+  if (coloring_ == PointColoring::BoxMembership && (e.properties & (kPropBox | kPropClass)))
+    recolor();
+}
+
+void ScenePresenter::onSelection() {
+  const std::vector<ObjectId> before = selected_;
+  selected_ = doc_.selection();
+  auto in = [](const std::vector<ObjectId>& v, ObjectId id) {
+    return std::find(v.begin(), v.end(), id) != v.end();
+  };
+  for (ObjectId id : before)
+    if (!in(selected_, id)) showObject(id);
+  for (ObjectId id : selected_)
+    if (!in(before, id)) showObject(id);
+  updateHandles();
+}
+
+void ScenePresenter::updateHandles() {
+  const auto& sel = doc_.selection();
+  const ObjectAnnotation* o =
+      sel.size() == 1 && doc_.isOpen() ? doc_.object(doc_.currentFrame(), sel.front()) : nullptr;
+  view_.setHandles(o ? boxHandles(o->box) : std::vector<HandleItem>{});
+}
+
+}  // namespace lidarlabel
