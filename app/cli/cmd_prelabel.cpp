@@ -23,8 +23,8 @@ int runPrelabel(const std::vector<std::string>& argv) {
   const std::string out = args.valueOr("out", nativePathFor(folder));
   if (fs::exists(out) && !args.flag("force"))
     throw UsageError(out + " exists; pass --out FILE or --force to replace it");
-  const Ontology ontology = args.value("ontology") ? loadOntology(*args.value("ontology"))
-                                                   : defaultOntology();
+  const Ontology ontology =
+      args.value("ontology") ? loadOntology(*args.value("ontology")) : defaultOntology();
   Sequence seq = openSequence(folder);
   const SweepLoader load = [&seq](std::size_t f) {
     return readSweep(seq.sweepPathOf(f), seq.sweepFormat);
@@ -50,13 +50,14 @@ int runPrelabel(const std::vector<std::string>& argv) {
 }  // namespace
 
 Command prelabelCommand() {
-  return {"prelabel",
-          "pre-label a sequence (ground, clustering, box fitting, tracking) into a native file",
-          "usage: lidarlabel-cli prelabel SEQUENCE_FOLDER [--out FILE] [--force] "
-          "[--ontology FILE]\n"
-          "  Writes <folder>/annotations.lidarlabel.json (or --out FILE) atomically; every box has\n"
-          "  provenance \"automatic\". An existing file is only replaced with --force.",
-          runPrelabel};
+  return {
+      "prelabel",
+      "pre-label a sequence (ground, clustering, box fitting, tracking) into a native file",
+      "usage: lidarlabel-cli prelabel SEQUENCE_FOLDER [--out FILE] [--force] "
+      "[--ontology FILE]\n"
+      "  Writes <folder>/annotations.lidarlabel.json (or --out FILE) atomically; every box has\n"
+      "  provenance \"automatic\". An existing file is only replaced with --force.",
+      runPrelabel};
 }
 
 }  // namespace lidarlabel::cli

@@ -24,7 +24,8 @@ std::uint64_t parseSeed(const Args& args) {
 }
 
 int toInt(long long v, const char* name) {
-  if (v < -2147483647 || v > 2147483647) throw UsageError(std::string("--") + name + " is out of range");
+  if (v < -2147483647 || v > 2147483647)
+    throw UsageError(std::string("--") + name + " is out of range");
   return static_cast<int>(v);
 }
 
@@ -33,9 +34,11 @@ sim::SimulationConfig configFrom(const Args& args) {
   c.frames = toInt(args.intOr("frames", c.frames), "frames");
   c.seed = parseSeed(args);
   c.sensor.beams = toInt(args.intOr("beams", c.sensor.beams), "beams");
-  c.sensor.azimuthSteps = toInt(args.intOr("azimuth-steps", c.sensor.azimuthSteps), "azimuth-steps");
+  c.sensor.azimuthSteps =
+      toInt(args.intOr("azimuth-steps", c.sensor.azimuthSteps), "azimuth-steps");
   if (args.value("points-per-frame")) {
-    if (args.value("azimuth-steps")) throw UsageError("give --points-per-frame or --azimuth-steps, not both");
+    if (args.value("azimuth-steps"))
+      throw UsageError("give --points-per-frame or --azimuth-steps, not both");
     const long long rays = args.intOr("points-per-frame", 0);
     if (rays < 1 || c.sensor.beams < 1) throw UsageError("--points-per-frame must be >= 1");
     c.sensor.azimuthSteps = toInt((rays + c.sensor.beams - 1) / c.sensor.beams, "points-per-frame");
@@ -55,11 +58,13 @@ sim::SimulationConfig configFrom(const Args& args) {
 }
 
 int runSimulate(const std::vector<std::string>& argv) {
-  const Args args(argv,
-                  {"out", "frames", "seed", "beams", "azimuth-steps", "points-per-frame", "fov-up",
-                   "fov-down", "min-range", "max-range", "range-noise", "dropout", "objects", "ego-speed"},
-                  {"semantic-kitti"});
-  if (!args.positional().empty()) throw UsageError("unexpected argument '" + args.positional()[0] + "'");
+  const Args args(
+      argv,
+      {"out", "frames", "seed", "beams", "azimuth-steps", "points-per-frame", "fov-up", "fov-down",
+       "min-range", "max-range", "range-noise", "dropout", "objects", "ego-speed"},
+      {"semantic-kitti"});
+  if (!args.positional().empty())
+    throw UsageError("unexpected argument '" + args.positional()[0] + "'");
   const auto out = args.value("out");
   if (!out || out->empty()) throw UsageError("--out DIR is required");
   const sim::SimulationConfig config = configFrom(args);
@@ -75,16 +80,17 @@ int runSimulate(const std::vector<std::string>& argv) {
 }  // namespace
 
 Command simulateCommand() {
-  return {"simulate", "write a synthetic LiDAR sequence with exact ground truth (deterministic)",
-          "usage: lidarlabel-cli simulate --out DIR [--frames N=40] [--seed S=1] [--beams B=64]\n"
-          "         [--azimuth-steps N=1800 | --points-per-frame RAYS] [--fov-up DEG=2]\n"
-          "         [--fov-down DEG=-24.9] [--min-range M=1] [--max-range M=120]\n"
-          "         [--range-noise M=0.02] [--dropout P=0.01] [--objects N=60] [--ego-speed MPS=8]\n"
-          "         [--semantic-kitti]\n"
-          "Same options and seed -> byte-identical folder on any machine. DIR is replaced\n"
-          "atomically; an existing DIR must be empty or an earlier simulator output.\n"
-          "See docs/simulator.md.",
-          runSimulate};
+  return {
+      "simulate", "write a synthetic LiDAR sequence with exact ground truth (deterministic)",
+      "usage: lidarlabel-cli simulate --out DIR [--frames N=40] [--seed S=1] [--beams B=64]\n"
+      "         [--azimuth-steps N=1800 | --points-per-frame RAYS] [--fov-up DEG=2]\n"
+      "         [--fov-down DEG=-24.9] [--min-range M=1] [--max-range M=120]\n"
+      "         [--range-noise M=0.02] [--dropout P=0.01] [--objects N=60] [--ego-speed MPS=8]\n"
+      "         [--semantic-kitti]\n"
+      "Same options and seed -> byte-identical folder on any machine. DIR is replaced\n"
+      "atomically; an existing DIR must be empty or an earlier simulator output.\n"
+      "See docs/simulator.md.",
+      runSimulate};
 }
 
 }  // namespace lidarlabel::cli

@@ -12,12 +12,8 @@ Command importCommand();
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> all = {
-      infoCommand(),
-      convertCommand(),
-      simulateCommand(),
-      prelabelCommand(),
-      exportCommand(),
-      importCommand(),
+      infoCommand(),     convertCommand(), simulateCommand(),
+      prelabelCommand(), exportCommand(),  importCommand(),
   };
   return all;
 }

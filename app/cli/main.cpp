@@ -31,7 +31,8 @@ int main(int argc, char** argv) {
     try {
       return c.run(rest);
     } catch (const lidarlabel::cli::UsageError& e) {
-      std::fprintf(stderr, "lidarlabel-cli %s: %s\n%s\n", c.name.c_str(), e.what(), c.usage.c_str());
+      std::fprintf(stderr, "lidarlabel-cli %s: %s\n%s\n", c.name.c_str(), e.what(),
+                   c.usage.c_str());
       return 2;
     } catch (const std::exception& e) {
       std::fprintf(stderr, "lidarlabel-cli %s: error: %s\n", c.name.c_str(), e.what());

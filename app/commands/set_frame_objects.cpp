@@ -13,7 +13,11 @@ SetFrameObjectsCommand::SetFrameObjectsCommand(Document& document, std::size_t f
       before_(document.objects(frame)),
       after_(std::move(objects)) {}
 
-void SetFrameObjectsCommand::redo() { document_.setObjects(frame_, after_); }
-void SetFrameObjectsCommand::undo() { document_.setObjects(frame_, before_); }
+void SetFrameObjectsCommand::redo() {
+  document_.setObjects(frame_, after_);
+}
+void SetFrameObjectsCommand::undo() {
+  document_.setObjects(frame_, before_);
+}
 
 }  // namespace lidarlabel

@@ -249,8 +249,8 @@ void MainWindow::updateStatus() {
   }
   const std::size_t i = document_.currentFrame();
   const auto& cloud = presenter_->frameCloud();
-  statusLabel_->setText(frameStatusText(i, document_.frameCount(), cloud.get(),
-                                        document_.objects(i).size()));
+  statusLabel_->setText(
+      frameStatusText(i, document_.frameCount(), cloud.get(), document_.objects(i).size()));
 }
 
 void MainWindow::showError(const QString& title, const QString& text) {

@@ -4,26 +4,33 @@ namespace lidarlabel {
 
 const char* toString(Provenance p) {
   switch (p) {
-    case Provenance::Manual: return "manual";
-    case Provenance::Interpolated: return "interpolated";
-    case Provenance::Tracked: return "tracked";
-    case Provenance::Automatic: return "automatic";
+    case Provenance::Manual:
+      return "manual";
+    case Provenance::Interpolated:
+      return "interpolated";
+    case Provenance::Tracked:
+      return "tracked";
+    case Provenance::Automatic:
+      return "automatic";
   }
   return "manual";
 }
 
 const char* toString(ReviewState r) {
   switch (r) {
-    case ReviewState::Unreviewed: return "unreviewed";
-    case ReviewState::Accepted: return "accepted";
-    case ReviewState::Rejected: return "rejected";
+    case ReviewState::Unreviewed:
+      return "unreviewed";
+    case ReviewState::Accepted:
+      return "accepted";
+    case ReviewState::Rejected:
+      return "rejected";
   }
   return "unreviewed";
 }
 
 std::optional<Provenance> provenanceFromString(const std::string& s) {
-  for (Provenance p : {Provenance::Manual, Provenance::Interpolated, Provenance::Tracked,
-                       Provenance::Automatic}) {
+  for (Provenance p :
+       {Provenance::Manual, Provenance::Interpolated, Provenance::Tracked, Provenance::Automatic}) {
     if (s == toString(p)) return p;
   }
   return std::nullopt;

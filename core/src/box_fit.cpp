@@ -66,8 +66,10 @@ Extent extentAt(const std::vector<Eigen::Vector2d>& pts, double yaw) {
 void completeSide(double& lo, double& hi, double target, double s, bool exact, double fraction) {
   const double len = hi - lo;
   if (!exact && len >= fraction * target) return;  // seen (nearly) whole: keep what was seen
-  if (s <= lo) hi = lo + target;
-  else if (s >= hi) lo = hi - target;
+  if (s <= lo)
+    hi = lo + target;
+  else if (s >= hi)
+    lo = hi - target;
   else {
     const double mid = (lo + hi) / 2;
     lo = mid - target / 2;
@@ -235,8 +237,8 @@ YawFit searchRectangleYaw(const std::vector<Eigen::Vector2d>& pts, const FitConf
 }
 
 FitResult fitBoxToPoints(const PointCloud& cloud, const std::vector<std::uint32_t>& indices,
-                         const GroundResult* ground, const FitConfig& config,
-                         const ClassDef* prior, const FitHint& hint) {
+                         const GroundResult* ground, const FitConfig& config, const ClassDef* prior,
+                         const FitHint& hint) {
   FitResult res;
   std::vector<Eigen::Vector2d> pts;
   double minZ = std::numeric_limits<double>::infinity(), maxZ = -minZ;
@@ -260,7 +262,8 @@ FitResult fitBoxToPoints(const PointCloud& cloud, const std::vector<std::uint32_
   Extent e = extentAt(pts, yaw);
   // Known / prior footprint and which rectangle axis is the length.
   const std::optional<Eigen::Vector3d> target =
-      hint.size ? hint.size : (prior ? std::optional<Eigen::Vector3d>(prior->defaultSize) : std::nullopt);
+      hint.size ? hint.size
+                : (prior ? std::optional<Eigen::Vector3d>(prior->defaultSize) : std::nullopt);
   double len1 = e.max1 - e.min1, len2 = e.max2 - e.min2;
   bool axis1IsLength = len1 >= len2;
   if (hint.yaw) {
@@ -301,7 +304,8 @@ FitResult fitBoxToPoints(const PointCloud& cloud, const std::vector<std::uint32_
   // Heading sign: closest to the hint, else yaw in [-pi/2, pi/2).
   double heading = wrapAngle(yaw);
   if (hint.yaw) {
-    if (std::abs(angleDiff(heading + std::numbers::pi, *hint.yaw)) < std::abs(angleDiff(heading, *hint.yaw)))
+    if (std::abs(angleDiff(heading + std::numbers::pi, *hint.yaw)) <
+        std::abs(angleDiff(heading, *hint.yaw)))
       heading = wrapAngle(heading + std::numbers::pi);
   } else if (heading >= kHalfPi || heading < -kHalfPi) {
     heading = wrapAngle(heading + std::numbers::pi);
@@ -313,14 +317,17 @@ FitResult fitBoxToPoints(const PointCloud& cloud, const std::vector<std::uint32_
   double height = std::max(maxZ - bottom, ms);
   if (hint.size) height = (*hint.size)[2];
   res.box.center = Eigen::Vector3d(c * m1 - s * m2, s * m1 + c * m2, bottom + height / 2);
-  res.box.size = Eigen::Vector3d(std::max(e.max1 - e.min1, ms), std::max(e.max2 - e.min2, ms), height);
+  res.box.size =
+      Eigen::Vector3d(std::max(e.max1 - e.min1, ms), std::max(e.max2 - e.min2, ms), height);
   if (hint.size) res.box.size = *hint.size;  // exactly, not up to the extent arithmetic
   res.box.yaw = heading;
   // Confidence: enough points, points hugging the edges, box mostly observed (not prior-filled).
   res.closeness = static_cast<float>(edgeFraction(pts, yaw, extentAt(pts, yaw)));
   const double nFactor = 1.0 - std::exp(-static_cast<double>(pts.size()) / 30.0);
-  const double observed = std::clamp(observedArea / (res.box.size.x() * res.box.size.y()), 0.0, 1.0);
-  res.confidence = static_cast<float>(nFactor * (0.5 + 0.5 * res.closeness) * (0.6 + 0.4 * observed));
+  const double observed =
+      std::clamp(observedArea / (res.box.size.x() * res.box.size.y()), 0.0, 1.0);
+  res.confidence =
+      static_cast<float>(nFactor * (0.5 + 0.5 * res.closeness) * (0.6 + 0.4 * observed));
   res.ok = true;
   return res;
 }
@@ -329,14 +336,17 @@ FitResult fitBoxAtPoint(const PointCloud& cloud, const GroundResult& ground,
                         const Eigen::Vector3d& click, const FitConfig& config,
                         const ClassDef* prior) {
   NeighbourhoodConfig nb = config.neighbourhood;
-  if (prior) nb.radius = std::max<float>(nb.radius, static_cast<float>(0.6 * prior->defaultSize.head<2>().norm()));
+  if (prior)
+    nb.radius =
+        std::max<float>(nb.radius, static_cast<float>(0.6 * prior->defaultSize.head<2>().norm()));
   std::vector<std::uint32_t> near = nonGroundNeighbourhood(cloud, ground, click.head<2>(), nb);
   if (near.empty()) {  // a click in the middle of a big, sparsely seen object: look wider
     nb.radius *= 2.f;
     near = nonGroundNeighbourhood(cloud, ground, click.head<2>(), nb);
   }
   const Clusters clusters = clusterPoints(cloud, near, config.cluster);
-  std::vector<std::uint32_t> picked = clusterAtClick(cloud, clusters, click.head<2>(), config.pickSlack);
+  std::vector<std::uint32_t> picked =
+      clusterAtClick(cloud, clusters, click.head<2>(), config.pickSlack);
   if (prior) picked = absorbParts(cloud, clusters, std::move(picked), *prior, config.partGap);
   return fitBoxToPoints(cloud, picked, &ground, config, prior);
 }

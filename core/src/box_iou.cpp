@@ -8,10 +8,14 @@ namespace lidarlabel {
 namespace {
 using Vec2 = Eigen::Vector2d;
 
-double cross(const Vec2& a, const Vec2& b) { return a.x() * b.y() - a.y() * b.x(); }
+double cross(const Vec2& a, const Vec2& b) {
+  return a.x() * b.y() - a.y() * b.x();
+}
 
 // Signed side of p relative to the directed edge a->b: > 0 left (inside for CCW polygons).
-double side(const Vec2& a, const Vec2& b, const Vec2& p) { return cross(b - a, p - a); }
+double side(const Vec2& a, const Vec2& b, const Vec2& p) {
+  return cross(b - a, p - a);
+}
 
 Vec2 lineIntersect(const Vec2& p, const Vec2& q, double sp, double sq) {
   const double t = sp / (sp - sq);
@@ -24,7 +28,9 @@ double zOverlap(const Cuboid& a, const Cuboid& b) {
   return std::max(0.0, hi - lo);
 }
 
-double bevArea(const Cuboid& b) { return std::max(0.0, b.size.x()) * std::max(0.0, b.size.y()); }
+double bevArea(const Cuboid& b) {
+  return std::max(0.0, b.size.x()) * std::max(0.0, b.size.y());
+}
 }  // namespace
 
 std::array<Eigen::Vector2d, 4> bevCorners(const Cuboid& box) {

@@ -19,14 +19,15 @@ template <typename Inside>
 std::vector<std::uint32_t> selectNonGround(const PointCloud& cloud, const GroundResult& ground,
                                            const NeighbourhoodConfig& cfg, Inside&& inside) {
   std::vector<std::uint32_t> out;
-  const bool haveGround = ground.isGround.size() == cloud.size() &&
-                          ground.groundHeight.size() == cloud.size();
+  const bool haveGround =
+      ground.isGround.size() == cloud.size() && ground.groundHeight.size() == cloud.size();
   for (std::size_t i = 0; i < cloud.size(); ++i) {
     if (!finitePoint(cloud, i) || !inside(cloud.x[i], cloud.y[i])) continue;
     if (haveGround) {
       if (ground.isGround[i]) continue;
       const float h = cloud.z[i] - ground.groundHeight[i];
-      if (std::isfinite(h) && (h < cfg.minHeightAboveGround || h > cfg.maxHeightAboveGround)) continue;
+      if (std::isfinite(h) && (h < cfg.minHeightAboveGround || h > cfg.maxHeightAboveGround))
+        continue;
     }
     out.push_back(static_cast<std::uint32_t>(i));
   }
@@ -47,7 +48,9 @@ struct DisjointSets {
   }
 };
 
-std::int64_t cellKey(std::int64_t cx, std::int64_t cy) { return (cx << 32) ^ (cy & 0xffffffff); }
+std::int64_t cellKey(std::int64_t cx, std::int64_t cy) {
+  return (cx << 32) ^ (cy & 0xffffffff);
+}
 
 }  // namespace
 
@@ -63,11 +66,12 @@ std::vector<std::uint32_t> nonGroundNeighbourhood(const PointCloud& cloud,
 }
 
 std::vector<std::uint32_t> nonGroundInRect(const PointCloud& cloud, const GroundResult& ground,
-                                           const BevRect& rect,
-                                           const NeighbourhoodConfig& config) {
-  const float c = static_cast<float>(std::cos(rect.yaw)), s = static_cast<float>(std::sin(rect.yaw));
+                                           const BevRect& rect, const NeighbourhoodConfig& config) {
+  const float c = static_cast<float>(std::cos(rect.yaw)),
+              s = static_cast<float>(std::sin(rect.yaw));
   const float ox = static_cast<float>(rect.center.x()), oy = static_cast<float>(rect.center.y());
-  const float hx = static_cast<float>(rect.size.x() / 2), hy = static_cast<float>(rect.size.y() / 2);
+  const float hx = static_cast<float>(rect.size.x() / 2),
+              hy = static_cast<float>(rect.size.y() / 2);
   return selectNonGround(cloud, ground, config, [&](float x, float y) {
     const float dx = x - ox, dy = y - oy;
     return std::abs(c * dx + s * dy) <= hx && std::abs(-s * dx + c * dy) <= hy;
@@ -89,7 +93,8 @@ Clusters clusterPoints(const PointCloud& cloud, const std::vector<std::uint32_t>
     if (i >= cloud.size() || !finitePoint(cloud, i)) continue;
     const auto gx = static_cast<std::int64_t>(std::floor(cloud.x[i] * inv));
     const auto gy = static_cast<std::int64_t>(std::floor(cloud.y[i] * inv));
-    const auto [it, fresh] = cellId.try_emplace(cellKey(gx, gy), static_cast<std::uint32_t>(cx.size()));
+    const auto [it, fresh] =
+        cellId.try_emplace(cellKey(gx, gy), static_cast<std::uint32_t>(cx.size()));
     if (fresh) {
       cx.push_back(gx);
       cy.push_back(gy);
@@ -130,7 +135,9 @@ Clusters clusterPoints(const PointCloud& cloud, const std::vector<std::uint32_t>
     out.members[it->second].push_back(kept[k]);
   }
   for (auto& m : out.members) std::sort(m.begin(), m.end());
-  std::erase_if(out.members, [&](const auto& m) { return m.size() < std::max<std::size_t>(1, config.minPoints); });
+  std::erase_if(out.members, [&](const auto& m) {
+    return m.size() < std::max<std::size_t>(1, config.minPoints);
+  });
   std::sort(out.members.begin(), out.members.end(), [](const auto& a, const auto& b) {
     return a.size() != b.size() ? a.size() > b.size() : a.front() < b.front();
   });

@@ -19,7 +19,9 @@ Eigen::Isometry3d Cuboid::pose() const {
   return t;
 }
 
-Eigen::Vector3d Cuboid::heading() const { return rotation().col(0); }
+Eigen::Vector3d Cuboid::heading() const {
+  return rotation().col(0);
+}
 
 std::array<Eigen::Vector3d, 8> Cuboid::corners() const {
   const Eigen::Vector3d h = size / 2.0;
@@ -50,6 +52,8 @@ double wrapAngle(double a) {
   return r - std::numbers::pi;
 }
 
-double angleDiff(double a, double b) { return wrapAngle(a - b); }
+double angleDiff(double a, double b) {
+  return wrapAngle(a - b);
+}
 
 }  // namespace lidarlabel

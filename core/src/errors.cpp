@@ -14,7 +14,11 @@ FileError::FileError(std::string file, std::string where, std::string reason)
       where_(std::move(where)),
       reason_(std::move(reason)) {}
 
-std::string atLine(std::size_t line) { return "line " + std::to_string(line); }
-std::string atByte(std::size_t offset) { return "byte " + std::to_string(offset); }
+std::string atLine(std::size_t line) {
+  return "line " + std::to_string(line);
+}
+std::string atByte(std::size_t offset) {
+  return "byte " + std::to_string(offset);
+}
 
 }  // namespace lidarlabel

@@ -31,13 +31,15 @@ struct Zones {
 
   explicit Zones(const GroundConfig& c) {
     float prev = c.minRange;
-    const std::size_t nz = std::min({c.zoneOuterRadius.size(), c.zoneRings.size(), c.zoneSectors.size()});
+    const std::size_t nz =
+        std::min({c.zoneOuterRadius.size(), c.zoneRings.size(), c.zoneSectors.size()});
     for (std::size_t z = 0; z < nz; ++z) {
       inner.push_back(prev);
       outer.push_back(c.zoneOuterRadius[z]);
       rings.push_back(std::max(1, c.zoneRings[z]));
       sectors.push_back(std::max(1, c.zoneSectors[z]));
-      ringWidth.push_back(std::max(1e-3f, (outer.back() - prev) / static_cast<float>(rings.back())));
+      ringWidth.push_back(
+          std::max(1e-3f, (outer.back() - prev) / static_cast<float>(rings.back())));
       binOffset.push_back(binCount);
       ringOffset.push_back(ringCount);
       binCount += rings.back() * sectors.back();
@@ -50,8 +52,9 @@ struct Zones {
     std::size_t z = 0;
     while (z + 1 < outer.size() && r >= outer[z]) ++z;
     const int ring = std::min(rings[z] - 1, static_cast<int>((r - inner[z]) / ringWidth[z]));
-    const int sector = std::min(
-        sectors[z] - 1, static_cast<int>((theta + kPi) * (static_cast<float>(sectors[z]) / (2 * kPi))));
+    const int sector =
+        std::min(sectors[z] - 1,
+                 static_cast<int>((theta + kPi) * (static_cast<float>(sectors[z]) / (2 * kPi))));
     if (globalRing) *globalRing = ringOffset[z] + std::max(0, ring);
     return binOffset[z] + std::max(0, ring) * sectors[z] + std::max(0, sector);
   }
@@ -90,9 +93,9 @@ struct BinScratch {
 };
 
 // Fits bin b's ground plane and marks its ground points.
-void processBin(const PointCloud& c, const GroundConfig& cfg,
-                float binRange, const std::uint32_t* pts, std::size_t k, Plane& plane,
-                std::uint8_t* isGround, BinScratch& s) {
+void processBin(const PointCloud& c, const GroundConfig& cfg, float binRange,
+                const std::uint32_t* pts, std::size_t k, Plane& plane, std::uint8_t* isGround,
+                BinScratch& s) {
   if (k < static_cast<std::size_t>(std::max(3, cfg.minBinPoints))) return;
   // Lowest-point representative: mean of the seedCount lowest z, ignoring points farther below
   // the sensor's road level than the allowed slope explains (reflections / multipath).
@@ -101,7 +104,8 @@ void processBin(const PointCloud& c, const GroundConfig& cfg,
   for (std::size_t j = 0; j < k; ++j)
     if (c.z[pts[j]] > floorZ) s.z.push_back(c.z[pts[j]]);
   if (s.z.size() < 3) return;
-  const std::size_t lowN = std::min<std::size_t>(s.z.size(), static_cast<std::size_t>(std::max(1, cfg.seedCount)));
+  const std::size_t lowN =
+      std::min<std::size_t>(s.z.size(), static_cast<std::size_t>(std::max(1, cfg.seedCount)));
   std::nth_element(s.z.begin(), s.z.begin() + static_cast<std::ptrdiff_t>(lowN - 1), s.z.end());
   float lpr = 0;
   for (std::size_t j = 0; j < lowN; ++j) lpr += s.z[j];
@@ -116,7 +120,8 @@ void processBin(const PointCloud& c, const GroundConfig& cfg,
     s.sel.clear();
     for (std::size_t j = 0; j < k; ++j) {
       const auto i = pts[j];
-      if (plane.n.x() * c.x[i] + plane.n.y() * c.y[i] + plane.n.z() * c.z[i] + plane.d < cfg.distanceThreshold)
+      if (plane.n.x() * c.x[i] + plane.n.y() * c.y[i] + plane.n.z() * c.z[i] + plane.d <
+          cfg.distanceThreshold)
         s.sel.push_back(i);
     }
     if (s.sel.size() < 3) return;
@@ -126,7 +131,8 @@ void processBin(const PointCloud& c, const GroundConfig& cfg,
   for (auto i : s.sel) elevation += c.z[i];
   elevation /= static_cast<float>(s.sel.size());
   const bool upright = plane.n.z() >= cfg.minNormalZ;
-  const bool lowEnough = elevation < -cfg.sensorHeight + cfg.maxSlope * binRange + cfg.elevationMargin;
+  const bool lowEnough =
+      elevation < -cfg.sensorHeight + cfg.maxSlope * binRange + cfg.elevationMargin;
   const bool flat = flatness < cfg.maxFlatness;
   plane.accepted = upright && (lowEnough || flat);
   if (!plane.accepted) return;
@@ -194,7 +200,8 @@ GroundResult removeGround(const PointCloud& cloud, const GroundConfig& cfg) {
   {
     std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
     for (std::size_t i = 0; i < n; ++i)
-      if (binOf[i] >= 0) order[fill[static_cast<std::size_t>(binOf[i])]++] = static_cast<std::uint32_t>(i);
+      if (binOf[i] >= 0)
+        order[fill[static_cast<std::size_t>(binOf[i])]++] = static_cast<std::uint32_t>(i);
   }
   // Per-bin plane fits (independent: split across threads by bin ranges).
   std::vector<Plane> planes(static_cast<std::size_t>(zones.binCount));
@@ -202,19 +209,21 @@ GroundResult removeGround(const PointCloud& cloud, const GroundConfig& cfg) {
   for (std::size_t z = 0; z < zones.outer.size(); ++z)
     for (int r = 0; r < zones.rings[z]; ++r)
       for (int s = 0; s < zones.sectors[z]; ++s) {
-        const std::size_t b = static_cast<std::size_t>(zones.binOffset[z] + r * zones.sectors[z] + s);
+        const std::size_t b =
+            static_cast<std::size_t>(zones.binOffset[z] + r * zones.sectors[z] + s);
         binRange[b] = zones.inner[z] + (static_cast<float>(r) + 0.5f) * zones.ringWidth[z];
       }
   const auto work = [&](std::size_t b0, std::size_t b1) {
     BinScratch scratch;
     for (std::size_t b = b0; b < b1; ++b)
-      processBin(cloud, cfg, binRange[b], order.data() + start[b],
-                 start[b + 1] - start[b], planes[b], res.isGround.data(), scratch);
+      processBin(cloud, cfg, binRange[b], order.data() + start[b], start[b + 1] - start[b],
+                 planes[b], res.isGround.data(), scratch);
   };
   const int t = std::max(1, cfg.threads);
   std::vector<std::thread> pool;
   const std::size_t nb = planes.size(), step = (nb + t - 1) / t;
-  for (int k = 1; k < t; ++k) pool.emplace_back(work, std::min(nb, step * k), std::min(nb, step * (k + 1)));
+  for (int k = 1; k < t; ++k)
+    pool.emplace_back(work, std::min(nb, step * k), std::min(nb, step * (k + 1)));
   work(0, std::min(nb, step));
   for (auto& th : pool) th.join();
   // Fallback ground height per bin: its own plane at the bin centre, else the inner neighbour's.
@@ -222,10 +231,13 @@ GroundResult removeGround(const PointCloud& cloud, const GroundConfig& cfg) {
   for (std::size_t z = 0; z < zones.outer.size(); ++z)
     for (int r = 0; r < zones.rings[z]; ++r)
       for (int s = 0; s < zones.sectors[z]; ++s) {
-        const std::size_t b = static_cast<std::size_t>(zones.binOffset[z] + r * zones.sectors[z] + s);
-        const float theta = -kPi + (static_cast<float>(s) + 0.5f) * 2 * kPi / static_cast<float>(zones.sectors[z]);
+        const std::size_t b =
+            static_cast<std::size_t>(zones.binOffset[z] + r * zones.sectors[z] + s);
+        const float theta =
+            -kPi + (static_cast<float>(s) + 0.5f) * 2 * kPi / static_cast<float>(zones.sectors[z]);
         if (planes[b].accepted) {
-          binHeight[b] = planes[b].height(binRange[b] * std::cos(theta), binRange[b] * std::sin(theta));
+          binHeight[b] =
+              planes[b].height(binRange[b] * std::cos(theta), binRange[b] * std::sin(theta));
         } else if (binRange[b] - zones.ringWidth[z] > cfg.minRange) {
           const float rin = binRange[b] - zones.ringWidth[z] * 0.5f - 1e-3f;
           binHeight[b] = binHeight[static_cast<std::size_t>(zones.bin(rin, theta))];
@@ -236,9 +248,11 @@ GroundResult removeGround(const PointCloud& cloud, const GroundConfig& cfg) {
     if (!std::isfinite(x) || !std::isfinite(y) || !std::isfinite(cloud.z[i])) continue;
     if (binOf[i] >= 0) {
       const Plane& p = planes[static_cast<std::size_t>(binOf[i])];
-      res.groundHeight[i] = p.accepted ? p.height(x, y) : binHeight[static_cast<std::size_t>(binOf[i])];
+      res.groundHeight[i] =
+          p.accepted ? p.height(x, y) : binHeight[static_cast<std::size_t>(binOf[i])];
       // Bins without an accepted plane: points at the neighbours' ground height are ground.
-      if (!p.accepted && std::abs(cloud.z[i] - res.groundHeight[i]) < cfg.rescueBand) res.isGround[i] = 1;
+      if (!p.accepted && std::abs(cloud.z[i] - res.groundHeight[i]) < cfg.rescueBand)
+        res.isGround[i] = 1;
     } else {
       const float r = std::sqrt(x * x + y * y);
       res.groundHeight[i] = r < cfg.minRange ? -cfg.sensorHeight

@@ -9,7 +9,9 @@ bool isSemanticKittiGround(std::uint16_t s) {
   return s == 40 || s == 44 || s == 48 || s == 49 || s == 60 || s == 72;
 }
 
-bool isSemanticKittiGroundExcluded(std::uint16_t s) { return s == 0 || s == 1 || s == 70; }
+bool isSemanticKittiGroundExcluded(std::uint16_t s) {
+  return s == 0 || s == 1 || s == 70;
+}
 
 namespace {
 
@@ -38,10 +40,14 @@ GroundScores groundScores(const std::vector<std::uint8_t>& mask, const PointLabe
     }
     const bool truth = isSemanticKittiGround(s);
     const bool pred = mask[i] != 0;
-    if (truth && pred) ++g.truePositive;
-    else if (!truth && pred) ++g.falsePositive;
-    else if (truth) ++g.falseNegative;
-    else ++g.trueNegative;
+    if (truth && pred)
+      ++g.truePositive;
+    else if (!truth && pred)
+      ++g.falsePositive;
+    else if (truth)
+      ++g.falseNegative;
+    else
+      ++g.trueNegative;
   }
   finish(g);
   return g;

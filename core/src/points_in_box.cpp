@@ -12,8 +12,8 @@ namespace {
 struct PreparedBox {
   float c[3]{0, 0, 0};
   float r[3][3]{{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};  // rows of R^T
-  float hin[3]{0, 0, 0};    // half size + tolerance
-  float hnear[3]{0, 0, 0};  // half size + margin + tolerance
+  float hin[3]{0, 0, 0};                           // half size + tolerance
+  float hnear[3]{0, 0, 0};                         // half size + margin + tolerance
   float bev[4]{0, 0, -1, -1};  // grown BEV AABB: xmin, ymin, xmax, ymax (empty if max < min)
   float zr[2]{0, -1};          // grown z extent: zmin, zmax
   bool valid = false;
@@ -74,8 +74,8 @@ struct CandidateGrid {
   int nx = 0, ny = 0;
   std::vector<std::uint32_t> start;  // nx*ny + 2 (the last cell is the empty sentinel)
   std::vector<std::uint32_t> boxes;
-  std::vector<std::uint8_t> flag;    // nx*ny + 1: 1 = the cell has candidate boxes
-  float zmin = 0, zmax = -1;         // union of the boxes' grown z extents
+  std::vector<std::uint8_t> flag;  // nx*ny + 1: 1 = the cell has candidate boxes
+  float zmin = 0, zmax = -1;       // union of the boxes' grown z extents
 };
 
 // Conservative: false only when the grown box's BEV footprint (a zonotope spanned by the xy
@@ -115,8 +115,9 @@ CandidateGrid buildGrid(const std::vector<PreparedBox>& boxes, float cell) {
   g.nx = static_cast<int>((xmax - xmin) * g.inv) + 1;
   g.ny = static_cast<int>((ymax - ymin) * g.inv) + 1;
   // Cell footprint test with slack: float rounding of the point -> cell mapping, of the box.
-  const double mag = std::max({std::abs(static_cast<double>(xmin)), std::abs(static_cast<double>(xmax)),
-                               std::abs(static_cast<double>(ymin)), std::abs(static_cast<double>(ymax))});
+  const double mag =
+      std::max({std::abs(static_cast<double>(xmin)), std::abs(static_cast<double>(xmax)),
+                std::abs(static_cast<double>(ymin)), std::abs(static_cast<double>(ymax))});
   const double hc = 0.5 * cell + 0.01 * cell + 1e-3 + 1e-5 * mag;
   const auto keep = [&](const PreparedBox& b, int cx, int cy) {
     const double qx = g.x0 + (cx + 0.5) * static_cast<double>(cell);
@@ -150,7 +151,8 @@ CandidateGrid buildGrid(const std::vector<PreparedBox>& boxes, float cell) {
     for (int cy = cy0; cy <= cy1; ++cy)
       for (int cx = cx0; cx <= cx1; ++cx)
         if (keep(b, cx, cy))
-          g.boxes[count[static_cast<std::size_t>(cy) * g.nx + cx]++] = static_cast<std::uint32_t>(bi);
+          g.boxes[count[static_cast<std::size_t>(cy) * g.nx + cx]++] =
+              static_cast<std::uint32_t>(bi);
   }
   const std::size_t cells = static_cast<std::size_t>(g.nx) * g.ny;
   g.flag.assign(cells + 1, 0);  // the sentinel (index cells) stays 0
@@ -204,7 +206,8 @@ void runChunk(const PointCloud& cloud, const std::vector<PreparedBox>& boxes,
     for (std::size_t j = 0; j < len; ++j) {
       const float fx = (bx[j] - x0) * inv, fy = (by[j] - y0) * inv, z = bz[j];
       // Every comparison is false for NaN, so NaN -> not ok.
-      const bool ok = (fx >= 0.f) & (fx < fnx) & (fy >= 0.f) & (fy < fny) & (z >= zmin) & (z <= zmax);
+      const bool ok =
+          (fx >= 0.f) & (fx < fnx) & (fy >= 0.f) & (fy < fny) & (z >= zmin) & (z <= zmax);
       const auto ix = static_cast<std::uint32_t>(static_cast<std::int32_t>(ok ? fx : 0.f));
       const auto iy = static_cast<std::uint32_t>(static_cast<std::int32_t>(ok ? fy : 0.f));
       cellOf[j] = ok ? iy * nx + ix : sentinel;
@@ -247,7 +250,8 @@ int threadCount(const PointsInBoxConfig& config, std::size_t n) {
   int t = config.threads > 0 ? config.threads
                              : static_cast<int>(std::min(8u, std::thread::hardware_concurrency()));
   t = std::max(t, 1);
-  const std::size_t byWork = std::max<std::size_t>(1, n / std::max<std::size_t>(1, config.minPointsPerThread));
+  const std::size_t byWork =
+      std::max<std::size_t>(1, n / std::max<std::size_t>(1, config.minPointsPerThread));
   return static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(t), byWork));
 }
 
@@ -264,7 +268,8 @@ PointsInBoxResult pointsInBoxes(const PointCloud& cloud, const std::vector<Cuboi
   res.nearbyCount.assign(m, 0);
   std::vector<PreparedBox> prepared;
   prepared.reserve(m);
-  for (const auto& b : boxes) prepared.push_back(prepare(b, config.nearbyMargin, config.faceTolerance));
+  for (const auto& b : boxes)
+    prepared.push_back(prepare(b, config.nearbyMargin, config.faceTolerance));
   const CandidateGrid grid = buildGrid(prepared, config.gridCell);
   if (grid.nx == 0) return res;
   const int t = threadCount(config, n);
@@ -289,7 +294,8 @@ PointsInBoxResult pointsInBoxes(const PointCloud& cloud, const std::vector<Cuboi
     }
     if (!config.indexLists) continue;
     res.indices[b].reserve(total);
-    for (const auto& o : outs) res.indices[b].insert(res.indices[b].end(), o.lists[b].begin(), o.lists[b].end());
+    for (const auto& o : outs)
+      res.indices[b].insert(res.indices[b].end(), o.lists[b].begin(), o.lists[b].end());
   }
   return res;
 }

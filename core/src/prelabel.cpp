@@ -57,8 +57,8 @@ std::vector<ObjectAnnotation> detectObjects(const PointCloud& cloud, const Groun
                                             const PrelabelConfig& config) {
   std::vector<ObjectAnnotation> out;
   if (cloud.empty() || ground.isGround.size() != cloud.size()) return out;
-  const Clusters clusters = clusterPoints(cloud, clusterInput(cloud, ground, config),
-                                          config.cluster);
+  const Clusters clusters =
+      clusterPoints(cloud, clusterInput(cloud, ground, config), config.cluster);
   for (const auto& members : clusters.members) {
     if (members.size() < config.cluster.minPoints) continue;
     const FitResult observed = fitBoxToPoints(cloud, members, &ground, config.fit);
@@ -110,8 +110,9 @@ Sequence prelabelSequence(const Sequence& sequence, const SweepLoader& load,
   std::size_t boxes = 0;
   const std::size_t n = sequence.frames.size();
   std::future<Prepared> next;
-  if (n > 0) next = std::async(config.threads > 1 ? std::launch::async : std::launch::deferred,
-                               prepare, std::cref(load), 0, std::cref(config.ground));
+  if (n > 0)
+    next = std::async(config.threads > 1 ? std::launch::async : std::launch::deferred, prepare,
+                      std::cref(load), 0, std::cref(config.ground));
   for (std::size_t f = 0; f < n; ++f) {
     Prepared cur = next.get();
     if (f + 1 < n)

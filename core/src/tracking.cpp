@@ -117,8 +117,8 @@ std::vector<std::vector<std::uint32_t>> splitSharedPoints(const PointsInBoxResul
       const Eigen::Matrix3d rt = predicted[k].rotation().transpose();
       for (std::uint32_t i : inside.indices[k]) {
         if (count[i] < 2) continue;
-        const float d = static_cast<float>(outsideDistance(
-            predicted[k], rt, Eigen::Vector3d(cloud.x[i], cloud.y[i], cloud.z[i])));
+        const float d = static_cast<float>(
+            outsideDistance(predicted[k], rt, Eigen::Vector3d(cloud.x[i], cloud.y[i], cloud.z[i])));
         if (d < bestD[i]) {
           bestD[i] = d;
           bestK[i] = static_cast<std::int32_t>(k);
@@ -182,7 +182,8 @@ std::vector<std::uint32_t> connectedToBox(std::vector<std::uint32_t> idx, const 
   const Eigen::Matrix3d rt = box.rotation().transpose();
   const Eigen::Vector3d h = box.size / 2.0 + Eigen::Vector3d::Constant(0.5);
   for (std::uint32_t i : idx) {
-    const Eigen::Vector3d local = rt * (Eigen::Vector3d(cloud.x[i], cloud.y[i], cloud.z[i]) - box.center);
+    const Eigen::Vector3d local =
+        rt * (Eigen::Vector3d(cloud.x[i], cloud.y[i], cloud.z[i]) - box.center);
     const bool in = std::abs(local.x()) <= h.x() && std::abs(local.y()) <= h.y() &&
                     std::abs(local.z()) <= h.z();
     allNear = allNear && in;
@@ -293,8 +294,7 @@ TrackerState startTracks(const std::vector<ObjectAnnotation>& objects,
 
 FitResult refitBox(const Cuboid& box, const PointCloud& cloud, const GroundResult* ground,
                    const TrackerConfig& config) {
-  const std::vector<std::uint32_t> near =
-      indicesInBox(cloud, grown(box, config.searchMargin), 0.f);
+  const std::vector<std::uint32_t> near = indicesInBox(cloud, grown(box, config.searchMargin), 0.f);
   const auto idx = thinned(usablePoints(near, cloud, ground, box, config.minHeightAboveGround),
                            config.maxRefitPoints);
   if (idx.size() < config.minRefitPoints) return {};
@@ -356,9 +356,8 @@ TrackStepResult trackNextFrame(const TrackerState& state, const TrackFrame& fram
       measured[k] = 1;
     }
   };
-  const std::size_t workers =
-      std::min<std::size_t>(static_cast<std::size_t>(std::max(1, config.threads)),
-                            tracks.size() / 8 + 1);
+  const std::size_t workers = std::min<std::size_t>(
+      static_cast<std::size_t>(std::max(1, config.threads)), tracks.size() / 8 + 1);
   std::vector<std::thread> pool;
   for (std::size_t w = 1; w < workers; ++w)
     pool.emplace_back(refitRange, tracks.size() * w / workers, tracks.size() * (w + 1) / workers);
@@ -436,8 +435,7 @@ TrackStepResult trackNextFrame(const TrackerState& state, const TrackFrame& fram
   for (std::size_t d = 0; d < dets.size(); ++d) {
     if (detUsed[d]) continue;
     const std::uint32_t id = out.state.nextId++;
-    kept.push_back(makeTrack(dets[d], id, transformBox(dets[d].box, frame.egoPose),
-                             config.filter));
+    kept.push_back(makeTrack(dets[d], id, transformBox(dets[d].box, frame.egoPose), config.filter));
     ObjectAnnotation o = dets[d];
     o.trackId = id;
     o.provenance = Provenance::Automatic;

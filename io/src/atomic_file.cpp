@@ -40,7 +40,9 @@ void fsyncDir(const fs::path& dir) {
 }
 }  // namespace
 
-void setAtomicWriteHookForTesting(std::function<void(const std::string&)> h) { hook() = std::move(h); }
+void setAtomicWriteHookForTesting(std::function<void(const std::string&)> h) {
+  hook() = std::move(h);
+}
 
 void writeFileAtomic(const std::string& path, std::string_view bytes) {
   const std::string tmp = path + uniqueSuffix();

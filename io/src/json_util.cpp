@@ -42,7 +42,9 @@ void JsonReader::fail(const std::string& key, const std::string& reason) const {
   throw FileError(file_, "field " + (key.empty() ? path_ : sub(key)), reason);
 }
 
-bool JsonReader::has(const std::string& key) const { return j_.is_object() && j_.contains(key); }
+bool JsonReader::has(const std::string& key) const {
+  return j_.is_object() && j_.contains(key);
+}
 
 const json& JsonReader::required(const std::string& key) const {
   if (!j_.is_object()) fail("", "expected a JSON object");

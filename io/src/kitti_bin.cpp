@@ -29,7 +29,8 @@ PointCloud readKittiBin(const std::string& path, const SweepReadOptions& options
     ~Closer() { ::close(fd); }
   } closer{fd};
   struct stat st {};
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) throw FileError(path, "", "not a regular file");
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+    throw FileError(path, "", "not a regular file");
   const auto bytes = static_cast<std::size_t>(st.st_size);
   if (bytes % kRecord != 0) {
     throw FileError(path, atByte(bytes - bytes % kRecord),
@@ -49,7 +50,8 @@ PointCloud readKittiBin(const std::string& path, const SweepReadOptions& options
     auto* dst = reinterpret_cast<char*>(chunk.data());
     while (got < count * kRecord) {
       const ::ssize_t r = ::read(fd, dst + got, count * kRecord - got);
-      if (r <= 0) throw FileError(path, atByte(first * kRecord + got), "read failed (file changed?)");
+      if (r <= 0)
+        throw FileError(path, atByte(first * kRecord + got), "read failed (file changed?)");
       got += static_cast<std::size_t>(r);
     }
     float* x = cloud.x.data() + first;

@@ -17,8 +17,9 @@ Eigen::Affine3d affineFrom12(const std::vector<std::string>& tokens, std::size_t
   for (int k = 0; k < 12; ++k) {
     const auto v = parseDouble(tokens[first + k]);
     if (!v || !std::isfinite(*v))
-      throw FileError(path, atLine(line), "value " + std::to_string(k + 1) + " '" +
-                                              tokens[first + k] + "' is not a finite number");
+      throw FileError(
+          path, atLine(line),
+          "value " + std::to_string(k + 1) + " '" + tokens[first + k] + "' is not a finite number");
     m(k / 4, k % 4) = *v;
   }
   return Eigen::Affine3d(m);
@@ -56,8 +57,8 @@ std::vector<Eigen::Affine3d> readKittiPoses(const std::string& path) {
   std::vector<Eigen::Affine3d> poses;
   forEachLine(path, [&](const std::vector<std::string>& t, std::size_t line) {
     if (t.size() != 12)
-      throw FileError(path, atLine(line), "a pose needs 12 values (3x4 row-major), found " +
-                                              std::to_string(t.size()));
+      throw FileError(path, atLine(line),
+                      "a pose needs 12 values (3x4 row-major), found " + std::to_string(t.size()));
     poses.push_back(affineFrom12(t, 0, path, line));
   });
   return poses;

@@ -7,9 +7,9 @@
 namespace lidarlabel::lzf {
 
 namespace {
-constexpr std::size_t kMaxLiteral = 32;     // control byte 0..31 = 1..32 literals
-constexpr std::size_t kMaxOffset = 8192;    // 13-bit offset, stored minus one
-constexpr std::size_t kMaxMatch = 264;      // 2 + 7 + 255
+constexpr std::size_t kMaxLiteral = 32;   // control byte 0..31 = 1..32 literals
+constexpr std::size_t kMaxOffset = 8192;  // 13-bit offset, stored minus one
+constexpr std::size_t kMaxMatch = 264;    // 2 + 7 + 255
 constexpr int kHashBits = 14;
 
 std::uint32_t hash3(const std::uint8_t* p) {
@@ -46,7 +46,7 @@ DecompressResult decompress(const std::uint8_t* in, std::size_t inSize, std::uin
       if (n > outCapacity - op) return fail(at, "data decompresses to more than the declared size");
       if (inSize - ip >= kMaxLiteral && outCapacity - op >= kMaxLiteral)
         std::memcpy(out + op, in + ip, kMaxLiteral);  // fixed size: inlined; extra bytes are
-      else                                             // overwritten by what follows
+      else                                            // overwritten by what follows
         std::memcpy(out + op, in + ip, n);
       ip += n;
       op += n;
@@ -160,7 +160,8 @@ DecompressResult decompress(const std::uint8_t* in, std::size_t inSize, const Se
       const std::size_t n = c + 1;
       if (n > inSize - ip) return fail(where, "literal run extends past the end of the block");
       if (n > total - op) return fail(where, "data decompresses to more than the declared size");
-      const std::size_t local = op - base, room = segs[s].size - local;  // s < nsegs: n <= total - op
+      const std::size_t local = op - base,
+                        room = segs[s].size - local;  // s < nsegs: n <= total - op
       std::uint8_t* const dst = segs[s].data + local;
       if (inSize - ip >= kMaxLiteral && room >= kMaxLiteral) {
         std::memcpy(dst, in + ip, kMaxLiteral);  // fixed size: inlined; extra bytes are
@@ -186,7 +187,8 @@ DecompressResult decompress(const std::uint8_t* in, std::size_t inSize, const Se
     }
     std::size_t len = c >> 5;
     if (len == 7) {
-      if (ip >= inSize) return fail(where, "back-reference length extends past the end of the block");
+      if (ip >= inSize)
+        return fail(where, "back-reference length extends past the end of the block");
       len += in[ip++];
     }
     if (ip >= inSize) return fail(where, "back-reference offset extends past the end of the block");
@@ -204,8 +206,10 @@ DecompressResult decompress(const std::uint8_t* in, std::size_t inSize, const Se
         std::memcpy(dst, ref, len);
       } else if (offset >= 8) {
         for (std::size_t k = 0; k < len; k += 8) {  // chunks never read unwritten bytes
-          if (len - k >= 8) std::memcpy(dst + k, ref + k, 8);
-          else for (std::size_t j = k; j < len; ++j) dst[j] = ref[j];
+          if (len - k >= 8)
+            std::memcpy(dst + k, ref + k, 8);
+          else
+            for (std::size_t j = k; j < len; ++j) dst[j] = ref[j];
         }
       } else {
         for (std::size_t k = 0; k < len; ++k) dst[k] = ref[k];  // overlapping run

@@ -36,12 +36,9 @@ Cuboid cuboidFromJson(const JsonReader& r) {
 }
 
 json objectToJson(const ObjectAnnotation& o) {
-  json j{{"track_id", o.trackId},
-         {"class", o.className},
-         {"box", cuboidToJson(o.box)},
-         {"provenance", toString(o.provenance)},
-         {"review", toString(o.review)},
-         {"confidence", o.confidence}};
+  json j{{"track_id", o.trackId},        {"class", o.className},
+         {"box", cuboidToJson(o.box)},   {"provenance", toString(o.provenance)},
+         {"review", toString(o.review)}, {"confidence", o.confidence}};
   if (!o.attributes.empty()) j["attributes"] = o.attributes;
   return j;
 }
@@ -92,18 +89,16 @@ std::string nativeSequenceToJson(const Sequence& s) {
   for (const Frame& f : s.frames) {
     json objects = json::array();
     for (const ObjectAnnotation& o : f.objects) objects.push_back(objectToJson(o));
-    json jf{{"sweep", f.info.sweepPath}, {"timestamp_us", f.info.timestampUs}, {"objects", objects}};
+    json jf{
+        {"sweep", f.info.sweepPath}, {"timestamp_us", f.info.timestampUs}, {"objects", objects}};
     if (f.info.egoPose) jf["ego_pose"] = poseToJson(*f.info.egoPose);
     if (!f.pointLabelPath.empty()) jf["point_labels"] = f.pointLabelPath;
     if (!f.passthrough.empty()) jf["passthrough"] = f.passthrough;
     frames.push_back(std::move(jf));
   }
-  json doc{{"format", "lidarlabel"},
-           {"schema_version", kNativeSchemaVersion},
-           {"name", s.name},
-           {"sweep_format", s.sweepFormat},
-           {"metadata", s.metadata},
-           {"frames", frames}};
+  json doc{{"format", "lidarlabel"}, {"schema_version", kNativeSchemaVersion},
+           {"name", s.name},         {"sweep_format", s.sweepFormat},
+           {"metadata", s.metadata}, {"frames", frames}};
   return doc.dump(1) + "\n";
 }
 
@@ -138,7 +133,8 @@ Sequence nativeSequenceFromJson(const std::string& text, const std::string& file
     f.pointLabelPath = fr.stringOr("point_labels", "");
     if (fr.has("passthrough")) f.passthrough = passthroughFromJson(fr.child("passthrough"));
     const JsonReader objs = fr.child("objects");
-    for (std::size_t k = 0; k < objs.arraySize(); ++k) f.objects.push_back(objectFromJson(objs.at(k)));
+    for (std::size_t k = 0; k < objs.arraySize(); ++k)
+      f.objects.push_back(objectFromJson(objs.at(k)));
     s.frames.push_back(std::move(f));
   }
   return s;

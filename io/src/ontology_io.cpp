@@ -63,7 +63,8 @@ Ontology ontologyFromJson(const std::string& text, const std::string& fileName) 
   std::set<int> ids;
   for (std::size_t i = 0; i < classes.arraySize(); ++i) {
     ClassDef c = classFromJson(classes.at(i));
-    if (!names.insert(c.name).second) classes.at(i).fail("name", "duplicate class '" + c.name + "'");
+    if (!names.insert(c.name).second)
+      classes.at(i).fail("name", "duplicate class '" + c.name + "'");
     if (!ids.insert(c.id).second)
       classes.at(i).fail("id", "duplicate class id " + std::to_string(c.id));
     o.classes.push_back(std::move(c));
@@ -75,7 +76,8 @@ std::string ontologyToJson(const Ontology& o) {
   json classes = json::array();
   for (const ClassDef& c : o.classes) {
     json attrs = json::array();
-    for (const AttributeDef& a : c.attributes) attrs.push_back({{"name", a.name}, {"values", a.values}});
+    for (const AttributeDef& a : c.attributes)
+      attrs.push_back({{"name", a.name}, {"values", a.values}});
     classes.push_back({{"id", c.id},
                        {"name", c.name},
                        {"thing", c.isThing},
@@ -87,7 +89,9 @@ std::string ontologyToJson(const Ontology& o) {
                        {"nuscenes_lidarseg_index", c.nuscenesLidarsegIndex},
                        {"attributes", attrs}});
   }
-  json doc{{"format", "lidarlabel-ontology"}, {"schema_version", 1}, {"name", o.name},
+  json doc{{"format", "lidarlabel-ontology"},
+           {"schema_version", 1},
+           {"name", o.name},
            {"classes", classes}};
   return doc.dump(1) + "\n";
 }
@@ -97,7 +101,9 @@ const Ontology& defaultOntology() {
   return o;
 }
 
-Ontology loadOntology(const std::string& path) { return ontologyFromJson(readFile(path), path); }
+Ontology loadOntology(const std::string& path) {
+  return ontologyFromJson(readFile(path), path);
+}
 
 void saveOntology(const Ontology& ontology, const std::string& path) {
   writeFileAtomic(path, ontologyToJson(ontology));

@@ -1,9 +1,9 @@
 // PCD v0.7 reader and writer. Format notes: docs/formats.md "PCD".
 #include "lidarlabel/io/pcd.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <vector>
@@ -121,7 +121,8 @@ class HeaderParser {
       PcdField& f = h_.fields[i];
       f.size = sizes[i];
       f.count = counts[i];
-      if (types[i].size() != 1) fail(typeLine, "TYPE '" + std::string(types[i]) + "' is not I, U or F");
+      if (types[i].size() != 1)
+        fail(typeLine, "TYPE '" + std::string(types[i]) + "' is not I, U or F");
       f.type = types[i][0];
       const auto scalar = decode::pcdScalar(f.type, f.size);
       if (!scalar)
@@ -141,7 +142,8 @@ class HeaderParser {
     }
     for (int k = 0; k < 3; ++k)
       if (!xyz[k])
-        fail(fieldsLine ? fieldsLine : line_, std::string("missing required field '") + "xyz"[k] + "'");
+        fail(fieldsLine ? fieldsLine : line_,
+             std::string("missing required field '") + "xyz"[k] + "'");
     return h_;
   }
 
@@ -153,7 +155,8 @@ class HeaderParser {
     std::size_t v = 0;
     const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
     if (ec != std::errc() || p != s.data() + s.size())
-      fail(line_, std::string(key) + " value '" + std::string(s) + "' is not a non-negative integer");
+      fail(line_,
+           std::string(key) + " value '" + std::string(s) + "' is not a non-negative integer");
     return v;
   }
   std::size_t single(const std::vector<std::string_view>& args, const char* key) const {
@@ -193,9 +196,8 @@ PointCloud readBinary(std::string_view bytes, const PcdHeader& h, const std::str
   for (int c = 0; c < decode::kNumChannels; ++c)
     if (pick[c]) cols[c] = Column{data + pick[c]->rowOffset, h.rowSize, pick[c]->scalar, false};
   PointCloud cloud = decode::assemble(h.points, cols);
-  decode::applyNonFinite(cloud, options.nonFinite, file, [&](std::size_t i) {
-    return atByte(h.dataOffset + i * h.rowSize);
-  });
+  decode::applyNonFinite(cloud, options.nonFinite, file,
+                         [&](std::size_t i) { return atByte(h.dataOffset + i * h.rowSize); });
   return cloud;
 }
 
@@ -221,14 +223,15 @@ PointCloud readCompressed(std::string_view bytes, const PcdHeader& h, const std:
                     "uncompressed size " + std::to_string(unpacked) + " != POINTS x " +
                         std::to_string(h.soaRowSize) + " bytes per point");
   if (packed > bytes.size() - at - 8)
-    throw FileError(file, atByte(at), "compressed size " + std::to_string(packed) +
-                                          " exceeds the " + std::to_string(bytes.size() - at - 8) +
-                                          " bytes after the header (truncated file)");
+    throw FileError(file, atByte(at),
+                    "compressed size " + std::to_string(packed) + " exceeds the " +
+                        std::to_string(bytes.size() - at - 8) +
+                        " bytes after the header (truncated file)");
   // LZF expands at most 88x (3 bytes -> 264); a larger claim is a lie, refuse before allocating.
   if (unpacked / 88 > packed + 1)
-    throw FileError(file, atByte(at + 4), "uncompressed size " + std::to_string(unpacked) +
-                                              " cannot come from " + std::to_string(packed) +
-                                              " compressed bytes");
+    throw FileError(file, atByte(at + 4),
+                    "uncompressed size " + std::to_string(unpacked) + " cannot come from " +
+                        std::to_string(packed) + " compressed bytes");
   const std::size_t n = h.points;
   const PcdField* pick[decode::kNumChannels];
   pickFields(h, pick);
@@ -237,7 +240,7 @@ PointCloud readCompressed(std::string_view bytes, const PcdHeader& h, const std:
   // One output segment per SoA field, in FIELDS order ("_" has no SoA column).
   std::vector<lzf::Segment> segs;
   std::vector<std::unique_ptr<char[]>> scratch;  // not zero-initialised: every byte is written
-  Column cols[decode::kNumChannels];              // channels still to convert from scratch
+  Column cols[decode::kNumChannels];             // channels still to convert from scratch
   for (const PcdField& f : h.fields) {
     if (f.name == "_") continue;
     const std::size_t bytesOf = n * f.size * f.count;  // <= unpacked, no overflow
@@ -266,14 +269,14 @@ PointCloud readCompressed(std::string_view bytes, const PcdHeader& h, const std:
   if (!r.error.empty())
     throw FileError(file, atByte(at + 8 + r.errorAt), "corrupt compressed block: " + r.error);
   if (r.produced != unpacked)
-    throw FileError(file, atByte(at + 8), "compressed block holds " + std::to_string(r.produced) +
-                                              " bytes, header says " + std::to_string(unpacked));
+    throw FileError(file, atByte(at + 8),
+                    "compressed block holds " + std::to_string(r.produced) +
+                        " bytes, header says " + std::to_string(unpacked));
   if (mapping != nullptr) mapping->release();  // `bytes` is dangling from here on
   decode::decodeInto(cloud, n, cols);
   scratch.clear();
-  decode::applyNonFinite(cloud, options.nonFinite, file, [&](std::size_t) {
-    return atByte(at + 8) + " (compressed block)";
-  });
+  decode::applyNonFinite(cloud, options.nonFinite, file,
+                         [&](std::size_t) { return atByte(at + 8) + " (compressed block)"; });
   return cloud;
 }
 
@@ -281,9 +284,9 @@ PointCloud readAscii(std::string_view bytes, const PcdHeader& h, const std::stri
                      const SweepReadOptions& options) {
   const std::size_t avail = bytes.size() - h.dataOffset;
   if (h.points > avail / 2 + 1)  // every point needs at least "v\n"; refuse before allocating
-    throw FileError(file, atByte(bytes.size()), "POINTS " + std::to_string(h.points) +
-                                                    " cannot fit in " + std::to_string(avail) +
-                                                    " bytes of ascii data (truncated file?)");
+    throw FileError(file, atByte(bytes.size()),
+                    "POINTS " + std::to_string(h.points) + " cannot fit in " +
+                        std::to_string(avail) + " bytes of ascii data (truncated file?)");
   std::size_t valuesPerPoint = 0;
   std::vector<int> channelOfValue;  // per value in a line: channel or kNone
   const PcdField* pick[decode::kNumChannels];
@@ -315,23 +318,26 @@ PointCloud readAscii(std::string_view bytes, const PcdHeader& h, const std::stri
       if (v < valuesPerPoint && channelOfValue[v] != decode::kNone &&
           !decode::parseNumber(text.substr(b, i - b), vals[channelOfValue[v]]))
         throw FileError(file, atLine(line),
-                        "value " + std::to_string(v + 1) + " '" + std::string(text.substr(b, i - b)) +
-                            "' is not a number");
+                        "value " + std::to_string(v + 1) + " '" +
+                            std::string(text.substr(b, i - b)) + "' is not a number");
       ++v;
     }
     if (v == 0) continue;  // blank line
     if (v != valuesPerPoint)
-      throw FileError(file, atLine(line), "expected " + std::to_string(valuesPerPoint) +
-                                              " values, found " + std::to_string(v));
+      throw FileError(
+          file, atLine(line),
+          "expected " + std::to_string(valuesPerPoint) + " values, found " + std::to_string(v));
     if (n >= h.points)
       throw FileError(file, atLine(line), "more points than POINTS " + std::to_string(h.points));
     ++n;
-    if (decode::storeTextPoint(vals, n - 1, options.nonFinite, cloud, times, out, file, atLine(line)))
+    if (decode::storeTextPoint(vals, n - 1, options.nonFinite, cloud, times, out, file,
+                               atLine(line)))
       ++out;
   }
   if (n != h.points)
-    throw FileError(file, atLine(line), "found " + std::to_string(n) + " points, header says POINTS " +
-                                            std::to_string(h.points));
+    throw FileError(
+        file, atLine(line),
+        "found " + std::to_string(n) + " points, header says POINTS " + std::to_string(h.points));
   if (cloud.hasTime())
     decode::decodeTime(Column{reinterpret_cast<const char*>(times.data()), 8, Scalar::F64, false},
                        out, cloud.time.data());
@@ -374,7 +380,8 @@ std::string pcdToBytes(const PointCloud& cloud, PcdEncoding encoding) {
   const std::size_t n = cloud.size();
   const bool ring = cloud.hasRing(), time = cloud.hasTime();
   std::string out = "# .PCD v0.7 - Point Cloud Data file format\nVERSION 0.7\n";
-  out += std::string("FIELDS x y z intensity") + (ring ? " ring" : "") + (time ? " time" : "") + "\n";
+  out +=
+      std::string("FIELDS x y z intensity") + (ring ? " ring" : "") + (time ? " time" : "") + "\n";
   out += std::string("SIZE 4 4 4 4") + (ring ? " 2" : "") + (time ? " 4" : "") + "\n";
   out += std::string("TYPE F F F F") + (ring ? " U" : "") + (time ? " F" : "") + "\n";
   out += std::string("COUNT 1 1 1 1") + (ring ? " 1" : "") + (time ? " 1" : "") + "\n";
@@ -389,7 +396,10 @@ std::string pcdToBytes(const PointCloud& cloud, PcdEncoding encoding) {
       }
       if (ring) out += std::to_string(cloud.ring[i]) + ' ';
       if (time) appendFloat(out, cloud.time[i]);
-      if (out.back() == ' ') out.back() = '\n'; else out += '\n';
+      if (out.back() == ' ')
+        out.back() = '\n';
+      else
+        out += '\n';
     }
     return out;
   }
@@ -397,7 +407,8 @@ std::string pcdToBytes(const PointCloud& cloud, PcdEncoding encoding) {
     out += "DATA binary\n";
     out.reserve(out.size() + n * (16 + (ring ? 2 : 0) + (time ? 4 : 0)));
     for (std::size_t i = 0; i < n; ++i) {
-      for (const float v : {cloud.x[i], cloud.y[i], cloud.z[i], cloud.intensity[i]}) appendRaw(out, v);
+      for (const float v : {cloud.x[i], cloud.y[i], cloud.z[i], cloud.intensity[i]})
+        appendRaw(out, v);
       if (ring) appendRaw(out, cloud.ring[i]);
       if (time) appendRaw(out, cloud.time[i]);
     }
@@ -410,7 +421,8 @@ std::string pcdToBytes(const PointCloud& cloud, PcdEncoding encoding) {
     soa.append(reinterpret_cast<const char*>(ch->data()), n * sizeof(float));
   if (ring) soa.append(reinterpret_cast<const char*>(cloud.ring.data()), n * 2);
   if (time) soa.append(reinterpret_cast<const char*>(cloud.time.data()), n * 4);
-  const std::string packed = lzf::compress(reinterpret_cast<const std::uint8_t*>(soa.data()), soa.size());
+  const std::string packed =
+      lzf::compress(reinterpret_cast<const std::uint8_t*>(soa.data()), soa.size());
   appendRaw(out, static_cast<std::uint32_t>(packed.size()));
   appendRaw(out, static_cast<std::uint32_t>(soa.size()));
   out += packed;

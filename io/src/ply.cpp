@@ -68,10 +68,14 @@ PlyHeader parseHeader(std::string_view bytes, const std::string& file) {
     if (w.empty() || w[0] == "comment" || w[0] == "obj_info") continue;
     if (w[0] == "format") {
       if (w.size() != 3) fail("format needs an encoding and a version");
-      if (w[1] == "ascii") h.encoding = PlyEncoding::Ascii;
-      else if (w[1] == "binary_little_endian") h.encoding = PlyEncoding::BinaryLittleEndian;
-      else if (w[1] == "binary_big_endian") h.encoding = PlyEncoding::BinaryBigEndian;
-      else fail("unknown format '" + std::string(w[1]) + "'");
+      if (w[1] == "ascii")
+        h.encoding = PlyEncoding::Ascii;
+      else if (w[1] == "binary_little_endian")
+        h.encoding = PlyEncoding::BinaryLittleEndian;
+      else if (w[1] == "binary_big_endian")
+        h.encoding = PlyEncoding::BinaryBigEndian;
+      else
+        fail("unknown format '" + std::string(w[1]) + "'");
       haveFormat = true;
     } else if (w[0] == "element") {
       if (w.size() != 3) fail("element needs a name and a count");
@@ -122,7 +126,8 @@ const PlyElement& vertexElement(const PlyHeader& h, const std::string& file, std
     bool found = false;
     for (const PlyProperty& p : v.props) found |= (!p.isList && p.name == axis);
     if (!found)
-      throw FileError(file, atLine(h.lines), std::string("vertex has no scalar property '") + axis + "'");
+      throw FileError(file, atLine(h.lines),
+                      std::string("vertex has no scalar property '") + axis + "'");
   }
   return v;
 }
@@ -138,8 +143,9 @@ void pickProps(const PlyElement& v, const PlyProperty* (&out)[decode::kNumChanne
 }
 
 [[noreturn]] void truncated(const std::string& file, std::size_t at, const PlyElement& e) {
-  throw FileError(file, atByte(at), "truncated: element '" + e.name + "' (" +
-                                        std::to_string(e.count) + " records) ends past the end of the file");
+  throw FileError(file, atByte(at),
+                  "truncated: element '" + e.name + "' (" + std::to_string(e.count) +
+                      " records) ends past the end of the file");
 }
 
 // Skips one binary element, returns the offset after it.
@@ -174,7 +180,8 @@ PointCloud readBinary(std::string_view bytes, const PlyHeader& h, const std::str
   const bool big = h.encoding == PlyEncoding::BinaryBigEndian;
   std::size_t vi = 0;
   const PlyElement& v = vertexElement(h, file, vi);
-  if (v.hasList) throw FileError(file, atLine(h.lines), "vertex element with a list property is not supported");
+  if (v.hasList)
+    throw FileError(file, atLine(h.lines), "vertex element with a list property is not supported");
   std::size_t pos = h.dataOffset;
   for (std::size_t i = 0; i < vi; ++i) pos = skipBinary(bytes, pos, h.elements[i], big, file);
   std::size_t need = 0;
@@ -184,7 +191,8 @@ PointCloud readBinary(std::string_view bytes, const PlyHeader& h, const std::str
   pickProps(v, pick);
   Column cols[decode::kNumChannels];
   for (int c = 0; c < decode::kNumChannels; ++c)
-    if (pick[c]) cols[c] = Column{bytes.data() + pos + pick[c]->offset, v.recordSize, pick[c]->type, big};
+    if (pick[c])
+      cols[c] = Column{bytes.data() + pos + pick[c]->offset, v.recordSize, pick[c]->type, big};
   PointCloud cloud = decode::assemble(v.count, cols);
   decode::applyNonFinite(cloud, options.nonFinite, file,
                          [&](std::size_t i) { return atByte(pos + i * v.recordSize); });
@@ -197,7 +205,8 @@ struct Tokens {
   std::size_t pos = 0, line = 0;
   bool next(std::string_view& tok) {
     const std::size_t lineBefore = line;
-    while (pos < bytes.size() && (bytes[pos] == ' ' || bytes[pos] == '\t' || bytes[pos] == '\r' || bytes[pos] == '\n')) {
+    while (pos < bytes.size() &&
+           (bytes[pos] == ' ' || bytes[pos] == '\t' || bytes[pos] == '\r' || bytes[pos] == '\n')) {
       if (bytes[pos] == '\n') ++line;
       ++pos;
     }
@@ -206,7 +215,9 @@ struct Tokens {
       return false;
     }
     const std::size_t b = pos;
-    while (pos < bytes.size() && bytes[pos] != ' ' && bytes[pos] != '\t' && bytes[pos] != '\r' && bytes[pos] != '\n') ++pos;
+    while (pos < bytes.size() && bytes[pos] != ' ' && bytes[pos] != '\t' && bytes[pos] != '\r' &&
+           bytes[pos] != '\n')
+      ++pos;
     tok = bytes.substr(b, pos - b);
     return true;
   }
@@ -220,9 +231,9 @@ PointCloud readAscii(std::string_view bytes, const PlyHeader& h, const std::stri
   std::string_view tok;
   auto need = [&](const PlyElement& e, std::size_t r) {
     if (!t.next(tok))
-      throw FileError(file, atLine(t.line), "truncated: element '" + e.name + "' record " +
-                                                std::to_string(r) + " of " + std::to_string(e.count) +
-                                                " ends early");
+      throw FileError(file, atLine(t.line),
+                      "truncated: element '" + e.name + "' record " + std::to_string(r) + " of " +
+                          std::to_string(e.count) + " ends early");
   };
   auto number = [&](double& out) {
     if (!decode::parseNumber(tok, out))
@@ -237,7 +248,8 @@ PointCloud readAscii(std::string_view bytes, const PlyHeader& h, const std::stri
         if (!p.isList) continue;
         double n = 0;
         number(n);
-        if (!(n >= 0) || n > static_cast<double>(bytes.size())) throw FileError(file, atLine(t.line), "bad list length");
+        if (!(n >= 0) || n > static_cast<double>(bytes.size()))
+          throw FileError(file, atLine(t.line), "bad list length");
         for (std::size_t k = 0; k < static_cast<std::size_t>(n); ++k) need(e, r);
       }
   }
@@ -331,7 +343,8 @@ std::string plyToBytes(const PointCloud& cloud, PlyEncoding encoding) {
   const bool big = encoding == PlyEncoding::BinaryBigEndian;
   out.reserve(out.size() + n * (16 + (ring ? 2 : 0) + (time ? 4 : 0)));
   for (std::size_t i = 0; i < n; ++i) {
-    for (const float v : {cloud.x[i], cloud.y[i], cloud.z[i], cloud.intensity[i]}) appendRaw(out, v, big);
+    for (const float v : {cloud.x[i], cloud.y[i], cloud.z[i], cloud.intensity[i]})
+      appendRaw(out, v, big);
     if (ring) appendRaw(out, cloud.ring[i], big);
     if (time) appendRaw(out, cloud.time[i], big);
   }

@@ -14,7 +14,8 @@ namespace lidarlabel {
 
 namespace {
 bool endsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -38,14 +39,15 @@ PointCloud readSweep(const std::string& path, const std::string& format,
   if (f == "nuscenes-bin") return readNuscenesBin(path, options);
   if (f == "pcd") return readPcd(path, options);
   if (f == "ply") return readPly(path, options);
-  throw FileError(path, "", "unsupported sweep format '" + f +
-                                "' (known: kitti-bin, nuscenes-bin, pcd, ply)");
+  throw FileError(
+      path, "", "unsupported sweep format '" + f + "' (known: kitti-bin, nuscenes-bin, pcd, ply)");
 }
 
 const std::vector<std::string>& sweepWriteFormats() {
   static const std::vector<std::string> all = {
-      "kitti-bin", "nuscenes-bin", "pcd",       "pcd-ascii",  "pcd-binary",
-      "pcd-binary-compressed",     "ply",       "ply-ascii",  "ply-binary", "ply-binary-be"};
+      "kitti-bin",  "nuscenes-bin",          "pcd", "pcd-ascii",
+      "pcd-binary", "pcd-binary-compressed", "ply", "ply-ascii",
+      "ply-binary", "ply-binary-be"};
   return all;
 }
 

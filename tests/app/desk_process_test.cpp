@@ -46,8 +46,8 @@ TEST(DeskProcess, AfterKillNineARestartRecoversTheAutosavedEdit) {
   const std::string recovery = doc + ".recovery";
   QProcess first;
   start(first, folder,
-        {QStringLiteral("--autosave-seconds"), QStringLiteral("1"), QStringLiteral("--create-box-at"),
-         QStringLiteral("15,-5")});
+        {QStringLiteral("--autosave-seconds"), QStringLiteral("1"),
+         QStringLiteral("--create-box-at"), QStringLiteral("15,-5")});
   ASSERT_TRUE(waitFor([&] { return fs::exists(recovery); }, 30000)) << "no autosave";
   first.kill();  // SIGKILL: no chance to clean up
   first.waitForFinished(5000);

@@ -31,7 +31,9 @@
 namespace {
 using namespace lidarlabel;
 
-std::string sample(const std::string& rel) { return std::string(LIDARLABEL_SAMPLE_DATA) + "/" + rel; }
+std::string sample(const std::string& rel) {
+  return std::string(LIDARLABEL_SAMPLE_DATA) + "/" + rel;
+}
 
 // Inputs ---------------------------------------------------------------------------------------
 
@@ -102,12 +104,17 @@ void BM_PointsInBoxes(benchmark::State& state) {
   }
   state.counters["inside"] = static_cast<double>(inside);
   const std::string k = std::to_string(state.range(0));
-  state.SetLabel(std::string(kCaseName[state.range(0)]) + " threads=" + std::to_string(state.range(1)) +
-                 "; baseline: BM_PclCropBoxPerBox/" + k + "/real_time; baseline: BM_StreamSumX/" + k +
-                 "/real_time");
+  state.SetLabel(std::string(kCaseName[state.range(0)]) +
+                 " threads=" + std::to_string(state.range(1)) + "; baseline: BM_PclCropBoxPerBox/" +
+                 k + "/real_time; baseline: BM_StreamSumX/" + k + "/real_time");
 }
-BENCHMARK(BM_PointsInBoxes)->Args({0, 1})->Args({0, 2})->Args({1, 1})->Args({1, 2})
-    ->Unit(benchmark::kMicrosecond)->UseRealTime();
+BENCHMARK(BM_PointsInBoxes)
+    ->Args({0, 1})
+    ->Args({0, 2})
+    ->Args({1, 1})
+    ->Args({1, 2})
+    ->Unit(benchmark::kMicrosecond)
+    ->UseRealTime();
 
 // pcl::CropBox, once per box, rotation set per box (the usual way to get per-box index lists).
 void BM_PclCropBoxPerBox(benchmark::State& state) {
@@ -247,8 +254,8 @@ void BM_FitBoxAtPoint(benchmark::State& state) {
   }
   state.counters["objects"] = static_cast<double>(objects);
   state.counters["ms_per_object"] = benchmark::Counter(
-      static_cast<double>(objects) * 1e-3, benchmark::Counter::kIsIterationInvariantRate |
-                                               benchmark::Counter::kInvert);
+      static_cast<double>(objects) * 1e-3,
+      benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
 }
 BENCHMARK(BM_FitBoxAtPoint)->Unit(benchmark::kMillisecond)->UseRealTime();
 
@@ -278,10 +285,13 @@ class RatioReporter : public benchmark::ConsoleReporter {
   }
 };
 
-double ratio(double a, double b) { return b > 0 ? a / b : 0.0; }
+double ratio(double a, double b) {
+  return b > 0 ? a / b : 0.0;
+}
 
 void printRatios(const RatioReporter& r) {
-  std::printf("\n=== geometry_bench summary (1-thread figures: CPU time; 2 threads: real time) ===\n");
+  std::printf(
+      "\n=== geometry_bench summary (1-thread figures: CPU time; 2 threads: real time) ===\n");
   for (int c = 0; c < 2; ++c) {
     const std::string k = std::to_string(c);
     const std::string one = "BM_PointsInBoxes/" + k + "/1/real_time";
@@ -290,12 +300,16 @@ void printRatios(const RatioReporter& r) {
     const std::string sum = "BM_StreamSumX/" + k + "/real_time";
     const std::string touch = "BM_StreamTouchXyz/" + k + "/real_time";
     if (r.cpu(one) <= 0) continue;
-    std::printf("point-in-box %s: %.3f ms (1 thread, CPU), %.3f ms (2 threads, real)\n", kCaseName[c],
-                r.cpu(one) * 1e-6, r.real(two) * 1e-6);
-    std::printf("  pcl::CropBox per box / ours          : %7.1fx (1 thread)  %7.1fx (2 threads)  [target >= 20x]\n",
-                ratio(r.cpu(crop), r.cpu(one)), ratio(r.real(crop), r.real(two)));
-    std::printf("  ours / streaming sum of x            : %7.2fx (1 thread)  %7.2fx (2 threads)  [target <= 4x]\n",
-                ratio(r.cpu(one), r.cpu(sum)), ratio(r.real(two), r.real(sum)));
+    std::printf("point-in-box %s: %.3f ms (1 thread, CPU), %.3f ms (2 threads, real)\n",
+                kCaseName[c], r.cpu(one) * 1e-6, r.real(two) * 1e-6);
+    std::printf(
+        "  pcl::CropBox per box / ours          : %7.1fx (1 thread)  %7.1fx (2 threads)  [target "
+        ">= 20x]\n",
+        ratio(r.cpu(crop), r.cpu(one)), ratio(r.real(crop), r.real(two)));
+    std::printf(
+        "  ours / streaming sum of x            : %7.2fx (1 thread)  %7.2fx (2 threads)  [target "
+        "<= 4x]\n",
+        ratio(r.cpu(one), r.cpu(sum)), ratio(r.real(two), r.real(sum)));
     std::printf("  ours / streaming x,y,z count (SIMD)  : %7.2fx (1 thread)  %7.2fx (2 threads)\n",
                 ratio(r.cpu(one), r.cpu(touch)), ratio(r.real(two), r.real(touch)));
   }
@@ -304,15 +318,19 @@ void printRatios(const RatioReporter& r) {
     const double ours = r.cpu("BM_RemoveGround/" + k + "/real_time");
     const double ransac = r.cpu("BM_PclRansacPlane/" + k + "/real_time");
     if (ours <= 0) continue;
-    std::printf("ground removal %s: %.2f ms/frame on one core [target < 15]; PCL RANSAC plane %.2f ms -> %.1fx faster\n",
-                kSweep[s], ours * 1e-6, ransac * 1e-6, ratio(ransac, ours));
+    std::printf(
+        "ground removal %s: %.2f ms/frame on one core [target < 15]; PCL RANSAC plane %.2f ms -> "
+        "%.1fx faster\n",
+        kSweep[s], ours * 1e-6, ransac * 1e-6, ratio(ransac, ours));
   }
   const double fit = r.cpu("BM_FitBoxAtPoint/real_time");
   std::size_t objects = 0;
   for (const auto& k : clickCases()) objects += k.clicks.size();
   if (fit > 0 && objects > 0)
-    std::printf("one-click fit: %.3f ms per object (CPU) over the %zu labelled KITTI objects [target < 5]\n",
-                fit * 1e-6 / static_cast<double>(objects), objects);
+    std::printf(
+        "one-click fit: %.3f ms per object (CPU) over the %zu labelled KITTI objects [target < "
+        "5]\n",
+        fit * 1e-6 / static_cast<double>(objects), objects);
 }
 
 }  // namespace

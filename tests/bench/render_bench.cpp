@@ -119,7 +119,10 @@ void BM_SceneViewDrawAndGrab(benchmark::State& state) {
 
 BENCHMARK(BM_SceneViewSetCloud)->Arg(120000)->Arg(1000000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_NaiveVtkPolyDataBaseline)->Arg(120000)->Arg(1000000)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_FrameStepColorizeAndSetCloud)->Arg(120000)->Arg(1000000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_FrameStepColorizeAndSetCloud)
+    ->Arg(120000)
+    ->Arg(1000000)
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PickNearestPoint)->Arg(120000)->Arg(1000000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SceneViewDrawAndGrab)->Arg(120000)->Arg(1000000)->Unit(benchmark::kMillisecond);
 }  // namespace

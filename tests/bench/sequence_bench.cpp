@@ -11,10 +11,10 @@ namespace {
 using namespace lidarlabel;
 
 std::string makeDocument(int frames, int boxesPerFrame) {
-  const std::string path = (std::filesystem::temp_directory_path() /
-                            ("lidarlabel_bench_" + std::to_string(frames) + "x" +
-                             std::to_string(boxesPerFrame) + ".json"))
-                               .string();
+  const std::string path =
+      (std::filesystem::temp_directory_path() / ("lidarlabel_bench_" + std::to_string(frames) +
+                                                 "x" + std::to_string(boxesPerFrame) + ".json"))
+          .string();
   if (std::filesystem::exists(path)) return path;
   Sequence s;
   s.name = "bench";
@@ -41,7 +41,8 @@ std::string makeDocument(int frames, int boxesPerFrame) {
 }
 
 void BM_OpenNativeSequence(benchmark::State& state) {
-  const std::string path = makeDocument(static_cast<int>(state.range(0)), static_cast<int>(state.range(1)));
+  const std::string path =
+      makeDocument(static_cast<int>(state.range(0)), static_cast<int>(state.range(1)));
   for (auto _ : state) {
     Sequence s = loadNativeSequence(path);
     benchmark::DoNotOptimize(s.frames.data());
@@ -51,14 +52,18 @@ void BM_OpenNativeSequence(benchmark::State& state) {
 }
 
 void BM_ReadFileBytesBaseline(benchmark::State& state) {
-  const std::string path = makeDocument(static_cast<int>(state.range(0)), static_cast<int>(state.range(1)));
+  const std::string path =
+      makeDocument(static_cast<int>(state.range(0)), static_cast<int>(state.range(1)));
   for (auto _ : state) {
     std::string bytes = readFile(path);
     benchmark::DoNotOptimize(bytes.data());
   }
 }
 
-BENCHMARK(BM_OpenNativeSequence)->Args({10000, 0})->Args({10000, 10})->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_OpenNativeSequence)
+    ->Args({10000, 0})
+    ->Args({10000, 10})
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ReadFileBytesBaseline)->Args({10000, 10})->Unit(benchmark::kMillisecond);
 }  // namespace
 

@@ -24,7 +24,8 @@ SimulationConfig configFor(int beams, int azimuthSteps, bool bruteForce) {
 }
 
 void simulate(benchmark::State& state, bool bruteForce) {
-  const SimulationConfig c = configFor(static_cast<int>(state.range(0)), static_cast<int>(state.range(1)), bruteForce);
+  const SimulationConfig c =
+      configFor(static_cast<int>(state.range(0)), static_cast<int>(state.range(1)), bruteForce);
   const Scene scene = makeScene(c);
   int frame = 0;
   std::size_t points = 0;
@@ -43,7 +44,9 @@ void BM_SimulateFrame(benchmark::State& state) {
   if (state.range(0) == 64 && state.range(1) == 1800)
     state.SetLabel("baseline: BM_SimulateFrameNoGridBaseline/64/1800");
 }
-void BM_SimulateFrameNoGridBaseline(benchmark::State& state) { simulate(state, true); }
+void BM_SimulateFrameNoGridBaseline(benchmark::State& state) {
+  simulate(state, true);
+}
 
 void BM_MakeScene(benchmark::State& state) {
   const SimulationConfig c = configFor(64, 1800, false);
@@ -80,8 +83,9 @@ int main(int argc, char** argv) {
   const auto grid = reporter.seconds.find("BM_SimulateFrame/64/1800");
   const auto base = reporter.seconds.find("BM_SimulateFrameNoGridBaseline/64/1800");
   if (grid != reporter.seconds.end() && base != reporter.seconds.end())
-    std::printf("64x1800 frame, CPU time: %.1f ms with the culling grid, %.1f ms without: %.1fx faster\n",
-                grid->second * 1e3, base->second * 1e3, base->second / grid->second);
+    std::printf(
+        "64x1800 frame, CPU time: %.1f ms with the culling grid, %.1f ms without: %.1fx faster\n",
+        grid->second * 1e3, base->second * 1e3, base->second / grid->second);
   benchmark::Shutdown();
   return 0;
 }

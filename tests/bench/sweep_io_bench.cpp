@@ -1,9 +1,9 @@
 // Sweep reading speed against the baselines the issue names, on the real KITTI sample
 // 000001.bin (120,268 points):
 //   KITTI .bin      readKittiBin              vs  fread of the whole file       (target <= 2x)
-//   PCD binary      readPcd                   vs  pcl::io::loadPCDFile<XYZI>    (target >= 3x faster)
-//   PCD compressed  readPcd                   vs  pcl::io::loadPCDFile<XYZI>
-//   PCD ascii       readPcd                   vs  pcl::io::loadPCDFile<XYZI>
+//   PCD binary      readPcd                   vs  pcl::io::loadPCDFile<XYZI>    (target >= 3x
+//   faster) PCD compressed  readPcd                   vs  pcl::io::loadPCDFile<XYZI> PCD ascii
+//   readPcd                   vs  pcl::io::loadPCDFile<XYZI>
 // The PCD files are written at start-up into /tmp/lidarlabel-bench/ by PCL's own PCDWriter (so
 // both readers read the very same PCL-made file). Peak heap per read is counted by replacing
 // global operator new/delete and reported as a multiple of the resulting PointCloud's size
@@ -45,18 +45,33 @@ void countedFree(void* p) {
   std::free(p);
 }
 }  // namespace
-void* operator new(std::size_t n) { return countedAlloc(n); }
-void* operator new[](std::size_t n) { return countedAlloc(n); }
-void operator delete(void* p) noexcept { countedFree(p); }
-void operator delete[](void* p) noexcept { countedFree(p); }
-void operator delete(void* p, std::size_t) noexcept { countedFree(p); }
-void operator delete[](void* p, std::size_t) noexcept { countedFree(p); }
+void* operator new(std::size_t n) {
+  return countedAlloc(n);
+}
+void* operator new[](std::size_t n) {
+  return countedAlloc(n);
+}
+void operator delete(void* p) noexcept {
+  countedFree(p);
+}
+void operator delete[](void* p) noexcept {
+  countedFree(p);
+}
+void operator delete(void* p, std::size_t) noexcept {
+  countedFree(p);
+}
+void operator delete[](void* p, std::size_t) noexcept {
+  countedFree(p);
+}
 
 namespace {
 namespace fs = std::filesystem;
 const std::string kDir = "/tmp/lidarlabel-bench";
-const std::string kKitti = std::string(LIDARLABEL_SAMPLE_DATA) + "/kitti_object/training/velodyne/000001.bin";
-std::string pcdPath(const char* enc) { return kDir + "/kitti000001_pcl_" + enc + ".pcd"; }
+const std::string kKitti =
+    std::string(LIDARLABEL_SAMPLE_DATA) + "/kitti_object/training/velodyne/000001.bin";
+std::string pcdPath(const char* enc) {
+  return kDir + "/kitti000001_pcl_" + enc + ".pcd";
+}
 
 void writeFixtures() {
   fs::create_directories(kDir);
@@ -92,12 +107,14 @@ void writeFixtures() {
         mismatches += (back[i].x != c.x[i] || back[i].y != c.y[i] || back[i].z != c.z[i] ||
                        back[i].intensity != c.intensity[i]);
     }
-    std::printf("interop: pcl::io::loadPCDFile on lidarlabel's %s PCD: %zu points, %zu mismatches\n",
-                name, back.size(), mismatches);
+    std::printf(
+        "interop: pcl::io::loadPCDFile on lidarlabel's %s PCD: %zu points, %zu mismatches\n", name,
+        back.size(), mismatches);
   }
   // And the other way for PLY: PCL writes camera/face elements; our reader must skip them.
   for (const bool binary : {false, true}) {
-    const std::string path = kDir + (binary ? "/kitti000001_pcl_binary.ply" : "/kitti000001_pcl_ascii.ply");
+    const std::string path =
+        kDir + (binary ? "/kitti000001_pcl_binary.ply" : "/kitti000001_pcl_ascii.ply");
     pcl::io::savePLYFile(path, pc, binary);
     const lidarlabel::PointCloud back = lidarlabel::readSweep(path);
     std::size_t mismatches = 0;
@@ -169,12 +186,24 @@ void readPcl(benchmark::State& state, const char* enc) {
   }
   state.counters["points"] = static_cast<double>(n);
 }
-void BM_PcdBinary_Lidarlabel(benchmark::State& s) { readOurs(s, "binary", "BM_PcdBinary_Pcl"); }
-void BM_PcdBinary_Pcl(benchmark::State& s) { readPcl(s, "binary"); }
-void BM_PcdCompressed_Lidarlabel(benchmark::State& s) { readOurs(s, "binary_compressed", "BM_PcdCompressed_Pcl"); }
-void BM_PcdCompressed_Pcl(benchmark::State& s) { readPcl(s, "binary_compressed"); }
-void BM_PcdAscii_Lidarlabel(benchmark::State& s) { readOurs(s, "ascii", "BM_PcdAscii_Pcl"); }
-void BM_PcdAscii_Pcl(benchmark::State& s) { readPcl(s, "ascii"); }
+void BM_PcdBinary_Lidarlabel(benchmark::State& s) {
+  readOurs(s, "binary", "BM_PcdBinary_Pcl");
+}
+void BM_PcdBinary_Pcl(benchmark::State& s) {
+  readPcl(s, "binary");
+}
+void BM_PcdCompressed_Lidarlabel(benchmark::State& s) {
+  readOurs(s, "binary_compressed", "BM_PcdCompressed_Pcl");
+}
+void BM_PcdCompressed_Pcl(benchmark::State& s) {
+  readPcl(s, "binary_compressed");
+}
+void BM_PcdAscii_Lidarlabel(benchmark::State& s) {
+  readOurs(s, "ascii", "BM_PcdAscii_Pcl");
+}
+void BM_PcdAscii_Pcl(benchmark::State& s) {
+  readPcl(s, "ascii");
+}
 
 BENCHMARK(BM_KittiBin_Lidarlabel)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_KittiBin_Fread)->Unit(benchmark::kMicrosecond);
@@ -216,7 +245,8 @@ int main(int argc, char** argv) {
     std::printf("  %-44s %6.2fx real  %6.2fx cpu  %s\n", label, ratio(reporter.real, a, b),
                 ratio(reporter.cpu, a, b), target);
   };
-  std::printf("\nsummary (same run; 120,268-point KITTI sweep 000001; PCD files written by PCL):\n");
+  std::printf(
+      "\nsummary (same run; 120,268-point KITTI sweep 000001; PCD files written by PCL):\n");
   line("KITTI .bin: lidarlabel time / fread time", "BM_KittiBin_Lidarlabel", "BM_KittiBin_Fread",
        "(target <= 2x)");
   line("PCD binary: PCL time / lidarlabel time", "BM_PcdBinary_Pcl", "BM_PcdBinary_Lidarlabel",

@@ -40,7 +40,8 @@ Cuboid carAt(double x, double y, double yaw) {
   return b;
 }
 
-// Sensor-facing sides and top of a box, 0.2 m grid (~470 points per car) (an L-shape as a LiDAR sees it).
+// Sensor-facing sides and top of a box, 0.2 m grid (~470 points per car) (an L-shape as a LiDAR
+// sees it).
 void addSurface(PointCloud& c, const Cuboid& box) {
   const Eigen::Matrix3d r = box.rotation();
   const Eigen::Vector3d h = box.size / 2;
@@ -138,7 +139,12 @@ void BM_TrackStep(benchmark::State& state) {
   state.counters["threads"] = static_cast<double>(config.threads);
   state.counters["warm"] = static_cast<double>(state.range(2));
 }
-BENCHMARK(BM_TrackStep)->Args({100, 1, 0})->Args({100, 1, 1})->Args({100, 2, 1})->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_TrackStep)
+    ->Args({100, 1, 0})
+    ->Args({100, 1, 1})
+    ->Args({100, 2, 1})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 std::vector<PointCloud> realSweeps() {
   std::vector<PointCloud> out;

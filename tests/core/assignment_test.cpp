@@ -61,8 +61,8 @@ TEST(Assignment, GateDoesNotLetForbiddenPairsDistortTheOptimum) {
 
 TEST(Assignment, MatchesBruteForceOnAFourByFour) {
   Eigen::MatrixXd c(4, 4);
-  c << 7, 53, 183, 439,  //
-      497, 383, 563, 79, //
+  c << 7, 53, 183, 439,    //
+      497, 383, 563, 79,   //
       627, 343, 773, 959,  //
       447, 283, 463, 29;
   // Reference: brute force over the 24 permutations.

@@ -49,7 +49,8 @@ PointCloud visibleSides(const Cuboid& box, double noise = 0.0, unsigned seed = 1
       for (double h = 0.3; h <= 1.5; h += 0.2) {
         const Eigen::Vector2d p = a + t * dir;
         c.push(static_cast<float>(p.x() + (noise > 0 ? n(rng) : 0)),
-               static_cast<float>(p.y() + (noise > 0 ? n(rng) : 0)), kGround + static_cast<float>(h), 0.f);
+               static_cast<float>(p.y() + (noise > 0 ? n(rng) : 0)),
+               kGround + static_cast<float>(h), 0.f);
       }
   }
   return c;
@@ -106,7 +107,8 @@ TEST(BoxFit, FindsTheYawOfAnUnevenLWherePcaDoesNot) {
     const Eigen::Vector2d d = Eigen::Vector2d(c.x[i], c.y[i]) - mean;
     cov += d * d.transpose();
   }
-  const Eigen::Vector2d major = Eigen::SelfAdjointEigenSolver<Eigen::Matrix2d>(cov).eigenvectors().col(1);
+  const Eigen::Vector2d major =
+      Eigen::SelfAdjointEigenSolver<Eigen::Matrix2d>(cov).eigenvectors().col(1);
   ASSERT_GT(axisError(std::atan2(major.y(), major.x()), truth.yaw), 5.0 * kPi / 180);
   // ... the closeness search is not.
   const FitResult r = fitBoxToPoints(c, all(c), nullptr);
@@ -121,7 +123,7 @@ TEST(BoxFit, CompletesAPartlySeenCarAwayFromTheSensor) {
   const FitResult r = fitBoxToPoints(c, all(c), nullptr, {}, &car);
   ASSERT_TRUE(r.ok);
   EXPECT_TRUE(r.usedPrior);
-  EXPECT_NEAR(r.box.size.x(), 4.5, 0.15);  // prior length, scaled by the seen width (1.75 / 1.8)
+  EXPECT_NEAR(r.box.size.x(), 4.5, 0.15);    // prior length, scaled by the seen width (1.75 / 1.8)
   EXPECT_NEAR(r.box.center.x(), 20.0, 0.1);  // extended away from the sensor, not towards it
   EXPECT_NEAR(r.box.center.y(), 0.0, 0.1);
   EXPECT_LT(axisError(r.box.yaw, 0.0), 1.0 * kPi / 180);

@@ -61,8 +61,8 @@ TEST(BoxIoU, YawWrappingAtPiGivesTheSameFootprint) {
 }
 
 TEST(BoxIoU, HeadingFlipDoesNotChangeIoU) {
-  EXPECT_NEAR(lidarlabel::bevIoU(box(0, 0, 0, 4, 2, 1, 0.3), box(0, 0, 0, 4, 2, 1, 0.3 + kPi)),
-              1.0, 1e-9);
+  EXPECT_NEAR(lidarlabel::bevIoU(box(0, 0, 0, 4, 2, 1, 0.3), box(0, 0, 0, 4, 2, 1, 0.3 + kPi)), 1.0,
+              1e-9);
 }
 
 TEST(BoxIoU, BoxOfZeroSizeHasZeroIoU) {

@@ -52,7 +52,8 @@ TEST(Clustering, KeepsAnOverhangBesideACarSeparate) {
 TEST(Clustering, ReachGrowsWithRange) {
   PointCloud c;
   c.push(60.f, 0.f, 0.f, 0.f);
-  c.push(60.f, 0.8f, 0.f, 0.f);  // 0.8 m apart: joined at 60 m (reach 4 cells), not at 10 m (1 cell)
+  c.push(60.f, 0.8f, 0.f,
+         0.f);  // 0.8 m apart: joined at 60 m (reach 4 cells), not at 10 m (1 cell)
   c.push(10.f, 0.f, 0.f, 0.f);
   c.push(10.f, 0.8f, 0.f, 0.f);
   EXPECT_EQ(clusterPoints(c, all(c)).members.size(), 3u);
@@ -63,8 +64,8 @@ TEST(Clustering, ReachGrowsWithRange) {
 
 TEST(Clustering, ClustersOfOneToThreePointsAreKeptBySize) {
   PointCloud c;
-  c.push(0, 0, 0, 0);                                           // 1 point
-  c.push(5, 0, 0, 0), c.push(5.1f, 0, 0, 0);                     // 2 points
+  c.push(0, 0, 0, 0);                                                // 1 point
+  c.push(5, 0, 0, 0), c.push(5.1f, 0, 0, 0);                         // 2 points
   c.push(9, 0, 0, 0), c.push(9.1f, 0, 0, 0), c.push(9.2f, 0, 0, 0);  // 3 points
   const Clusters k = clusterPoints(c, all(c));
   ASSERT_EQ(k.members.size(), 3u);
@@ -88,11 +89,11 @@ TEST(Clustering, EmptyAndNaNInputsGiveNoClusters) {
 
 TEST(Neighbourhood, KeepsNonGroundPointsInTheRadiusAndHeightBand) {
   PointCloud c;
-  c.push(10, 0, -1.7f, 0);  // 0: ground
-  c.push(10, 0, -1.0f, 0);  // 1: object, 0.73 m above ground
-  c.push(10, 0, -1.65f, 0); // 2: 8 cm above ground: below the band (kerb / noise)
-  c.push(10, 0, 4.0f, 0);   // 3: 5.7 m above ground: above the band (canopy)
-  c.push(15, 0, -1.0f, 0);  // 4: outside the radius
+  c.push(10, 0, -1.7f, 0);   // 0: ground
+  c.push(10, 0, -1.0f, 0);   // 1: object, 0.73 m above ground
+  c.push(10, 0, -1.65f, 0);  // 2: 8 cm above ground: below the band (kerb / noise)
+  c.push(10, 0, 4.0f, 0);    // 3: 5.7 m above ground: above the band (canopy)
+  c.push(15, 0, -1.0f, 0);   // 4: outside the radius
   GroundResult g;
   g.isGround = {1, 0, 0, 0, 0};
   g.groundHeight.assign(5, -1.73f);

@@ -15,7 +15,12 @@ PointCloud cloudOfSize(std::size_t n) {
 
 TEST(FrameCache, LoadsEachFrameOnceWhileItStaysInTheWindow) {
   int loads = 0;
-  FrameCache cache([&](std::size_t i) { ++loads; return cloudOfSize(i + 1); }, 3);
+  FrameCache cache(
+      [&](std::size_t i) {
+        ++loads;
+        return cloudOfSize(i + 1);
+      },
+      3);
   EXPECT_EQ(cache.get(4)->size(), 5u);
   EXPECT_EQ(cache.get(4)->size(), 5u);
   EXPECT_EQ(loads, 1);

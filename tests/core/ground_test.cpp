@@ -80,8 +80,8 @@ TEST(Ground, AllNaNPointsAreNotGroundAndHaveNoHeight) {
 
 TEST(Ground, PointsOutsideTheRangeAreNotClassifiedButGetAHeight) {
   PointCloud c = ringsOn([](float, float) { return -1.73f; });
-  c.push(1.0f, 0.5f, -1.73f, 0.f);   // on the ego vehicle's footprint
-  c.push(120.f, 0.f, -1.73f, 0.f);   // beyond maxRange
+  c.push(1.0f, 0.5f, -1.73f, 0.f);  // on the ego vehicle's footprint
+  c.push(120.f, 0.f, -1.73f, 0.f);  // beyond maxRange
   const GroundResult g = removeGround(c);
   const std::size_t n = c.size();
   EXPECT_EQ(g.isGround[n - 2], 0);
@@ -91,7 +91,8 @@ TEST(Ground, PointsOutsideTheRangeAreNotClassifiedButGetAHeight) {
 }
 
 TEST(Ground, ResultIsIdenticalForAnyThreadCount) {
-  const PointCloud c = readKittiBin(test::sampleData("semantickitti/sequences/00/velodyne/000000.bin"));
+  const PointCloud c =
+      readKittiBin(test::sampleData("semantickitti/sequences/00/velodyne/000000.bin"));
   GroundConfig one, two;
   two.threads = 2;
   const GroundResult a = removeGround(c, one), b = removeGround(c, two);
@@ -106,8 +107,8 @@ TEST(Ground, ReachesF1Of99OnTheLabelledSemanticKittiFrames) {
   for (const char* f : {"000000", "000001", "000002"}) {
     const std::string base = test::sampleData("semantickitti/sequences/00/");
     const PointCloud c = readKittiBin(base + "velodyne/" + f + ".bin");
-    const PointLabels labels = readSemanticKittiLabels(base + "labels/" + f + ".label",
-                                                       static_cast<long long>(c.size()));
+    const PointLabels labels =
+        readSemanticKittiLabels(base + "labels/" + f + ".label", static_cast<long long>(c.size()));
     frames.push_back(groundScores(removeGround(c).isGround, labels));
     EXPECT_GT(frames.back().f1, 98.5) << "frame " << f;
   }
@@ -118,8 +119,9 @@ TEST(Ground, ReachesF1Of99OnTheLabelledSemanticKittiFrames) {
 }
 
 TEST(Ground, FindsTheRoadUnderANuscenesSweepWithItsConfig) {
-  const PointCloud c = readSweep(test::sampleData(
-      "nuscenes/samples/LIDAR_TOP/n015-2018-07-24-11-22-45+0800__LIDAR_TOP__1532402927647951.pcd.bin"));
+  const PointCloud c = readSweep(
+      test::sampleData("nuscenes/samples/LIDAR_TOP/"
+                       "n015-2018-07-24-11-22-45+0800__LIDAR_TOP__1532402927647951.pcd.bin"));
   const GroundResult g = removeGround(c, groundConfigNuscenes());
   // A 32-beam sweep in a city street: a large share is road, and the road near the car lies
   // about one sensor height (1.84 m) below the sensor.

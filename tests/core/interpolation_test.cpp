@@ -82,7 +82,8 @@ TEST(Interpolation, EgoRotationIsRemovedFromYaw) {
   // The ego turns 90 deg; a world-fixed box at yaw 0 appears at yaw -90 deg in the last frame.
   Sequence s = frames(3);
   for (std::size_t f = 0; f < 3; ++f)
-    s.frames[f].info.egoPose = Eigen::Isometry3d(Eigen::AngleAxisd(kPi / 4 * f, Eigen::Vector3d::UnitZ()));
+    s.frames[f].info.egoPose =
+        Eigen::Isometry3d(Eigen::AngleAxisd(kPi / 4 * f, Eigen::Vector3d::UnitZ()));
   s.frames[0].objects.push_back(manual(1, {10, 0, 0}, 0));
   s.frames[2].objects.push_back(manual(1, {0, -10, 0}, -kPi / 2));
   const auto boxes = interpolateTrack(s, 1, {.spline = false});

@@ -42,7 +42,9 @@ TEST(ComputeBounds, IgnoresNonFinitePoints) {
   EXPECT_EQ(b.max[2], 3);
 }
 
-TEST(ComputeBounds, IsInvalidForAnEmptyCloud) { EXPECT_FALSE(computeBounds(PointCloud{}).valid); }
+TEST(ComputeBounds, IsInvalidForAnEmptyCloud) {
+  EXPECT_FALSE(computeBounds(PointCloud{}).valid);
+}
 
 }  // namespace
 }  // namespace lidarlabel

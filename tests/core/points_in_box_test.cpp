@@ -110,7 +110,8 @@ TEST(PointsInBox, OverlapIsOwnedByTheBoxWithTheNearestCentreAndListedInBoth) {
 }
 
 TEST(PointsInBox, YawWrapsAtPlusMinusPi) {
-  const PointCloud cloud = readKittiBin(test::sampleData("kitti_object/training/velodyne/000003.bin"));
+  const PointCloud cloud =
+      readKittiBin(test::sampleData("kitti_object/training/velodyne/000003.bin"));
   const Cuboid atPi = makeBox({13.5, -1.0, -0.9}, {4.2, 1.8, 1.6}, kPi);
   const Cuboid atMinusPi = makeBox({13.5, -1.0, -0.9}, {4.2, 1.8, 1.6}, -kPi);
   const Cuboid atThreePi = makeBox({13.5, -1.0, -0.9}, {4.2, 1.8, 1.6}, 3 * kPi);
@@ -121,7 +122,8 @@ TEST(PointsInBox, YawWrapsAtPlusMinusPi) {
 }
 
 TEST(PointsInBox, MatchesABruteForceCheckOnARealSweep) {
-  const PointCloud cloud = readKittiBin(test::sampleData("kitti_object/training/velodyne/000003.bin"));
+  const PointCloud cloud =
+      readKittiBin(test::sampleData("kitti_object/training/velodyne/000003.bin"));
   std::mt19937 rng(7);
   std::uniform_real_distribution<double> pos(-30, 30), yaw(-kPi, kPi), len(0.5, 6);
   std::vector<Cuboid> boxes;
@@ -131,7 +133,8 @@ TEST(PointsInBox, MatchesABruteForceCheckOnARealSweep) {
   for (std::size_t b = 0; b < boxes.size(); ++b) {
     std::vector<std::uint32_t> expected;
     for (std::size_t i = 0; i < cloud.size(); ++i)
-      if (boxes[b].contains({cloud.x[i], cloud.y[i], cloud.z[i]}, 1e-4)) expected.push_back(static_cast<std::uint32_t>(i));
+      if (boxes[b].contains({cloud.x[i], cloud.y[i], cloud.z[i]}, 1e-4))
+        expected.push_back(static_cast<std::uint32_t>(i));
     EXPECT_EQ(r.indices[b], expected) << "box " << b;
     EXPECT_EQ(countPointsInBox(cloud, boxes[b]).inside, expected.size()) << "box " << b;
     EXPECT_EQ(indicesInBox(cloud, boxes[b]), expected) << "box " << b;
@@ -139,7 +142,8 @@ TEST(PointsInBox, MatchesABruteForceCheckOnARealSweep) {
 }
 
 TEST(PointsInBox, ResultIsIdenticalForAnyThreadCount) {
-  const PointCloud cloud = readKittiBin(test::sampleData("kitti_object/training/velodyne/000001.bin"));
+  const PointCloud cloud =
+      readKittiBin(test::sampleData("kitti_object/training/velodyne/000001.bin"));
   std::vector<Cuboid> boxes;
   for (int k = 0; k < 30; ++k)
     boxes.push_back(makeBox({-20.0 + 1.5 * k, 0.7 * (k % 7) - 2, -1.0}, {4, 3, 2}, 0.1 * k));

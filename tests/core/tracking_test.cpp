@@ -68,7 +68,8 @@ TEST(Tracking, FollowsATurningCar) {
   // Quarter circle of radius 15 m in 30 frames around (10, 20), heading tangent.
   auto truth = [](int f) {
     const double a = -M_PI / 2 + M_PI / 2 * f / 30.0;
-    return std::vector{object(1, carAt(10 + 15 * std::cos(a), 20 + 15 * std::sin(a), a + M_PI / 2))};
+    return std::vector{
+        object(1, carAt(10 + 15 * std::cos(a), 20 + 15 * std::sin(a), a + M_PI / 2))};
   };
   const auto steps = run(30, truth, always);
   for (int f = 1; f <= 30; ++f) {
@@ -149,7 +150,8 @@ TEST(Tracking, TwoOverlappingTracksAreReportedAmbiguous) {
                                Eigen::Isometry3d::Identity(), 0);
   const PointCloud cloud = scene({carAt(10.2, 0.1, 0)});
   const GroundResult ground = exactGround(cloud);
-  const TrackStepResult r = trackNextFrame(s, {&cloud, &ground, Eigen::Isometry3d::Identity(), 0.1, {}});
+  const TrackStepResult r =
+      trackNextFrame(s, {&cloud, &ground, Eigen::Isometry3d::Identity(), 0.1, {}});
   EXPECT_TRUE(contains(r.ambiguousTracks, 1));
   EXPECT_TRUE(contains(r.ambiguousTracks, 2));
 }
@@ -161,7 +163,8 @@ TEST(Tracking, TrackIsRemovedAfterCoastingTooLong) {
   const PointCloud empty;
   std::vector<std::uint32_t> removedAt;
   for (int f = 1; f <= 5; ++f) {
-    const TrackStepResult r = trackNextFrame(s, {&empty, nullptr, Eigen::Isometry3d::Identity(), 0.1 * f, {}}, c);
+    const TrackStepResult r =
+        trackNextFrame(s, {&empty, nullptr, Eigen::Isometry3d::Identity(), 0.1 * f, {}}, c);
     s = r.state;
     if (contains(r.removedTracks, 1)) removedAt.push_back(static_cast<std::uint32_t>(f));
   }
@@ -173,7 +176,8 @@ TEST(Tracking, EmptyCloudReportsEveryTrackLost) {
   TrackerState s = startTracks({object(1, carAt(10, 0, 0)), object(2, carAt(20, 0, 0))},
                                Eigen::Isometry3d::Identity(), 0);
   const PointCloud empty;
-  const TrackStepResult r = trackNextFrame(s, {&empty, nullptr, Eigen::Isometry3d::Identity(), 0.1, {}});
+  const TrackStepResult r =
+      trackNextFrame(s, {&empty, nullptr, Eigen::Isometry3d::Identity(), 0.1, {}});
   EXPECT_TRUE(r.objects.empty());
   EXPECT_EQ(r.lostTracks, (std::vector<std::uint32_t>{1, 2}));
 }
@@ -183,7 +187,8 @@ TEST(Tracking, AllNaNCloudReportsEveryTrackLost) {
   PointCloud nan;
   const float q = std::numeric_limits<float>::quiet_NaN();
   for (int i = 0; i < 1000; ++i) nan.push(q, q, q, 0.f);
-  const TrackStepResult r = trackNextFrame(s, {&nan, nullptr, Eigen::Isometry3d::Identity(), 0.1, {}});
+  const TrackStepResult r =
+      trackNextFrame(s, {&nan, nullptr, Eigen::Isometry3d::Identity(), 0.1, {}});
   EXPECT_TRUE(r.objects.empty());
   EXPECT_EQ(r.lostTracks, (std::vector<std::uint32_t>{1}));
 }

@@ -74,8 +74,8 @@ std::vector<EvalFrame> kittiObjectFrames() {
     f.cloud = readKittiBin(dir + "/velodyne/" + stem + ".bin");
     const KittiCalib calib = readKittiCalib(dir + "/calib/" + stem + ".txt");
     Frame frame;
-    addKittiLabelsToFrame(readKittiObjectLabels(dir + "/label_2/" + stem + ".txt"), calib,
-                          ontology, 1, frame);
+    addKittiLabelsToFrame(readKittiObjectLabels(dir + "/label_2/" + stem + ".txt"), calib, ontology,
+                          1, frame);
     f.objects = frame.objects;
     out.push_back(std::move(f));
   }

@@ -38,9 +38,8 @@ void fitFrame(const EvalFrame& f, const std::vector<std::string>& classes, std::
     if (instancePoints(f, o.trackId) < minPoints) continue;
     ++s.objects;
     const ClassDef* prior = ontology.find(o.className);
-    const Eigen::Vector3d jitter = o.box.rotation() *
-                                   Eigen::Vector3d(u(rng) * o.box.size.x(),
-                                                   u(rng) * o.box.size.y(), 0.0);
+    const Eigen::Vector3d jitter =
+        o.box.rotation() * Eigen::Vector3d(u(rng) * o.box.size.x(), u(rng) * o.box.size.y(), 0.0);
     for (const Eigen::Vector3d& click : {o.box.center, Eigen::Vector3d(o.box.center + jitter)}) {
       const auto t0 = std::chrono::steady_clock::now();
       const FitResult r = fitBoxAtPoint(f.cloud, ground, click, FitConfig{}, prior);
@@ -86,8 +85,9 @@ void fitSection(const std::vector<EvalFrame>& kitti, const std::vector<EvalFrame
   for (const EvalFrame& f : synthetic)
     fitFrame(f, {"car", "van", "truck", "bus", "pedestrian", "cyclist"}, 50, syn, rng);
   Table t;
-  t.header = {"data", "objects", "clicks", "median BEV IoU", "IoU >= 0.7 (%)",
-              "median yaw err (deg)", "no fit", "median ms", "target"};
+  t.header = {"data",           "objects",        "clicks",
+              "median BEV IoU", "IoU >= 0.7 (%)", "median yaw err (deg)",
+              "no fit",         "median ms",      "target"};
   t.rows.push_back(row("KITTI object 000000-000005, cars with 50+ points", real, "IoU >= 0.75"));
   if (!synthetic.empty())
     t.rows.push_back(row("synthetic, all road users with 50+ points (" +

@@ -68,8 +68,8 @@ void groundSection(const std::vector<EvalFrame>& real, const std::vector<EvalFra
       "iterations) on the same sweep. Reference (issue 5): Patchwork++ defaults on these three "
       "SemanticKITTI frames, P 98.6 / R 99.5 / F1 99.05, 32-38 ms.\n\n");
   Table t;
-  t.header = {"frame", "points", "ours P", "ours R", "ours F1", "ours ms",
-              "RANSAC P", "RANSAC R", "RANSAC F1", "RANSAC ms"};
+  t.header = {"frame",   "points",   "ours P",   "ours R",    "ours F1",
+              "ours ms", "RANSAC P", "RANSAC R", "RANSAC F1", "RANSAC ms"};
   std::vector<GroundScores> oursReal, ransacReal, oursSyn, ransacSyn;
   int wins = 0, total = 0;
   for (const EvalFrame& f : real) {
@@ -100,8 +100,7 @@ void groundSection(const std::vector<EvalFrame>& real, const std::vector<EvalFra
   if (!synthetic.empty()) {
     pooled.ours = poolGroundScores(oursSyn);
     pooled.ransac = poolGroundScores(ransacSyn);
-    auto row = cells("**synthetic, pooled over " + std::to_string(synthetic.size()) +
-                         " frames**",
+    auto row = cells("**synthetic, pooled over " + std::to_string(synthetic.size()) + " frames**",
                      0, pooled);
     row[1] = "";
     row[5] = row[9] = "";

@@ -77,11 +77,12 @@ void prelabelSection(const std::vector<EvalFrame>& kitti,
       "no input but the sweeps and ego poses. Recall: GT objects with 30+ points covered by a "
       "pre-labelled box at BEV IoU >= 0.5 (one-to-one Hungarian matching per frame), found/total "
       "in brackets. KITTI GT covers the camera field of view only, so boxes/frame there include "
-      "objects behind and beside the car. fps = whole pipeline incl. ground removal, 2 threads.\n\n");
+      "objects behind and beside the car. fps = whole pipeline incl. ground removal, 2 "
+      "threads.\n\n");
   const Ontology& ontology = defaultOntology();
   Table t;
-  t.header = {"data", "frames", "recall, all", "vehicles", "pedestrians", "cyclists",
-              "boxes / frame", "fps"};
+  t.header = {"data",        "frames",   "recall, all",   "vehicles",
+              "pedestrians", "cyclists", "boxes / frame", "fps"};
   {
     Recall r;
     const auto t0 = std::chrono::steady_clock::now();

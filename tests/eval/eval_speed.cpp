@@ -15,10 +15,23 @@
 namespace lidarlabel::eval {
 
 namespace {
-const std::set<std::string> kStandardKeys = {
-    "name", "family_index", "per_family_instance_index", "run_name", "run_type", "repetitions",
-    "repetition_index", "threads", "iterations", "real_time", "cpu_time", "time_unit",
-    "aggregate_name", "aggregate_unit", "label", "error_occurred", "error_message"};
+const std::set<std::string> kStandardKeys = {"name",
+                                             "family_index",
+                                             "per_family_instance_index",
+                                             "run_name",
+                                             "run_type",
+                                             "repetitions",
+                                             "repetition_index",
+                                             "threads",
+                                             "iterations",
+                                             "real_time",
+                                             "cpu_time",
+                                             "time_unit",
+                                             "aggregate_name",
+                                             "aggregate_unit",
+                                             "label",
+                                             "error_occurred",
+                                             "error_message"};
 
 // The run names after each "baseline: " in a label.
 std::vector<std::string> baselinesOf(const std::string& label) {
@@ -67,7 +80,8 @@ void speedSection(const std::vector<std::string>& jsonFiles) {
     bool anyBaseline = false;
     const auto& benches = doc.value("benchmarks", nlohmann::json::array());
     for (const auto& b : benches) {
-      if (b.value("run_type", "iteration") == "aggregate" && b.value("aggregate_name", "") != "median")
+      if (b.value("run_type", "iteration") == "aggregate" &&
+          b.value("aggregate_name", "") != "median")
         continue;
       realMs[b.value("run_name", b.value("name", ""))] =
           toMs(b.value("real_time", 0.0), b.value("time_unit", "ns"));
@@ -82,12 +96,14 @@ void speedSection(const std::vector<std::string>& jsonFiles) {
     for (const auto& k : counterKeys) t.header.push_back(k);
     if (anyBaseline) t.header.push_back("speed-up vs baseline");
     for (const auto& b : benches) {
-      if (b.value("run_type", "iteration") == "aggregate" && b.value("aggregate_name", "") != "median")
+      if (b.value("run_type", "iteration") == "aggregate" &&
+          b.value("aggregate_name", "") != "median")
         continue;
       const std::string unit = b.value("time_unit", "ns");
       std::vector<std::string> r = {b.value("name", ""), timeCell(b.value("real_time", 0.0), unit),
                                     timeCell(b.value("cpu_time", 0.0), unit)};
-      for (const auto& k : counterKeys) r.push_back(b.contains(k) ? fmt(b[k].get<double>(), 2) : "");
+      for (const auto& k : counterKeys)
+        r.push_back(b.contains(k) ? fmt(b[k].get<double>(), 2) : "");
       if (anyBaseline) {
         std::string cell;
         const double mine = toMs(b.value("real_time", 0.0), unit);
@@ -95,7 +111,8 @@ void speedSection(const std::vector<std::string>& jsonFiles) {
           const auto it = realMs.find(base);
           if (it == realMs.end() || mine <= 0) continue;
           const double ratio = it->second / mine;
-          cell += (cell.empty() ? "" : "; ") + ("**" + fmt(ratio, ratio < 1 ? 2 : 1) + "x** vs " + it->first);
+          cell += (cell.empty() ? "" : "; ") +
+                  ("**" + fmt(ratio, ratio < 1 ? 2 : 1) + "x** vs " + it->first);
         }
         r.push_back(cell);
       }

@@ -22,8 +22,7 @@ struct MotStats {
   double iouSum = 0.0, bevSum = 0.0;
   std::vector<double> stepMs;
   double mota() const {
-    return gt ? 100.0 * (1.0 - static_cast<double>(fn + fp + idsw) / static_cast<double>(gt))
-              : 0.0;
+    return gt ? 100.0 * (1.0 - static_cast<double>(fn + fp + idsw) / static_cast<double>(gt)) : 0.0;
   }
 };
 
@@ -103,8 +102,8 @@ void trackingSection(const std::vector<SyntheticSequence>& sequences) {
       "(FN + FP + IDSW) / GT. Mean IoU over true positives.\n\n",
       kMatchIoU);
   Table t;
-  t.header = {"sequence", "frames", "tracks", "GT boxes", "MOTA (%)", "ID switches",
-              "mean 3D IoU", "mean BEV IoU", "FN", "FP", "median step ms"};
+  t.header = {"sequence",    "frames",       "tracks", "GT boxes", "MOTA (%)",      "ID switches",
+              "mean 3D IoU", "mean BEV IoU", "FN",     "FP",       "median step ms"};
   for (const SyntheticSequence& seq : sequences) {
     MotStats s;
     runSequence(seq, s);

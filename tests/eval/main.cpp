@@ -26,17 +26,19 @@ int main(int argc, char** argv) {
   }
   try {
     std::printf("## Geometry engine: quality against ground truth\n\n");
-    std::printf("Produced by `lidarlabel-eval` (scripts/evaluate.sh); every figure below comes "
-                "from that run.\n\n");
+    std::printf(
+        "Produced by `lidarlabel-eval` (scripts/evaluate.sh); every figure below comes "
+        "from that run.\n\n");
     const auto real = semanticKittiFrames();
     const auto kitti = kittiObjectFrames();
     std::vector<SyntheticSequence> synthetic;
     if (haveSimulator()) {
       const int n = quick ? 1 : 3;
       for (int s = 1; s <= n; ++s) synthetic.push_back(syntheticSequence(s, quick ? 10 : 40));
-      std::printf("Synthetic data: %d sequence(s) of %zu frames simulated in-process "
-                  "(`lidarlabel::sim`, seeds 1..%d, default HDL-64E-like sensor, 60 road users).\n\n",
-                  n, synthetic[0].frames.size(), n);
+      std::printf(
+          "Synthetic data: %d sequence(s) of %zu frames simulated in-process "
+          "(`lidarlabel::sim`, seeds 1..%d, default HDL-64E-like sensor, 60 road users).\n\n",
+          n, synthetic[0].frames.size(), n);
     } else {
       std::printf("_The simulator library is not built: synthetic rows are missing._\n\n");
     }

@@ -54,7 +54,8 @@ TEST(ReadFile, MissingFileIsAFileError) {
 TEST(ReplaceDirectoryAtomic, FailureLeavesTheOldFolderUntouchedAndNoTemporaries) {
   const std::string root = test::scratchDir();
   const std::string out = root + "/export";
-  replaceDirectoryAtomic(out, [](const std::string& tmp) { writeFileAtomic(tmp + "/a.txt", "v1"); });
+  replaceDirectoryAtomic(out,
+                         [](const std::string& tmp) { writeFileAtomic(tmp + "/a.txt", "v1"); });
   EXPECT_THROW(replaceDirectoryAtomic(out,
                                       [](const std::string& tmp) {
                                         writeFileAtomic(tmp + "/a.txt", "v2");
@@ -69,16 +70,20 @@ TEST(ReplaceDirectoryAtomic, FailureLeavesTheOldFolderUntouchedAndNoTemporaries)
 
 TEST(ReplaceDirectoryAtomic, SuccessReplacesTheFolderContents) {
   const std::string out = test::scratchDir() + "/export";
-  replaceDirectoryAtomic(out, [](const std::string& tmp) { writeFileAtomic(tmp + "/old.txt", "x"); });
-  replaceDirectoryAtomic(out, [](const std::string& tmp) { writeFileAtomic(tmp + "/new.txt", "y"); });
+  replaceDirectoryAtomic(out,
+                         [](const std::string& tmp) { writeFileAtomic(tmp + "/old.txt", "x"); });
+  replaceDirectoryAtomic(out,
+                         [](const std::string& tmp) { writeFileAtomic(tmp + "/new.txt", "y"); });
   EXPECT_FALSE(fs::exists(out + "/old.txt"));
   EXPECT_EQ(readFile(out + "/new.txt"), "y");
 }
 
 TEST(ReplaceDirectoryAtomic, ATrailingSlashNamesTheSameFolder) {
   const std::string root = test::scratchDir();
-  replaceDirectoryAtomic(root + "/export/", [](const std::string& tmp) { writeFileAtomic(tmp + "/a", "1"); });
-  replaceDirectoryAtomic(root + "/export/", [](const std::string& tmp) { writeFileAtomic(tmp + "/a", "2"); });
+  replaceDirectoryAtomic(root + "/export/",
+                         [](const std::string& tmp) { writeFileAtomic(tmp + "/a", "1"); });
+  replaceDirectoryAtomic(root + "/export/",
+                         [](const std::string& tmp) { writeFileAtomic(tmp + "/a", "2"); });
   EXPECT_EQ(readFile(root + "/export/a"), "2");
   std::size_t entries = 0;
   for ([[maybe_unused]] const auto& e : fs::directory_iterator(root)) ++entries;

@@ -32,9 +32,11 @@ std::string validate(const SimulationConfig& c) {
   if (e.objects < 0 || e.objects > 5000) return "objects must be in 0..5000";
   if (!finite(e.duration) || e.duration < 0 || e.duration > 36000)
     return "duration must be in [0, 36000] s";
-  if (!finite(e.egoSpeed) || e.egoSpeed < 0 || e.egoSpeed > 40) return "ego speed must be in [0, 40] m/s";
+  if (!finite(e.egoSpeed) || e.egoSpeed < 0 || e.egoSpeed > 40)
+    return "ego speed must be in [0, 40] m/s";
   if (!finite(e.junctionX) || std::abs(e.junctionX) > 1e5) return "junction x must be finite";
-  if (!finite(e.groundSlope) || std::abs(e.groundSlope) > 0.1) return "ground slope must be in [-0.1, 0.1]";
+  if (!finite(e.groundSlope) || std::abs(e.groundSlope) > 0.1)
+    return "ground slope must be in [-0.1, 0.1]";
   if (!finite(e.bumpAmplitude) || e.bumpAmplitude < 0 || e.bumpAmplitude > 0.5)
     return "bump amplitude must be in [0, 0.5] m";
   if (!finite(e.kerbHeight) || e.kerbHeight < 0 || e.kerbHeight > 0.4)
@@ -44,10 +46,9 @@ std::string validate(const SimulationConfig& c) {
 }
 
 double beamElevation(const SensorConfig& sensor, int ring) {
-  const double deg = sensor.beams == 1
-                         ? sensor.fovUpDeg
-                         : sensor.fovUpDeg + (sensor.fovDownDeg - sensor.fovUpDeg) * ring /
-                                                 (sensor.beams - 1);
+  const double deg = sensor.beams == 1 ? sensor.fovUpDeg
+                                       : sensor.fovUpDeg + (sensor.fovDownDeg - sensor.fovUpDeg) *
+                                                               ring / (sensor.beams - 1);
   return deg * (std::numbers::pi / 180.0);
 }
 

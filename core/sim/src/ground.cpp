@@ -11,8 +11,9 @@ namespace {
 
 // Hash of a lattice corner -> [-1, 1].
 double latticeValue(std::int64_t ix, std::int64_t iy, std::uint64_t seed) {
-  const std::uint64_t h = mix64(seed ^ mix64(static_cast<std::uint64_t>(ix) * 0x9E3779B1ull ^
-                                             static_cast<std::uint64_t>(iy) * 0x85EBCA77C2B2AE63ull));
+  const std::uint64_t h =
+      mix64(seed ^ mix64(static_cast<std::uint64_t>(ix) * 0x9E3779B1ull ^
+                         static_cast<std::uint64_t>(iy) * 0x85EBCA77C2B2AE63ull));
   return static_cast<double>(h >> 11) * 0x1.0p-52 - 1.0;
 }
 
@@ -28,10 +29,10 @@ double valueNoise(double x, double y, std::uint64_t seed) {
   return lo + (hi - lo) * sv;
 }
 
-constexpr double kCoarseWavelength = 30.0;  // metres
-constexpr double kFineWavelength = 8.0;     // metres
-constexpr double kMarkingHalfWidth = 0.075; // metres
-constexpr double kDashPeriod = 9.0;         // metres: 3 m dash, 6 m gap
+constexpr double kCoarseWavelength = 30.0;   // metres
+constexpr double kFineWavelength = 8.0;      // metres
+constexpr double kMarkingHalfWidth = 0.075;  // metres
+constexpr double kDashPeriod = 9.0;          // metres: 3 m dash, 6 m gap
 constexpr double kDashLength = 3.0;
 
 }  // namespace
@@ -54,8 +55,9 @@ double Ground::height(double x, double y) const {
 std::uint16_t Ground::semanticAt(double x, double y) const {
   constexpr std::uint16_t kRoad = 40, kParking = 44, kSidewalk = 48, kMarking = 60, kTerrain = 72;
   if (raised(x, y)) {
-    const double d = y > 0 ? y - kRoadHalfWidth
-                           : std::min(-y - kRoadHalfWidth, std::abs(x - junctionX) - kJunctionHalfWidth);
+    const double d =
+        y > 0 ? y - kRoadHalfWidth
+              : std::min(-y - kRoadHalfWidth, std::abs(x - junctionX) - kJunctionHalfWidth);
     return d < kSidewalkWidth ? kSidewalk : kTerrain;
   }
   const double ay = std::abs(y);

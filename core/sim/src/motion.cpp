@@ -43,7 +43,8 @@ Path& Path::line(double length) {
 }
 
 Path& Path::arc(double radius, double angle) {
-  segments.push_back(nextSegment(*this, radius * std::abs(angle), angle > 0 ? 1.0 / radius : -1.0 / radius));
+  segments.push_back(
+      nextSegment(*this, radius * std::abs(angle), angle > 0 ? 1.0 / radius : -1.0 / radius));
   return *this;
 }
 
@@ -75,8 +76,8 @@ void Path::at(double s, Eigen::Vector2d& position, double& heading) const {
 double SpeedProfile::distance(double t) const {
   if (speed <= 0.0) return 0.0;
   if (stopAt < 0.0 || t <= stopAt) return speed * t;
-  const double ramp = speed / accel;              // seconds to stop (and to restart)
-  const double rampDist = 0.5 * speed * ramp;     // metres while braking (and accelerating)
+  const double ramp = speed / accel;           // seconds to stop (and to restart)
+  const double rampDist = 0.5 * speed * ramp;  // metres while braking (and accelerating)
   double d = speed * stopAt;
   double u = t - stopAt;
   if (u <= ramp) return d + speed * u - 0.5 * accel * u * u;

@@ -26,7 +26,9 @@ Solid cylinder(double cx, double cz, double r, double hz, float refl) {
   return s;
 }
 
-float refl(Rng& rng, double lo, double hi) { return static_cast<float>(rng.uniform(lo, hi)); }
+float refl(Rng& rng, double lo, double hi) {
+  return static_cast<float>(rng.uniform(lo, hi));
+}
 
 }  // namespace
 
@@ -36,13 +38,13 @@ std::vector<Solid> makeParts(const std::string& cls, Rng& rng, std::uint16_t sem
   if (cls == "car") {
     const double l = rng.uniform(3.9, 4.9), w = rng.uniform(1.7, 1.95), h = rng.uniform(1.4, 1.65);
     const float paint = refl(rng, 0.15, 0.85);
-    p.push_back(box(0.0, 0.29 * h, l / 2, w / 2, 0.29 * h, paint));                  // body
-    p.push_back(box(-0.05 * l, 0.79 * h, 0.25 * l, 0.45 * w, 0.21 * h, 0.12f));      // cabin
+    p.push_back(box(0.0, 0.29 * h, l / 2, w / 2, 0.29 * h, paint));              // body
+    p.push_back(box(-0.05 * l, 0.79 * h, 0.25 * l, 0.45 * w, 0.21 * h, 0.12f));  // cabin
   } else if (cls == "van") {
     const double l = rng.uniform(4.8, 5.4), w = rng.uniform(1.9, 2.05), h = rng.uniform(1.9, 2.3);
     const float paint = refl(rng, 0.3, 0.9);
-    p.push_back(box(-0.45, h / 2, l / 2 - 0.45, w / 2, h / 2, paint));              // box body
-    p.push_back(box(l / 2 - 0.45, 0.275 * h, 0.45, w / 2, 0.275 * h, paint));      // bonnet
+    p.push_back(box(-0.45, h / 2, l / 2 - 0.45, w / 2, h / 2, paint));         // box body
+    p.push_back(box(l / 2 - 0.45, 0.275 * h, 0.45, w / 2, 0.275 * h, paint));  // bonnet
   } else if (cls == "truck") {
     const double l = rng.uniform(7.0, 10.0), w = rng.uniform(2.4, 2.55), h = rng.uniform(3.0, 3.8);
     p.push_back(box(l / 2 - 1.1, 0.4 * h, 1.1, 0.48 * w, 0.4 * h, refl(rng, 0.3, 0.8)));  // cab
@@ -53,12 +55,13 @@ std::vector<Solid> makeParts(const std::string& cls, Rng& rng, std::uint16_t sem
   } else if (cls == "pedestrian") {
     const double h = rng.uniform(1.55, 1.9), r = rng.uniform(0.22, 0.3);
     const float cloth = refl(rng, 0.15, 0.6);
-    p.push_back(cylinder(0.0, 0.43 * h, r, 0.43 * h, cloth));              // legs and torso
-    p.push_back(cylinder(0.0, 0.93 * h, 0.5 * r, 0.07 * h, 0.35f));        // head
-  } else {  // cyclist
+    p.push_back(cylinder(0.0, 0.43 * h, r, 0.43 * h, cloth));        // legs and torso
+    p.push_back(cylinder(0.0, 0.93 * h, 0.5 * r, 0.07 * h, 0.35f));  // head
+  } else {                                                           // cyclist
     const double h = rng.uniform(1.65, 1.85);
-    p.push_back(box(0.0, 0.5, 0.85, 0.06, 0.5, refl(rng, 0.3, 0.7)));              // bicycle
-    p.push_back(cylinder(-0.15, (0.75 + h) / 2, 0.24, (h - 0.75) / 2, refl(rng, 0.15, 0.6)));  // rider
+    p.push_back(box(0.0, 0.5, 0.85, 0.06, 0.5, refl(rng, 0.3, 0.7)));  // bicycle
+    p.push_back(
+        cylinder(-0.15, (0.75 + h) / 2, 0.24, (h - 0.75) / 2, refl(rng, 0.15, 0.6)));  // rider
   }
   for (Solid& s : p) {
     s.semantic = semantic;
@@ -77,7 +80,8 @@ void solidsHull(const std::vector<Solid>& solids, Eigen::Vector3d& lo, Eigen::Ve
       h = {c * s.halfSize.x() + sn * s.halfSize.y(), sn * s.halfSize.x() + c * s.halfSize.y(),
            s.halfSize.z()};
     } else if (s.kind != ShapeKind::Box) {
-      h = {s.halfSize.x(), s.halfSize.x(), s.kind == ShapeKind::Sphere ? s.halfSize.x() : s.halfSize.z()};
+      h = {s.halfSize.x(), s.halfSize.x(),
+           s.kind == ShapeKind::Sphere ? s.halfSize.x() : s.halfSize.z()};
     }
     lo = lo.cwiseMin(s.center - h);
     hi = hi.cwiseMax(s.center + h);
@@ -105,8 +109,10 @@ bool overlaps(const Footprint& a, const Footprint& b, double margin) {
                                  {std::cos(b.heading), std::sin(b.heading)},
                                  {-std::sin(b.heading), std::cos(b.heading)}};
   for (const Eigen::Vector2d& n : ax) {
-    const double pa = (a.halfLength + m) * std::abs(n.dot(ax[0])) + (a.halfWidth + m) * std::abs(n.dot(ax[1]));
-    const double pb = (b.halfLength + m) * std::abs(n.dot(ax[2])) + (b.halfWidth + m) * std::abs(n.dot(ax[3]));
+    const double pa =
+        (a.halfLength + m) * std::abs(n.dot(ax[0])) + (a.halfWidth + m) * std::abs(n.dot(ax[1]));
+    const double pb =
+        (b.halfLength + m) * std::abs(n.dot(ax[2])) + (b.halfWidth + m) * std::abs(n.dot(ax[3]));
     if (std::abs(n.dot(d)) > pa + pb) return false;  // separating axis
   }
   return true;
@@ -124,7 +130,8 @@ ObjectState objectStateAt(const Scene& scene, const SceneObject& o, double t) {
   double zTop = -std::numeric_limits<double>::infinity();
   for (int i = 0; i <= 4; ++i)
     for (int j = 0; j <= 4; ++j) {
-      const Eigen::Vector2d local(lo.x() + (hi.x() - lo.x()) * i / 4, lo.y() + (hi.y() - lo.y()) * j / 4);
+      const Eigen::Vector2d local(lo.x() + (hi.x() - lo.x()) * i / 4,
+                                  lo.y() + (hi.y() - lo.y()) * j / 4);
       const Eigen::Vector2d w = p + rot * local;
       zTop = std::max(zTop, scene.ground.height(w.x(), w.y()));
     }
@@ -142,10 +149,18 @@ ObjectState objectStateAt(const Scene& scene, const SceneObject& o, double t) {
   }
   const bool moving = o.profile.speedAt(t) > 0.05;
   switch (o.role) {
-    case ObjectRole::Parked: st.attributes["state"] = "parked"; break;
-    case ObjectRole::Vehicle: st.attributes["state"] = moving ? "moving" : "stopped"; break;
-    case ObjectRole::Pedestrian: st.attributes["state"] = moving ? "moving" : "standing"; break;
-    case ObjectRole::Cyclist: st.attributes["rider"] = "with_rider"; break;
+    case ObjectRole::Parked:
+      st.attributes["state"] = "parked";
+      break;
+    case ObjectRole::Vehicle:
+      st.attributes["state"] = moving ? "moving" : "stopped";
+      break;
+    case ObjectRole::Pedestrian:
+      st.attributes["state"] = moving ? "moving" : "standing";
+      break;
+    case ObjectRole::Cyclist:
+      st.attributes["rider"] = "with_rider";
+      break;
   }
   return st;
 }

@@ -8,7 +8,7 @@
 namespace lidarlabel::sim {
 
 struct Hit {
-  double t = 0.0;                                   // metres along the unit ray
+  double t = 0.0;                                     // metres along the unit ray
   Eigen::Vector3d normal = Eigen::Vector3d::UnitZ();  // surface normal (either orientation)
   std::uint16_t semantic = 0, instance = 0;
   float reflectivity = 0.0f;

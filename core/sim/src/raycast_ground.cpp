@@ -33,7 +33,7 @@ bool firstRoot(const Ground& g, const Ray& r, double a, double b, double offset,
   const double c1 = r.d.z() - g.slopeX * r.d.x();
   double lo = a, hi = b;
   if (c1 < 0) {
-    lo = std::max(a, (bound - c0) / c1);  // ray enters the bump slab
+    lo = std::max(a, (bound - c0) / c1);   // ray enters the bump slab
     hi = std::min(b, (-bound - c0) / c1);  // ray is surely below the surface
     if (lo > hi) {
       if ((-bound - c0) / c1 < a) {
@@ -75,11 +75,16 @@ bool firstRoot(const Ground& g, const Ray& r, double a, double b, double offset,
 
 float groundReflectivity(std::uint16_t semantic) {
   switch (semantic) {
-    case 40: return 0.12f;  // asphalt
-    case 44: return 0.14f;  // parking
-    case 60: return 0.70f;  // lane marking paint
-    case 48: return 0.30f;  // sidewalk
-    default: return 0.25f;  // terrain
+    case 40:
+      return 0.12f;  // asphalt
+    case 44:
+      return 0.14f;  // parking
+    case 60:
+      return 0.70f;  // lane marking paint
+    case 48:
+      return 0.30f;  // sidewalk
+    default:
+      return 0.25f;  // terrain
   }
 }
 

@@ -36,11 +36,14 @@ bool intersectSolid(const SolidSet::Prepared& p, const Eigen::Vector3d& o, const
     const double c = p.cosYaw, sn = p.sinYaw;
     const double lx = c * rel.x() + sn * rel.y(), ly = -sn * rel.x() + c * rel.y();
     const double dx = c * d.x() + sn * d.y(), dy = -sn * d.x() + c * d.y();
-    if (!slab(lx, dx, s.halfSize.x(), 0, tNear, tFar, axis) || !slab(ly, dy, s.halfSize.y(), 1, tNear, tFar, axis) ||
+    if (!slab(lx, dx, s.halfSize.x(), 0, tNear, tFar, axis) ||
+        !slab(ly, dy, s.halfSize.y(), 1, tNear, tFar, axis) ||
         !slab(rel.z(), d.z(), s.halfSize.z(), 2, tNear, tFar, axis) || tNear <= 0)
       return false;
     t = tNear;
-    n = axis == 0 ? Eigen::Vector3d(c, sn, 0) : axis == 1 ? Eigen::Vector3d(-sn, c, 0) : Eigen::Vector3d::UnitZ();
+    n = axis == 0   ? Eigen::Vector3d(c, sn, 0)
+        : axis == 1 ? Eigen::Vector3d(-sn, c, 0)
+                    : Eigen::Vector3d::UnitZ();
     return true;
   }
   const double r = s.halfSize.x();
@@ -135,23 +138,26 @@ SolidSet buildSolidSet(const std::vector<const Solid*>& solids, const Eigen::Vec
   set.start.assign(static_cast<std::size_t>(set.nx * set.ny) + 1, 0);
   for (const Range& r : ranges)
     for (int iy = r.iy0; iy <= r.iy1; ++iy)
-      for (int ix = r.ix0; ix <= r.ix1; ++ix) ++set.start[static_cast<std::size_t>(iy * set.nx + ix) + 1];
+      for (int ix = r.ix0; ix <= r.ix1; ++ix)
+        ++set.start[static_cast<std::size_t>(iy * set.nx + ix) + 1];
   for (std::size_t c = 1; c < set.start.size(); ++c) set.start[c] += set.start[c - 1];
   set.items.resize(set.start.back());
   std::vector<std::uint32_t> fill(set.start.begin(), set.start.end() - 1);
   for (std::uint32_t i = 0; i < ranges.size(); ++i) {
     const Range& r = ranges[i];
     for (int iy = r.iy0; iy <= r.iy1; ++iy)
-      for (int ix = r.ix0; ix <= r.ix1; ++ix) set.items[fill[static_cast<std::size_t>(iy * set.nx + ix)]++] = i;
+      for (int ix = r.ix0; ix <= r.ix1; ++ix)
+        set.items[fill[static_cast<std::size_t>(iy * set.nx + ix)]++] = i;
   }
   return set;
 }
 
-bool intersectSolids(SolidSet& set, const Eigen::Vector3d& o, const Eigen::Vector3d& d, double& tBest,
-                     Hit& hit, std::uint32_t rayId) {
+bool intersectSolids(SolidSet& set, const Eigen::Vector3d& o, const Eigen::Vector3d& d,
+                     double& tBest, Hit& hit, std::uint32_t rayId) {
   bool found = false;
   if (set.bruteForce) {
-    for (std::uint32_t i = 0; i < set.solids.size(); ++i) found |= testSolid(set, i, o, d, tBest, hit, rayId);
+    for (std::uint32_t i = 0; i < set.solids.size(); ++i)
+      found |= testSolid(set, i, o, d, tBest, hit, rayId);
     return found;
   }
   // 2D DDA (Amanatides & Woo) over the cells the ray's ground track crosses, nearest first.

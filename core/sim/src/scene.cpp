@@ -12,16 +12,17 @@ namespace lidarlabel::sim {
 namespace {
 
 constexpr double kPi = std::numbers::pi;
-constexpr double kGap = 0.3;          // metres between any two footprints
-constexpr double kTimeStep = 0.05;    // seconds between collision checks
-constexpr int kAttempts = 30;         // placements tried per object
-constexpr double kTurnRadius = 6.0;   // metres, vehicles turning at the junction
+constexpr double kGap = 0.3;         // metres between any two footprints
+constexpr double kTimeStep = 0.05;   // seconds between collision checks
+constexpr int kAttempts = 30;        // placements tried per object
+constexpr double kTurnRadius = 6.0;  // metres, vehicles turning at the junction
 
 std::uint16_t semanticOf(const std::string& className) {
   return semanticKittiIdOf(className);
 }
 
-Solid stuff(ShapeKind kind, Eigen::Vector3d center, Eigen::Vector3d half, const char* cls, float refl) {
+Solid stuff(ShapeKind kind, Eigen::Vector3d center, Eigen::Vector3d half, const char* cls,
+            float refl) {
   Solid s;
   s.kind = kind;
   s.center = center;
@@ -50,7 +51,8 @@ void addBuildings(Scene& s, Rng& rng, double side, Extent e) {
     const double cx = x + len / 2;
     if (!nearJunction(s, side, cx, len / 2, 4.0)) {
       const double z0 = s.ground.height(cx, side * (yIn + depth / 2)) - 1.0;
-      s.statics.push_back(stuff(ShapeKind::Box, {cx, side * (yIn + depth / 2), z0 + (height + 1) / 2},
+      s.statics.push_back(stuff(ShapeKind::Box,
+                                {cx, side * (yIn + depth / 2), z0 + (height + 1) / 2},
                                 {len / 2, depth / 2, (height + 1) / 2}, "building", refl));
     }
     const double fx = x + len + gap / 2;
@@ -70,21 +72,22 @@ void addPoles(Scene& s, Rng& rng, double side, Extent e) {
     const double r = light ? rng.uniform(0.08, 0.12) : 0.04, h = light ? rng.uniform(6, 8) : 2.6;
     if (nearJunction(s, side, x, 0.5, 1.0)) continue;
     const double z0 = s.ground.height(x, y) - 0.3;
-    s.statics.push_back(stuff(ShapeKind::Cylinder, {x, y, z0 + (h + 0.3) / 2}, {r, r, (h + 0.3) / 2},
-                              "pole", 0.5f));
+    s.statics.push_back(stuff(ShapeKind::Cylinder, {x, y, z0 + (h + 0.3) / 2},
+                              {r, r, (h + 0.3) / 2}, "pole", 0.5f));
     if (light)  // lamp arm over the parking strip, far above any vehicle
       s.statics.push_back(stuff(ShapeKind::Box, {x, y - side * 0.75, z0 + 0.3 + h - 0.1},
                                 {0.05, 0.75, 0.05}, "pole", 0.5f));
     else  // sign plate facing the traffic, above head height
-      s.statics.push_back(stuff(ShapeKind::Box, {x, y, z0 + 0.3 + 2.3}, {0.02, 0.3, 0.3},
-                                "traffic-sign", 0.9f));
+      s.statics.push_back(
+          stuff(ShapeKind::Box, {x, y, z0 + 0.3 + 2.3}, {0.02, 0.3, 0.3}, "traffic-sign", 0.9f));
   }
 }
 
 void addTrees(Scene& s, Rng& rng, double side, Extent e) {
   const double y = side * (kRoadHalfWidth + kSidewalkWidth + 2.0);
   for (double x = e.xMin + rng.uniform(0, 8); x < e.xMax; x += rng.uniform(8, 16)) {
-    const double r = rng.uniform(0.12, 0.25), h = rng.uniform(2.6, 4.0), crown = rng.uniform(1.2, 2.0);
+    const double r = rng.uniform(0.12, 0.25), h = rng.uniform(2.6, 4.0),
+                 crown = rng.uniform(1.2, 2.0);
     const bool bush = rng.chance(0.5);
     Eigen::Vector3d bushHalf;  // one draw per statement: argument evaluation order is unspecified
     bushHalf.x() = rng.uniform(0.4, 1.0);
@@ -93,14 +96,15 @@ void addTrees(Scene& s, Rng& rng, double side, Extent e) {
     const double bx = x + rng.uniform(3, 5), by = side * rng.uniform(15.5, 17.5);
     if (!nearJunction(s, side, x, crown, 3.0)) {
       const double z0 = s.ground.height(x, y) - 0.3;
-      s.statics.push_back(stuff(ShapeKind::Cylinder, {x, y, z0 + (h + 0.3) / 2}, {r, r, (h + 0.3) / 2},
-                                "trunk", 0.3f));
+      s.statics.push_back(stuff(ShapeKind::Cylinder, {x, y, z0 + (h + 0.3) / 2},
+                                {r, r, (h + 0.3) / 2}, "trunk", 0.3f));
       s.statics.push_back(stuff(ShapeKind::Sphere, {x, y, z0 + 0.3 + h + 0.6 * crown},
                                 Eigen::Vector3d::Constant(crown), "vegetation", 0.45f));
     }
     if (bush && !nearJunction(s, side, bx, bushHalf.x(), 3.0)) {
       const double z0 = s.ground.height(bx, by) - 0.2;
-      s.statics.push_back(stuff(ShapeKind::Box, {bx, by, z0 + bushHalf.z()}, bushHalf, "vegetation", 0.45f));
+      s.statics.push_back(
+          stuff(ShapeKind::Box, {bx, by, z0 + bushHalf.z()}, bushHalf, "vegetation", 0.45f));
     }
   }
 }
@@ -154,15 +158,24 @@ std::vector<Route> makeRoutes(const SceneConfig& c, Rng& rng, Extent e) {
   std::vector<Route> r;
   r.push_back({Path::from({x0, kEgoLaneY}, 0).line(1e6), {c.egoSpeed, -1, 0, 3}, 100, 100 + span});
   r.push_back({Path::from({x0, -5.25}, 0).line(1e6), stopping(rng.uniform(9, 12)), 80, 100 + span});
-  r.push_back({Path::from({x1, 1.75}, kPi).line(1e6), {rng.uniform(8, 12), -1, 0, 3}, 100, 100 + span + 12 * T});
-  r.push_back({Path::from({x1, 5.25}, kPi).line(1e6), stopping(rng.uniform(7, 10)), 100, 100 + span + 10 * T});
+  r.push_back({Path::from({x1, 1.75}, kPi).line(1e6),
+               {rng.uniform(8, 12), -1, 0, 3},
+               100,
+               100 + span + 12 * T});
+  r.push_back({Path::from({x1, 5.25}, kPi).line(1e6), stopping(rng.uniform(7, 10)), 100,
+               100 + span + 10 * T});
   // Turning in from the cross street (heading +y) into the outer +x lane.
   const double yStart = -kRoadHalfWidth - 60;
-  r.push_back({Path::from({xc + 1.75, yStart}, kPi / 2).line(-5.25 - R - yStart).arc(R, -kPi / 2).line(1e6),
-               {5.0, -1, 0, 2}, 0, 120});
+  r.push_back(
+      {Path::from({xc + 1.75, yStart}, kPi / 2).line(-5.25 - R - yStart).arc(R, -kPi / 2).line(1e6),
+       {5.0, -1, 0, 2},
+       0,
+       120});
   // Turning out of the outer +x lane into the cross street (heading -y).
   r.push_back({Path::from({x0, -5.25}, 0).line(xc - 1.75 - R - x0).arc(R, -kPi / 2).line(1e6),
-               {5.0, -1, 0, 2}, xc - 1.75 - R - x0 - 60, xc - 1.75 - R - x0 + 20});
+               {5.0, -1, 0, 2},
+               xc - 1.75 - R - x0 - 60,
+               xc - 1.75 - R - x0 + 20});
   return r;
 }
 
@@ -195,7 +208,8 @@ SceneObject candidate(ObjectRole role, Rng& rng, const std::vector<Route>& route
   } else if (role == ObjectRole::Vehicle) {
     o.className = vehicleClass(rng, false);
     o.parts = makeParts(o.className, rng, semanticOf(o.className), static_cast<std::uint16_t>(id));
-    const Route& r = routes[static_cast<std::size_t>(rng.uniformInt(0, static_cast<int>(routes.size()) - 1))];
+    const Route& r =
+        routes[static_cast<std::size_t>(rng.uniformInt(0, static_cast<int>(routes.size()) - 1))];
     o.path = r.path;
     o.profile = r.profile;
     o.s0 = rng.uniform(r.sLo, r.sHi);
@@ -206,13 +220,17 @@ SceneObject candidate(ObjectRole role, Rng& rng, const std::vector<Route>& route
     const double x = rng.uniform(e.xMin + 40, e.xMax - 40);
     if (kind < 0.25) {  // crossing the road, then walking on along the far sidewalk
       const double y0 = side * (kRoadHalfWidth + rng.uniform(1.5, 2.5));
-      o.path = Path::from({x, y0}, -side * kPi / 2).line(2 * std::abs(y0)).arc(0.8, rng.chance(0.5) ? kPi / 2 : -kPi / 2).line(1e4);
+      o.path = Path::from({x, y0}, -side * kPi / 2)
+                   .line(2 * std::abs(y0))
+                   .arc(0.8, rng.chance(0.5) ? kPi / 2 : -kPi / 2)
+                   .line(1e4);
       o.profile = {rng.uniform(1.0, 1.5), -1, 0, 1.0};
       o.s0 = rng.uniform(0.0, std::abs(y0));
     } else {  // on the sidewalk: walking (some stop for a while) or standing
       const double y = side * (kRoadHalfWidth + rng.uniform(1.2, 3.0));
       const bool standing = kind > 0.8;
-      o.path = Path::from({x, y}, standing ? rng.uniform(-kPi, kPi) : (rng.chance(0.5) ? 0.0 : kPi));
+      o.path =
+          Path::from({x, y}, standing ? rng.uniform(-kPi, kPi) : (rng.chance(0.5) ? 0.0 : kPi));
       o.profile = {standing ? 0.0 : rng.uniform(0.9, 1.6), -1, 0, 1.0};
       if (!standing && rng.chance(0.25)) {
         o.profile.stopAt = rng.uniform(0, T);
@@ -264,8 +282,8 @@ Scene makeScene(const SceneConfig& config, std::uint64_t seed) {
   const int n = config.objects;
   const int parked = n * 25 / 100, vehicles = n * 35 / 100, pedestrians = n * 28 / 100;
   for (int i = 0; i < n; ++i) {
-    const ObjectRole role = i < parked                           ? ObjectRole::Parked
-                            : i < parked + vehicles              ? ObjectRole::Vehicle
+    const ObjectRole role = i < parked                            ? ObjectRole::Parked
+                            : i < parked + vehicles               ? ObjectRole::Vehicle
                             : i < parked + vehicles + pedestrians ? ObjectRole::Pedestrian
                                                                   : ObjectRole::Cyclist;
     const auto id = static_cast<std::uint32_t>(s.objects.size() + 1);
@@ -284,7 +302,8 @@ Scene makeScene(const SceneConfig& config, std::uint64_t seed) {
 Eigen::Isometry3d egoPoseAt(const Scene& scene, const SensorConfig& sensor, double t) {
   const double x = scene.config.egoSpeed * t;
   Eigen::Isometry3d p = Eigen::Isometry3d::Identity();
-  p.translation() = Eigen::Vector3d(x, kEgoLaneY, scene.ground.height(x, kEgoLaneY) + sensor.mountHeight);
+  p.translation() =
+      Eigen::Vector3d(x, kEgoLaneY, scene.ground.height(x, kEgoLaneY) + sensor.mountHeight);
   return p;
 }
 

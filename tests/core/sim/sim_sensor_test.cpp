@@ -28,7 +28,8 @@ SimulationConfig sensorConfig() {
 }
 
 double elevationOf(const PointCloud& c, std::size_t i) {
-  return std::atan2(static_cast<double>(c.z[i]), std::hypot(static_cast<double>(c.x[i]), static_cast<double>(c.y[i])));
+  return std::atan2(static_cast<double>(c.z[i]),
+                    std::hypot(static_cast<double>(c.x[i]), static_cast<double>(c.y[i])));
 }
 
 TEST(SimSensor, EveryRingReturnsPointsAndNoOtherRingExists) {
@@ -47,7 +48,8 @@ TEST(SimSensor, PointElevationsAreTheConfiguredEvenlySpacedBeamAngles) {
   constexpr double kDeg = std::numbers::pi / 180.0;
   const double spacing = (3.0 - -20.0) / 23.0 * kDeg;
   for (std::size_t i = 0; i < f.cloud.size(); ++i)
-    ASSERT_NEAR(elevationOf(f.cloud, i), 3.0 * kDeg - f.cloud.ring[i] * spacing, 1e-5) << "point " << i;
+    ASSERT_NEAR(elevationOf(f.cloud, i), 3.0 * kDeg - f.cloud.ring[i] * spacing, 1e-5)
+        << "point " << i;
   EXPECT_NEAR(beamElevation(c.sensor, 0), 3.0 * kDeg, 1e-12);
   EXPECT_NEAR(beamElevation(c.sensor, 23), -20.0 * kDeg, 1e-12);
 }
@@ -58,7 +60,9 @@ TEST(SimSensor, AzimuthsLieOnTheFiringGridAndTimesFollowIt) {
   const double step = 2 * std::numbers::pi / 600;
   float lastTime = 0.0f;
   for (std::size_t i = 0; i < f.cloud.size(); ++i) {
-    double k = (std::numbers::pi - std::atan2(static_cast<double>(f.cloud.y[i]), static_cast<double>(f.cloud.x[i]))) / step;
+    double k = (std::numbers::pi -
+                std::atan2(static_cast<double>(f.cloud.y[i]), static_cast<double>(f.cloud.x[i]))) /
+               step;
     if (k >= 600 - 1e-3) k -= 600;
     ASSERT_NEAR(k, std::round(k), 1e-3) << "point " << i << " is between firings";
     EXPECT_NEAR(f.cloud.time[i], std::round(k) / (600 * 10.0), 1e-6);
@@ -81,7 +85,7 @@ TEST(SimSensor, RangesStayWithinTheConfiguredLimits) {
   }
   EXPECT_GE(lo, 5.0 - 1e-4);
   EXPECT_LE(hi, 30.0 + 1e-4);
-  EXPECT_LT(lo, 5.5);   // the limits are reached, so they are what cut the sweep
+  EXPECT_LT(lo, 5.5);  // the limits are reached, so they are what cut the sweep
   EXPECT_GT(hi, 29.0);
 }
 

@@ -45,8 +45,9 @@ TEST(SimWrite, FolderOpensAsASequenceWithBoxesPosesAndPointLabels) {
     const PointCloud cloud = readSweep(s.sweepPathOf(i));
     const PointLabels labels = readPointLabels(resolvePath(s.root, f.pointLabelPath),
                                                static_cast<long long>(cloud.size()));
-    EXPECT_EQ(readSemanticKittiLabels(dir + "/labels/" + fs::path(f.pointLabelPath).stem().string() + ".label",
-                                      static_cast<long long>(cloud.size())),
+    EXPECT_EQ(readSemanticKittiLabels(
+                  dir + "/labels/" + fs::path(f.pointLabelPath).stem().string() + ".label",
+                  static_cast<long long>(cloud.size())),
               labels);
     boxes += f.objects.size();
     for (const ObjectAnnotation& o : f.objects) {
@@ -84,7 +85,9 @@ TEST(SimWrite, TrailingSlashNamesTheSameFolder) {
   writeSimulatedSequence(c, dir + "/");
   writeSimulatedSequence(c, dir + "//");
   EXPECT_EQ(openSequence(dir).size(), 1u);
-  EXPECT_EQ(std::distance(fs::directory_iterator(fs::path(dir).parent_path()), fs::directory_iterator()), 1);
+  EXPECT_EQ(
+      std::distance(fs::directory_iterator(fs::path(dir).parent_path()), fs::directory_iterator()),
+      1);
 }
 
 TEST(SimWrite, UnwritableDestinationThrowsAndLeavesNothingBehind) {
@@ -102,7 +105,8 @@ TEST(SimWrite, CommandLineListsOnlyNonDefaultOptionsInAFixedOrder) {
   c.sensor.maxRange = 60.5;
   c.sensor.beams = 16;
   EXPECT_EQ(simulateCommandLine(c),
-            "lidarlabel-cli simulate --out DIR --frames 40 --seed 7 --beams 16 --max-range 60.5 --objects 80");
+            "lidarlabel-cli simulate --out DIR --frames 40 --seed 7 --beams 16 --max-range 60.5 "
+            "--objects 80");
 }
 
 TEST(SimConfig, ValidateNamesTheBadOption) {

@@ -25,8 +25,8 @@ std::optional<ReviewState> reviewStateFromString(const std::string& s);
 // object keeps its id); it is also the instance id used in per-point labels (low 16 bits).
 struct ObjectAnnotation {
   std::uint32_t trackId = 0;
-  std::string className;  // an Ontology class name, e.g. "car"
-  Cuboid box;             // LiDAR frame of this frame's sweep
+  std::string className;                          // an Ontology class name, e.g. "car"
+  Cuboid box;                                     // LiDAR frame of this frame's sweep
   std::map<std::string, std::string> attributes;  // per-class attributes, e.g. {"state":"parked"}
   Provenance provenance = Provenance::Manual;
   ReviewState review = ReviewState::Unreviewed;

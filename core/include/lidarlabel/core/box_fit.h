@@ -34,12 +34,12 @@
 namespace lidarlabel {
 
 struct FitConfig {
-  NeighbourhoodConfig neighbourhood;  // where to look around the click
-  ClusterConfig cluster;              // how to split the neighbourhood into objects
-  double coarseYawStep = 0.0349;      // radians (2 deg); first pass of the yaw search
-  double fineYawStep = 0.0035;        // radians (0.2 deg); refinement around the best coarse yaw
+  NeighbourhoodConfig neighbourhood;   // where to look around the click
+  ClusterConfig cluster;               // how to split the neighbourhood into objects
+  double coarseYawStep = 0.0349;       // radians (2 deg); first pass of the yaw search
+  double fineYawStep = 0.0035;         // radians (0.2 deg); refinement around the best coarse yaw
   double closenessMinDistance = 0.05;  // metres; d0 of the closeness criterion (Zhang et al.
-                                      // use 0.01 for 2D scanners; 3D sweeps are noisier)
+                                       // use 0.01 for 2D scanners; 3D sweeps are noisier)
   // The yaw search runs on the visible outline: per azimuth bin of contourStep metres of arc
   // (at the cluster's range), the point nearest to the sensor.
   double contourStep = 0.1;  // metres
@@ -52,7 +52,7 @@ struct FitConfig {
   // With a class prior, fitBoxAtPoint also absorbs clusters within partGap metres of the picked
   // one (split parts of one object) while the union fits the prior's footprint; 0 = off.
   double partGap = 1.0;  // metres
-  float minSide = 0.1f;               // metres; no side of a fitted box is smaller than this
+  float minSide = 0.1f;  // metres; no side of a fitted box is smaller than this
   Eigen::Vector3d sensorOrigin = Eigen::Vector3d::Zero();  // where the rays come from (LiDAR frame)
 };
 
@@ -66,10 +66,10 @@ struct FitHint {
 struct FitResult {
   bool ok = false;  // false: no usable points (box and confidence are meaningless, 0)
   Cuboid box;
-  float confidence = 0.f;                    // 0..1
+  float confidence = 0.f;                     // 0..1
   std::vector<std::uint32_t> clusterIndices;  // the points the box was fitted to (ascending)
-  float closeness = 0.f;     // fraction of the points within 0.1 m of the fitted BEV edges
-  bool usedPrior = false;    // the class prior changed the observed size
+  float closeness = 0.f;   // fraction of the points within 0.1 m of the fitted BEV edges
+  bool usedPrior = false;  // the class prior changed the observed size
 };
 
 // Fit at a clicked point (an index into cloud, or any LiDAR-frame position).

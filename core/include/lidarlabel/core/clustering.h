@@ -4,8 +4,8 @@
 // Frame: LiDAR frame, metres. Points are given as indices into a PointCloud; the ground result
 // (ground.h) supplies the ground mask and per-point ground height.
 // Clustering: the selected points are binned into BEV cells of cellSize; two occupied cells are
-//   connected when they are within cellGap cells (more at long range, see gapPerMetre) and their points' height
-//   ranges overlap within maxVerticalGap; clusters are connected components. Cost is
+//   connected when they are within cellGap cells (more at long range, see gapPerMetre) and their
+//   points' height ranges overlap within maxVerticalGap; clusters are connected components. Cost is
 //   O(points + cells), no k-d tree.
 #include <cstdint>
 #include <vector>
@@ -25,7 +25,7 @@ struct BevRect {
 };
 
 struct NeighbourhoodConfig {
-  float radius = 4.0f;              // metres (BEV) around the click, for fitBoxAtPoint
+  float radius = 4.0f;                 // metres (BEV) around the click, for fitBoxAtPoint
   float minHeightAboveGround = 0.15f;  // metres; lower non-ground points are ignored (kerbs, noise)
   float maxHeightAboveGround = 4.5f;   // metres; higher points are ignored (trees, bridges)
 };
@@ -41,8 +41,8 @@ std::vector<std::uint32_t> nonGroundInRect(const PointCloud& cloud, const Ground
                                            const NeighbourhoodConfig& config = {});
 
 struct ClusterConfig {
-  float cellSize = 0.25f;       // metres; BEV cell edge
-  int cellGap = 1;              // cells: occupied cells up to this many apart are connected
+  float cellSize = 0.25f;  // metres; BEV cell edge
+  int cellGap = 1;         // cells: occupied cells up to this many apart are connected
   // ... or, if more, range * gapPerMetre metres apart (sparser rings far away); 0 = fixed gap.
   float gapPerMetre = 0.015f;
   float maxVerticalGap = 1.0f;  // metres; cells whose z ranges are farther apart are not joined

@@ -18,7 +18,7 @@ class FileError : public std::runtime_error {
 };
 
 // Helpers for the "where" part.
-std::string atLine(std::size_t line);       // "line 12" (1-based)
-std::string atByte(std::size_t offset);     // "byte 4096"
+std::string atLine(std::size_t line);    // "line 12" (1-based)
+std::string atByte(std::size_t offset);  // "byte 4096"
 
 }  // namespace lidarlabel

@@ -27,30 +27,30 @@ struct GroundConfig {
   std::vector<int> zoneSectors = {16, 32, 54, 32};
   // Seeds: points within seedBand (m) above the mean of the lowest seedCount points of a bin.
   int seedCount = 30;
-  float seedBand = 0.4f;   // metres
-  int fitIterations = 3;   // plane refits; each keeps points within distanceThreshold of the plane
+  float seedBand = 0.4f;  // metres
+  int fitIterations = 3;  // plane refits; each keeps points within distanceThreshold of the plane
   float distanceThreshold = 0.125f;  // metres; point-to-plane distance counted as ground
-  int minBinPoints = 10;   // bins with fewer points get no plane (ground from neighbours)
+  int minBinPoints = 10;             // bins with fewer points get no plane (ground from neighbours)
   // Uprightness: the plane normal's z component must be at least this (cos of the max tilt,
   // 14 deg = 25 % grade; steeper bins are rejected and get the neighbours' ground, see rescueBand).
   float minNormalZ = 0.97f;
   // Elevation: plane height at the bin centre must be below -sensorHeight + this slope times
   // the bin's range plus elevationMargin (metres); rejects car roofs and walls' tops.
-  float maxSlope = 0.1f;          // metres of rise per metre of range allowed (10 %)
-  float elevationMargin = 0.5f;   // metres
+  float maxSlope = 0.1f;         // metres of rise per metre of range allowed (10 %)
+  float elevationMargin = 0.5f;  // metres
   // Flatness: the smallest PCA eigenvalue (m^2) must be below this for a plane to be accepted.
   float maxFlatness = 0.005f;
   // Vertical-structure check: a ground candidate is reverted to non-ground when a non-ground
   // point of the same verticalCell x verticalCell BEV cell lies between verticalMinRise and
   // verticalMaxRise above the local ground (wall feet, wheels, poles). verticalCell 0 = off.
-  float verticalCell = 0.2f;      // metres
-  float verticalMinRise = 0.3f;   // metres above the candidate point
-  float verticalGap = 0.2f;       // metres; the structure must start this close above the point
-  float verticalMaxRise = 2.5f;   // metres above ground; higher points (canopies) are ignored
+  float verticalCell = 0.2f;     // metres
+  float verticalMinRise = 0.3f;  // metres above the candidate point
+  float verticalGap = 0.2f;      // metres; the structure must start this close above the point
+  float verticalMaxRise = 2.5f;  // metres above ground; higher points (canopies) are ignored
   // Bins whose plane was rejected (or too sparse to fit): points within rescueBand of the ground
   // height inherited from the inner neighbour bin are ground. 0 = off.
   float rescueBand = 0.15f;  // metres
-  int threads = 1;  // worker threads for the bin fits (results identical for any count)
+  int threads = 1;           // worker threads for the bin fits (results identical for any count)
 };
 
 struct GroundResult {

@@ -25,10 +25,10 @@ struct AttributeDef {
 };
 
 struct ClassDef {
-  int id = 0;             // stable id within the ontology
-  std::string name;       // unique, e.g. "car"
-  Rgb color;              // display colour
-  bool isThing = true;    // true: annotated with boxes (and instances); false: stuff, points only
+  int id = 0;           // stable id within the ontology
+  std::string name;     // unique, e.g. "car"
+  Rgb color;            // display colour
+  bool isThing = true;  // true: annotated with boxes (and instances); false: stuff, points only
   Eigen::Vector3d defaultSize = Eigen::Vector3d::Ones();  // length, width, height in metres
   std::string kittiName;           // KITTI label_2 type, "" = not exported to KITTI
   std::string nuscenesName;        // nuScenes category name, "" = none

@@ -15,7 +15,7 @@
 namespace lidarlabel {
 
 struct FrameInfo {
-  std::string sweepPath;       // relative to Sequence::root (or absolute)
+  std::string sweepPath;         // relative to Sequence::root (or absolute)
   std::int64_t timestampUs = 0;  // microseconds; 0 when unknown
   // Pose of this sweep's LiDAR frame in the sequence's world frame (LiDAR -> world).
   std::optional<Eigen::Isometry3d> egoPose;

@@ -11,12 +11,12 @@
 namespace lidarlabel {
 
 struct TrackFilterConfig {
-  double accelStd = 3.0;         // m/s^2, white-noise acceleration (process noise), horizontal
-  double verticalAccelStd = 0.5; // m/s^2, same for z
-  double yawAccelStd = 1.0;      // rad/s^2, white-noise turn-rate change
-  double positionStd = 0.15;     // m, measurement noise of a fitted centre
-  double yawStd = 0.08;          // rad, measurement noise of a fitted yaw
-  double initialSpeedStd = 8.0;  // m/s, prior std of the unknown initial velocity
+  double accelStd = 3.0;           // m/s^2, white-noise acceleration (process noise), horizontal
+  double verticalAccelStd = 0.5;   // m/s^2, same for z
+  double yawAccelStd = 1.0;        // rad/s^2, white-noise turn-rate change
+  double positionStd = 0.15;       // m, measurement noise of a fitted centre
+  double yawStd = 0.08;            // rad, measurement noise of a fitted yaw
+  double initialSpeedStd = 8.0;    // m/s, prior std of the unknown initial velocity
   double initialYawRateStd = 0.5;  // rad/s
 };
 

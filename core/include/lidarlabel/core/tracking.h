@@ -43,20 +43,20 @@ struct TrackerConfig {
     f.fineYawStep = 0.0087;    // radians
     return f;
   }();
-  double searchMargin = 1.0;       // metres; predicted box grown by this (BEV) to gather points
-  double refitYawWindow = 0.25;    // radians; re-fit yaw searched within prediction +- this
-  std::size_t minRefitPoints = 5;  // fewer points near a track: no measurement, it coasts
-  std::size_t maxRefitPoints = 160;  // more are thinned (evenly, in sweep order) before the
-                                     // re-fit: the pose barely changes, the cost does
-  double maxJump = 2.0;            // metres; a re-fit farther than this from the prediction is
-                                   // rejected (it latched onto something else)
+  double searchMargin = 1.0;           // metres; predicted box grown by this (BEV) to gather points
+  double refitYawWindow = 0.25;        // radians; re-fit yaw searched within prediction +- this
+  std::size_t minRefitPoints = 5;      // fewer points near a track: no measurement, it coasts
+  std::size_t maxRefitPoints = 160;    // more are thinned (evenly, in sweep order) before the
+                                       // re-fit: the pose barely changes, the cost does
+  double maxJump = 2.0;                // metres; a re-fit farther than this from the prediction is
+                                       // rejected (it latched onto something else)
   double minHeightAboveGround = 0.15;  // metres; lower non-ground points are not used in re-fits
   double minAssociationIoU = 0.05;     // 3D IoU below this counts as "no overlap"
   double maxAssociationDistance = 2.5;  // metres; centre-distance gate for non-overlapping pairs
-  double ambiguityMargin = 0.1;    // cost difference under which two candidates are "ambiguous"
-  double ambiguousOverlap = 0.2;   // BEV IoU between two tracks' boxes that flags both
-  int maxCoastFrames = 10;         // frames a track may go unseen before it is removed
-  double defaultDt = 0.1;          // seconds, when timestamps are missing (10 Hz LiDAR)
+  double ambiguityMargin = 0.1;   // cost difference under which two candidates are "ambiguous"
+  double ambiguousOverlap = 0.2;  // BEV IoU between two tracks' boxes that flags both
+  int maxCoastFrames = 10;        // frames a track may go unseen before it is removed
+  double defaultDt = 0.1;         // seconds, when timestamps are missing (10 Hz LiDAR)
   int threads = 2;  // threads for point gathering and re-fits (same result for any count)
 };
 
@@ -67,24 +67,24 @@ struct Track {
   Eigen::Vector3d size = Eigen::Vector3d::Ones();  // (l, w, h) metres, kept from the start box
   double boxPitch = 0.0, boxRoll = 0.0;            // kept as given
   TrackFilterState filter;                         // world frame
-  int hits = 1;          // frames with a measurement
-  int missed = 0;        // consecutive frames without one
-  float confidence = 1;  // of the last measurement
+  int hits = 1;                                    // frames with a measurement
+  int missed = 0;                                  // consecutive frames without one
+  float confidence = 1;                            // of the last measurement
 };
 
 struct TrackerState {
   std::vector<Track> tracks;
-  double time = 0.0;          // seconds, of the last frame
-  std::uint32_t nextId = 1;   // id for the next new track
+  double time = 0.0;         // seconds, of the last frame
+  std::uint32_t nextId = 1;  // id for the next new track
 };
 
 // One sweep as the tracker sees it.
 struct TrackFrame {
-  const PointCloud* cloud = nullptr;        // required
-  const GroundResult* ground = nullptr;     // optional; without it the lowest 0.2 m of each
-                                            // predicted box is ignored in the re-fit
+  const PointCloud* cloud = nullptr;     // required
+  const GroundResult* ground = nullptr;  // optional; without it the lowest 0.2 m of each
+                                         // predicted box is ignored in the re-fit
   Eigen::Isometry3d egoPose = Eigen::Isometry3d::Identity();  // LiDAR -> world
-  double time = -1.0;                       // seconds; < 0 = previous time + defaultDt
+  double time = -1.0;                        // seconds; < 0 = previous time + defaultDt
   std::vector<ObjectAnnotation> detections;  // optional boxes found in this sweep (LiDAR frame)
 };
 

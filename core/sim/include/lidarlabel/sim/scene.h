@@ -14,11 +14,11 @@
 namespace lidarlabel::sim {
 
 // Street cross-section, metres from the road centre line (y = 0).
-inline constexpr double kLaneWidth = 3.5;       // 2 lanes each way: |y| < 7
-inline constexpr double kBikeLaneOuter = 8.5;   // bike lanes 7 < |y| < 8.5
-inline constexpr double kRoadHalfWidth = 11.0;  // parking strips 8.5 < |y| < 11, then the kerb
-inline constexpr double kSidewalkWidth = 3.5;   // sidewalk 11 < |y| < 14.5, then grass
-inline constexpr double kTerrainWidth = 4.0;    // grass 14.5 < |y| < 18.5, then buildings
+inline constexpr double kLaneWidth = 3.5;          // 2 lanes each way: |y| < 7
+inline constexpr double kBikeLaneOuter = 8.5;      // bike lanes 7 < |y| < 8.5
+inline constexpr double kRoadHalfWidth = 11.0;     // parking strips 8.5 < |y| < 11, then the kerb
+inline constexpr double kSidewalkWidth = 3.5;      // sidewalk 11 < |y| < 14.5, then grass
+inline constexpr double kTerrainWidth = 4.0;       // grass 14.5 < |y| < 18.5, then buildings
 inline constexpr double kJunctionHalfWidth = 4.5;  // cross street: |x - junctionX| < 4.5, y < -11
 inline constexpr double kEgoLaneY = -1.75;
 
@@ -31,9 +31,9 @@ struct Solid {
   Eigen::Vector3d center = Eigen::Vector3d::Zero();
   Eigen::Vector3d halfSize = Eigen::Vector3d::Constant(0.5);
   double yaw = 0.0;
-  float reflectivity = 0.5;     // 0..1, diffuse reflectance used for intensity
-  std::uint16_t semantic = 0;   // SemanticKITTI raw id
-  std::uint16_t instance = 0;   // track id (low 16 bits) for objects, 0 for stuff
+  float reflectivity = 0.5;    // 0..1, diffuse reflectance used for intensity
+  std::uint16_t semantic = 0;  // SemanticKITTI raw id
+  std::uint16_t instance = 0;  // track id (low 16 bits) for objects, 0 for stuff
 };
 
 // The ground: a gentle slope with smooth value-noise bumps; sidewalks and grass ("raised") sit
@@ -45,9 +45,9 @@ struct Ground {
   double junctionX = 45.0;
   std::uint64_t noiseSeed = 0;
 
-  double baseHeight(double x, double y) const;  // road surface height
-  bool raised(double x, double y) const;        // sidewalk or grass
-  double height(double x, double y) const;      // surface height, kerbs included
+  double baseHeight(double x, double y) const;         // road surface height
+  bool raised(double x, double y) const;               // sidewalk or grass
+  double height(double x, double y) const;             // surface height, kerbs included
   std::uint16_t semanticAt(double x, double y) const;  // road/parking/lane-marking/sidewalk/terrain
   double bumpBound() const { return 1.2 * bumpAmplitude; }  // |baseHeight - slope plane| <= this
 };
@@ -98,8 +98,8 @@ struct SceneObject {
 // An object at one instant, world frame.
 struct ObjectState {
   Eigen::Isometry3d pose = Eigen::Isometry3d::Identity();  // object -> world
-  Cuboid box;             // exact hull of the parts
-  std::vector<Solid> parts;  // world frame
+  Cuboid box;                                              // exact hull of the parts
+  std::vector<Solid> parts;                                // world frame
   std::map<std::string, std::string> attributes;
 };
 
@@ -107,7 +107,7 @@ struct Scene {
   SceneConfig config;
   std::uint64_t seed = 0;
   Ground ground;
-  std::vector<Solid> statics;  // buildings, fences, poles, signs, trees, bushes (world frame)
+  std::vector<Solid> statics;        // buildings, fences, poles, signs, trees, bushes (world frame)
   std::vector<SceneObject> objects;  // track ids 1..n in order
 };
 
