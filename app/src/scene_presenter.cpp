@@ -7,6 +7,7 @@
 #include "lidarlabel/core/ground.h"
 #include "lidarlabel/core/points_in_box.h"
 #include "lidarlabel/render/scene_view.h"
+#include "point_subset.h"
 
 namespace lidarlabel {
 
@@ -16,20 +17,6 @@ const Rgb kRotateColor{255, 200, 40};
 const Rgb kMoveColor{80, 200, 255};
 const std::uint8_t kOutsideGrey = 90;  // box-membership mode: points in no box
 
-PointCloud subset(const PointCloud& c, const std::vector<std::uint32_t>& index) {
-  PointCloud out;
-  out.resize(index.size(), c.hasRing(), c.hasTime());
-  for (std::size_t k = 0; k < index.size(); ++k) {
-    const std::uint32_t i = index[k];
-    out.x[k] = c.x[i];
-    out.y[k] = c.y[i];
-    out.z[k] = c.z[i];
-    out.intensity[k] = c.intensity[i];
-    if (c.hasRing()) out.ring[k] = c.ring[i];
-    if (c.hasTime()) out.time[k] = c.time[i];
-  }
-  return out;
-}
 }  // namespace
 
 std::vector<HandleItem> boxHandles(const Cuboid& box) {
@@ -78,7 +65,7 @@ void ScenePresenter::showCloud() {
     shownIndex_.reserve(full_->size() - g.groundCount);
     for (std::uint32_t i = 0; i < full_->size(); ++i)
       if (!g.isGround[i]) shownIndex_.push_back(i);
-    shown_ = std::make_shared<const PointCloud>(subset(*full_, shownIndex_));
+    shown_ = std::make_shared<const PointCloud>(pointSubset(*full_, shownIndex_));
   }
   if (!shown_) {
     view_.clearCloud();

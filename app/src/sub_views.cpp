@@ -8,18 +8,12 @@
 #include "lidarlabel/app/scene_presenter.h"
 #include "lidarlabel/core/points_in_box.h"
 #include "lidarlabel/render/scene_view.h"
+#include "point_subset.h"
 
 namespace lidarlabel {
 
 namespace {
 constexpr double kPi = 3.14159265358979323846;
-
-PointCloud crop(const PointCloud& c, const std::vector<std::uint32_t>& index) {
-  PointCloud out;
-  out.reserve(index.size());
-  for (std::uint32_t i : index) out.push(c.x[i], c.y[i], c.z[i], c.intensity[i]);
-  return out;
-}
 
 // Inside the box: near white; the neighbourhood: grey (the box lines carry the class colour).
 std::vector<std::uint8_t> cropColors(const PointCloud& c, const Cuboid& box) {
@@ -140,7 +134,7 @@ void SubViews::showBox(bool reframeCameras) {
     const Rgb color = doc_.ontology().colorOf(o->className);
     if (cloud) {
       const PointCloud near =
-          crop(*cloud, indicesInBox(*cloud, o->box, static_cast<float>(config_.margin)));
+          pointSubset(*cloud, indicesInBox(*cloud, o->box, static_cast<float>(config_.margin)));
       v->setCloud(near, cropColors(near, o->box));
     } else {
       v->clearCloud();
