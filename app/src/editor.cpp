@@ -54,6 +54,8 @@ GroundConfig Editor::groundConfig() const {
 }
 
 std::shared_ptr<const GroundResult> Editor::ground(std::size_t frame) {
+  // The default config is the document's: its cache keeps (and prefetches) the ground.
+  if (!config_.ground) return document_.ground(frame);
   const std::shared_ptr<const PointCloud> cloud = document_.cloud(frame);
   auto& entries = groundCache_->entries;
   for (auto it = entries.begin(); it != entries.end(); ++it) {

@@ -8,18 +8,22 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QSettings>
-#include <QSlider>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
 #include "lidarlabel/app/box_tool.h"
+#include "lidarlabel/app/frame_navigator.h"
 #include "lidarlabel/app/nudge_actions.h"
 #include "lidarlabel/app/object_list.h"
 #include "lidarlabel/app/properties_panel.h"
 #include "lidarlabel/app/scene_presenter.h"
+#include "lidarlabel/app/sequence_actions.h"
 #include "lidarlabel/app/status_text.h"
 #include "lidarlabel/app/sub_views.h"
+#include "lidarlabel/app/timeline.h"
+#include "lidarlabel/app/track_list.h"
+#include "lidarlabel/app/track_selection.h"
 #include "lidarlabel/core/errors.h"
 #include "lidarlabel/render/scene_view.h"
 
@@ -62,9 +66,11 @@ MainWindow::MainWindow(MainWindowConfig config, QWidget* parent)
   tool_ = new BoxTool(editor_, *view_, *presenter_, {}, this);
   view_->setTool(tool_);
   repeat_ = new KeyRepeatWatch(this);
+  navigator_ = new FrameNavigator(document_, this);
+  trackSelection_ = new TrackSelection(document_, this);
   buildDocks();
-  buildMenus();
   buildFrameBar();
+  buildMenus();
   statusLabel_ = new QLabel(this);
   statusBar()->addWidget(statusLabel_, 1);
 
@@ -119,6 +125,10 @@ void MainWindow::buildDocks() {
   dock(tr("Objects"), QStringLiteral("objectsDock"), objectList_, Qt::LeftDockWidgetArea);
   dock(tr("Properties"), QStringLiteral("propertiesDock"), properties_, Qt::LeftDockWidgetArea);
   dock(tr("Box views"), QStringLiteral("subViewsDock"), subViews_, Qt::RightDockWidgetArea);
+  trackList_ = new TrackList(document_, *trackSelection_, this);
+  dock(tr("Tracks"), QStringLiteral("tracksDock"), trackList_, Qt::RightDockWidgetArea);
+  connect(trackList_, &TrackList::frameRequested, navigator_,
+          [this](int f) { navigator_->goTo(static_cast<std::size_t>(f)); });
 }
 
 void MainWindow::defaultPrompts() {
@@ -199,9 +209,6 @@ void MainWindow::closeEvent(QCloseEvent* e) {
 }
 
 void MainWindow::onSequenceChanged() {
-  const QSignalBlocker block(slider_);
-  slider_->setRange(0, std::max(0, static_cast<int>(document_.frameCount()) - 1));
-  slider_->setEnabled(document_.frameCount() > 1);
   view_->resetCamera(CameraPreset::Chase);
   updateTitle();
   onFrameChanged();
@@ -209,12 +216,6 @@ void MainWindow::onSequenceChanged() {
 
 void MainWindow::onFrameChanged() {
   if (!document_.isOpen()) return;
-  const std::size_t i = document_.currentFrame();
-  {
-    const QSignalBlocker block(slider_);
-    slider_->setValue(static_cast<int>(i));
-  }
-  frameLabel_->setText(QStringLiteral("%1 / %2").arg(i + 1).arg(document_.frameCount()));
   updateStatus();
 }
 

@@ -62,7 +62,9 @@ class Editor {
   const EditorConfig& config() const { return config_; }
 
   // Ground removal of a frame's sweep with this editor's ground config, computed once and cached
-  // (the last config().groundFrames frames; recomputed when the document reloads the sweep).
+  // (with the default config by the document's frame cache, which also prefetches it; with an
+  // explicit config().ground here, for the last config().groundFrames frames; recomputed when
+  // the document reloads the sweep).
   // Throws FileError for an unreadable sweep, like Document::cloud().
   std::shared_ptr<const GroundResult> ground(std::size_t frame);
   // The ground config used for the open sequence (config().ground or the format's default).

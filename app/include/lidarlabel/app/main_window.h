@@ -15,17 +15,21 @@ class QComboBox;
 class QLabel;
 class QMenu;
 class QSettings;
-class QSlider;
 
 namespace lidarlabel {
 
 class BoxTool;
+class FrameNavigator;
 class KeyRepeatWatch;
 class ObjectList;
 class PropertiesPanel;
 class ScenePresenter;
 class SceneView;
+class SequenceActions;
 class SubViews;
+class Timeline;
+class TrackList;
+class TrackSelection;
 enum class PointColoring;
 
 struct MainWindowConfig {
@@ -63,6 +67,12 @@ class MainWindow : public QMainWindow {
   BoxTool* tool() const { return tool_; }
   ScenePresenter* presenter() const { return presenter_; }
   QComboBox* classSelector() const { return classCombo_; }
+  // Sequences (timeline, track list, frame changes without waiting on the disk, sequence menu).
+  FrameNavigator* navigator() const { return navigator_; }
+  Timeline* timeline() const { return timeline_; }
+  TrackList* trackList() const { return trackList_; }
+  TrackSelection* trackSelection() const { return trackSelection_; }
+  SequenceActions* sequenceActions() const { return sequence_; }
   void setColoring(PointColoring coloring);
   PointColoring coloring() const;
   QString statusText() const;
@@ -89,7 +99,7 @@ class MainWindow : public QMainWindow {
   void updateStatus();
   void setReadOnly(bool readOnly);
   void focusSelection(bool keepDistance);
-  void propagateSelection(int frames);
+  void buildSequenceMenu();
   void addRecent(const QString& folder);
   void rebuildRecentMenu();
   void showError(const QString& title, const QString& text);
@@ -109,8 +119,11 @@ class MainWindow : public QMainWindow {
   PropertiesPanel* properties_ = nullptr;
   BoxTool* tool_ = nullptr;
   KeyRepeatWatch* repeat_ = nullptr;
-  QSlider* slider_ = nullptr;
-  QLabel* frameLabel_ = nullptr;
+  FrameNavigator* navigator_ = nullptr;
+  Timeline* timeline_ = nullptr;
+  TrackSelection* trackSelection_ = nullptr;
+  TrackList* trackList_ = nullptr;
+  SequenceActions* sequence_ = nullptr;
   QComboBox* colorCombo_ = nullptr;
   QComboBox* classCombo_ = nullptr;
   QLabel* statusLabel_ = nullptr;
