@@ -30,6 +30,15 @@ namespace {
 
 constexpr ObjectId kCar = 28;  // synthetic sample: a car seen well in frames 0..8
 
+// A copy of the synthetic sample in the test's scratch folder: the window's workspace writes its
+// lock and recovery files next to the data, and the sample tree must stay untouched.
+std::string syntheticCopy() {
+  const std::filesystem::path dst = std::filesystem::path(test::scratchDir()) / "synthetic";
+  std::filesystem::copy(test::sampleData("synthetic"), dst,
+                        std::filesystem::copy_options::recursive);
+  return dst.string();
+}
+
 template <typename T>
 T* child(QWidget& w, const char* name) {
   T* c = w.findChild<T*>(QString::fromLatin1(name));
@@ -56,7 +65,7 @@ TEST(DeskSequence, TheTimelineStepsWithItsButtonsAndItsSlider) {
 TEST(DeskSequence, SpacePlaysAtTheChosenRateAndStopsAtTheLastFrame) {
   test::qtApp();
   test::Desk d;
-  ASSERT_TRUE(d.open(test::sampleData("synthetic")));
+  ASSERT_TRUE(d.open(syntheticCopy()));
   Timeline& t = *d.window.timeline();
   t.setRate(30.0);
   QTest::keyClick(&d.view(), Qt::Key_Space);
@@ -128,7 +137,7 @@ TEST(DeskSequence, PropagateFromTheDialogGivesTheEditApisBoxesInOneUndoStep) {
   test::openSynthetic(engineDoc);
   ASSERT_EQ(engine.propagate({kCar}, 4), 4);
   test::Desk d;
-  ASSERT_TRUE(d.open(test::sampleData("synthetic")));
+  ASSERT_TRUE(d.open(syntheticCopy()));
   d.window.editor().select({kCar});
   QTest::keyClick(&d.view(), Qt::Key_PageDown, Qt::ControlModifier | Qt::ShiftModifier);
   auto* dialog = d.window.findChild<QDialog*>(QStringLiteral("propagateDialog"));
@@ -155,7 +164,7 @@ TEST(DeskSequence, InterpolateKeyGivesTheEditApisBoxesInOneUndoStep) {
   test::removeTrack(engineDoc, kCar, 1, 5);
   ASSERT_EQ(engine.interpolate(kCar), 5);
   test::Desk d;
-  ASSERT_TRUE(d.open(test::sampleData("synthetic")));
+  ASSERT_TRUE(d.open(syntheticCopy()));
   test::removeTrack(d.doc(), kCar, 1, 5);
   d.window.editor().select({kCar});
   QTest::keyClick(&d.view(), Qt::Key_I, Qt::ControlModifier);
@@ -171,7 +180,7 @@ TEST(DeskSequence, InterpolateKeyGivesTheEditApisBoxesInOneUndoStep) {
 TEST(DeskSequence, CancellingPrelabellingFromTheWindowLeavesTheDocumentUnchanged) {
   test::qtApp();
   test::Desk d;
-  ASSERT_TRUE(d.open(test::sampleData("synthetic")));
+  ASSERT_TRUE(d.open(syntheticCopy()));
   const Sequence before = d.doc().sequence();
   QTest::keyClick(&d.view(), Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
   SequenceActions& actions = *d.window.sequenceActions();
