@@ -107,6 +107,8 @@ Timeline::Timeline(Document& document, FrameNavigator& navigator, TimelineConfig
           [this](int v) { nav_.goTo(static_cast<std::size_t>(v)); });
   connect(&doc_, &Document::sequenceChanged, this, &Timeline::onSequence);
   connect(&doc_, &Document::currentFrameChanged, this, &Timeline::onFrame);
+  // A read started or ended (or was cancelled): show the target, or snap back to the frame.
+  connect(&nav_, &FrameNavigator::loadingChanged, this, &Timeline::onFrame);
   timer_->setInterval(static_cast<int>(std::lround(1000.0 / rate_->value())));
   onSequence();
 }
@@ -181,8 +183,10 @@ void Timeline::onFrame() {
   }
   const std::size_t i = doc_.currentFrame();
   const QSignalBlocker block(slider_);
-  slider_->setValue(static_cast<int>(i));
-  label_->setText(QStringLiteral("%1 / %2").arg(i + 1).arg(doc_.frameCount()));
+  slider_->setValue(static_cast<int>(nav_.target()));
+  QString text = QStringLiteral("%1 / %2").arg(i + 1).arg(doc_.frameCount());
+  if (nav_.isLoading()) text += tr(" \u2192 %1 (reading)").arg(nav_.target() + 1);
+  label_->setText(text);
 }
 
 }  // namespace lidarlabel

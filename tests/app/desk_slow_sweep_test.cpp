@@ -7,7 +7,9 @@
 #include <unistd.h>
 
 #include <gtest/gtest.h>
+#include <QLabel>
 #include <QPushButton>
+#include <QSlider>
 #include <atomic>
 #include <chrono>
 #include <thread>
@@ -16,6 +18,7 @@
 #include "editor_fixture.h"
 #include "lidarlabel/app/frame_navigator.h"
 #include "lidarlabel/app/scene_presenter.h"
+#include "lidarlabel/app/timeline.h"
 
 namespace lidarlabel {
 namespace {
@@ -67,6 +70,8 @@ TEST(DeskSlowSweep, ShowsProgressWithCancelAndCancelStaysOnTheFrameShown) {
   EXPECT_EQ(d.doc().currentFrame(), 0u);
   EXPECT_TRUE(nav.isLoading());
   EXPECT_EQ(nav.target(), 1u);
+  Timeline& timeline = *d.window.timeline();
+  EXPECT_EQ(timeline.frameLabel()->text(), QStringLiteral("1 / 3 \u2192 2 (reading)"));
   QTRY_VERIFY_WITH_TIMEOUT(nav.progressDialog() != nullptr, 5000);
   EXPECT_TRUE(nav.progressDialog()->isVisible());
   EXPECT_TRUE(nav.progressDialog()->labelText().contains(QStringLiteral("slow_sweep.bin")));
@@ -76,6 +81,8 @@ TEST(DeskSlowSweep, ShowsProgressWithCancelAndCancelStaysOnTheFrameShown) {
   EXPECT_FALSE(nav.isLoading());
   EXPECT_EQ(nav.progressDialog(), nullptr);
   EXPECT_EQ(d.doc().currentFrame(), 0u);
+  EXPECT_EQ(timeline.slider()->value(), 0);
+  EXPECT_EQ(timeline.frameLabel()->text(), QStringLiteral("1 / 3"));
   EXPECT_NE(d.window.presenter()->frameCloud(), nullptr);  // frame 0 still shown
   seq.release();
   QTest::qWait(300);
