@@ -199,7 +199,7 @@ TEST(DeskSequence, CancellingPrelabellingFromTheWindowLeavesTheDocumentUnchanged
   EXPECT_EQ(d.undoCount(), 0);
 }
 
-TEST(DeskSequence, PrelabelledBoxesArriveAsOneUndoStepAndAIsAcceptsOne) {
+TEST(DeskSequence, PrelabelledBoxesArriveAsOneUndoStepAndTheAKeyAcceptsOne) {
   test::qtApp();
   test::Desk d;
   ASSERT_TRUE(d.open(test::writeAnnotatedSequence(test::scratchDir())));
