@@ -24,7 +24,7 @@ void saveCopy(const Sequence& s, const std::string& dir) {
 TEST(CompareCli, IdenticalSetsScorePerfectly) {
   const std::string dir = scratchDir();
   const std::string copy = syntheticCopy(dir + "/b");
-  const Run r = runCli({"compare", sampleData("synthetic"), copy, "--json", dir + "/c.json"});
+  const CliRun r = runCli({"compare", sampleData("synthetic"), copy, "--json", dir + "/c.json"});
   ASSERT_EQ(r.status, 0) << r.output;
   const auto j = readJson(dir + "/c.json");
   EXPECT_DOUBLE_EQ(j["overall"]["precision"].get<double>(), 1.0);
@@ -61,7 +61,7 @@ TEST(CompareCli, KnownPerturbationsGiveTheExpectedNumbers) {
   writePointLabels(copy + "/" + s.frames[0].pointLabelPath, labels);
   ASSERT_EQ(changed, 200u);
 
-  const Run r = runCli({"compare", sampleData("synthetic"), copy, "--json", dir + "/c.json"});
+  const CliRun r = runCli({"compare", sampleData("synthetic"), copy, "--json", dir + "/c.json"});
   ASSERT_EQ(r.status, 0) << r.output;
   const auto j = readJson(dir + "/c.json");
   EXPECT_EQ(j["overall"]["false_negatives"], 50);
@@ -81,7 +81,7 @@ TEST(CompareCli, OddNumberOfFoldersIsAUsageError) {
 
 TEST(StatsCli, CountsTheSyntheticSampleByClass) {
   const std::string dir = scratchDir();
-  const Run r = runCli({"stats", sampleData("synthetic"), "--json", dir + "/s.json"});
+  const CliRun r = runCli({"stats", sampleData("synthetic"), "--json", dir + "/s.json"});
   ASSERT_EQ(r.status, 0) << r.output;
   const auto t = readJson(dir + "/s.json")["total"];
   EXPECT_EQ(t["frames"], 40);
@@ -111,7 +111,7 @@ TEST(StatsCli, ShowsReviewProgressAndAnnotationTime) {
   recordObjectDecision(s.frames[0].objects[0],
                        {"reviewer", ReviewVerdict::Reject, "ana", utcNow(), "too long"}, levels);
   saveCopy(s, copy);
-  const Run r = runCli({"stats", copy, "--no-points", "--json", dir + "/s.json"});
+  const CliRun r = runCli({"stats", copy, "--no-points", "--json", dir + "/s.json"});
   ASSERT_EQ(r.status, 0) << r.output;
   const auto t = readJson(dir + "/s.json")["total"];
   EXPECT_EQ(t["review"]["frames_done"], 10);
@@ -142,12 +142,13 @@ TEST(BatchCli, ShardsCoverEveryFolderOnceAndMergeToTheFullReport) {
       args.insert(args.end(), {"--no-ground", "--json", part, "--shard",
                                std::to_string(i) + "/" + std::to_string(n)});
       ASSERT_EQ(runCli(args).status, 0);
-      for (const auto& f : readJson(part)["folders"]) ++seen[f["folder"].get<std::string>()];
+      const auto report = readJson(part);  // kept alive: the loop runs over a member of it
+      for (const auto& f : report["folders"]) ++seen[f["folder"].get<std::string>()];
       merge.push_back(part);
     }
     EXPECT_EQ(seen.size(), 4u) << n;
     for (const auto& [folder, count] : seen) EXPECT_EQ(count, 1) << folder << " n=" << n;
-    const Run m = runCli(merge);
+    const CliRun m = runCli(merge);
     ASSERT_EQ(m.status, 0) << m.output;
     const auto merged = readJson(dir + "/merged.json");
     EXPECT_EQ(merged["summary"], whole["summary"]) << n;
@@ -161,7 +162,7 @@ TEST(BatchCli, MergingTheSameShardTwiceIsRefused) {
   ASSERT_EQ(
       runCli({"stats", sampleData("synthetic"), "--no-points", "--json", dir + "/a.json"}).status,
       0);
-  const Run r =
+  const CliRun r =
       runCli({"merge-reports", "--out", dir + "/m.json", dir + "/a.json", dir + "/a.json"});
   EXPECT_EQ(r.status, 1);
   EXPECT_THAT(r.output, HasSubstr("already merged"));
@@ -185,7 +186,7 @@ TEST(BatchCli, MergedStatsAddUp) {
 }
 
 TEST(BatchCli, BadShardIsAUsageError) {
-  const Run r = runCli({"stats", sampleData("synthetic"), "--shard", "4/4"});
+  const CliRun r = runCli({"stats", sampleData("synthetic"), "--shard", "4/4"});
   EXPECT_EQ(r.status, 2);
   EXPECT_THAT(r.output, HasSubstr("--shard"));
 }
@@ -193,7 +194,7 @@ TEST(BatchCli, BadShardIsAUsageError) {
 TEST(BatchCli, ExportOfSeveralFoldersWritesOneSubfolderEach) {
   const std::string dir = scratchDir();
   const std::string a = syntheticCopy(dir + "/in/alpha"), b = syntheticCopy(dir + "/in/beta");
-  const Run r =
+  const CliRun r =
       runCli({"export", a, b, "--format", "openlabel", "--out", dir + "/out", "--jobs", "2"});
   ASSERT_EQ(r.status, 0) << r.output;
   EXPECT_TRUE(std::filesystem::exists(dir + "/out/alpha"));

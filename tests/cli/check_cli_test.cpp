@@ -6,6 +6,7 @@
 #include "cli_support.h"
 #include "lidarlabel/core/box_iou.h"
 #include "lidarlabel/io/native_format.h"
+#include "lidarlabel/io/sweep_io.h"
 
 using namespace lidarlabel;
 using namespace lidarlabel::test;
@@ -39,7 +40,7 @@ struct FaultyCopy {
   void save() { saveNativeSequence(seq, dir + "/" + kNativeFileName); }
   nlohmann::json check(int expectedStatus) {
     const std::string report = dir + "/../report.json";
-    const Run r = runCli({"check", dir, "--json", report});
+    const CliRun r = runCli({"check", dir, "--json", report});
     EXPECT_EQ(r.status, expectedStatus) << r.output;
     return readJson(report);
   }
@@ -49,9 +50,9 @@ struct FaultyCopy {
 
 TEST(CheckCli, BundledSamplesHaveNoErrors) {
   const std::string report = scratchDir() + "/report.json";
-  const Run r = runCli({"check", sampleData("synthetic"), sampleData("kitti_object/training"),
-                        sampleData("nuscenes"), sampleData("semantickitti/sequences/00"),
-                        sampleData("rellis3d"), "--json", report});
+  const CliRun r = runCli({"check", sampleData("synthetic"), sampleData("kitti_object/training"),
+                           sampleData("nuscenes"), sampleData("semantickitti/sequences/00"),
+                           sampleData("rellis3d"), "--json", report});
   EXPECT_EQ(r.status, 0) << r.output;
   const auto j = readJson(report);
   EXPECT_EQ(j["summary"]["errors"], 0) << j["summary"].dump();
@@ -62,7 +63,7 @@ TEST(CheckCli, BundledSamplesHaveNoErrors) {
 
 TEST(CheckCli, SyntheticGroundTruthHasNoWarningsEither) {
   const std::string report = scratchDir() + "/report.json";
-  const Run r =
+  const CliRun r =
       runCli({"check", sampleData("synthetic"), "--json", report, "--fail-on", "warning"});
   EXPECT_EQ(r.status, 0) << r.output;
   EXPECT_GT(readJson(report)["summary"]["by_check"]["track-gap"], 0);
@@ -94,13 +95,18 @@ TEST(CheckCli, ShrunkenBoxIsReportedWithItsOutsidePoints) {
 
 TEST(CheckCli, SwappedTrackIdsAreReportedAsReusedIds) {
   FaultyCopy c(scratchDir() + "/seq");
-  auto [f, a] = trackInMiddle(c.seq, 20, "car");
+  const auto pick = trackInMiddle(c.seq, 20, "car");
+  const std::size_t f = pick.first, a = pick.second;
   auto& objs = c.seq.frames[f].objects;
-  std::size_t b = a;
-  for (std::size_t k = 0; k < objs.size(); ++k)  // another car far away, also seen in frame 19
-    if (k != a && objs[k].className == "car" &&
-        (objs[k].box.center - objs[a].box.center).norm() > 20 &&
-        trackInMiddle(c.seq, 20, "car", objs[a].trackId).second == k)
+  auto seenBefore = [&](std::uint32_t id) {
+    for (const auto& x : c.seq.frames[f - 1].objects)
+      if (x.trackId == id) return true;
+    return false;
+  };
+  std::size_t b = a;  // another car, far away, also seen in the frame before
+  for (std::size_t k = 0; k < objs.size() && b == a; ++k)
+    if (k != a && objs[k].className == "car" && seenBefore(objs[k].trackId) &&
+        (objs[k].box.center - objs[a].box.center).norm() > 20)
       b = k;
   ASSERT_NE(a, b);
   const std::uint32_t ta = objs[a].trackId, tb = objs[b].trackId;
@@ -132,13 +138,7 @@ TEST(CheckCli, MislabelledPointsAreReportedByIndex) {
   const std::string labelPath = c.dir + "/" + frame.pointLabelPath;
   PointLabels labels = readPointLabels(labelPath);
   // 25 unlabelled points (instance 0) at least 5 m from the box get its instance.
-  const PointCloud cloud = [&] {
-    PointCloud pc;
-    std::ifstream in(c.dir + "/" + frame.info.sweepPath, std::ios::binary);
-    float v[4];
-    while (in.read(reinterpret_cast<char*>(v), sizeof v)) pc.push(v[0], v[1], v[2], v[3]);
-    return pc;
-  }();
+  const PointCloud cloud = readSweep(c.dir + "/" + frame.info.sweepPath);
   std::vector<std::uint32_t> changed;
   for (std::uint32_t i = 0; i < cloud.size() && changed.size() < 25; i += 7)
     if (labels.instance[i] == 0 &&
@@ -160,13 +160,13 @@ TEST(CheckCli, FailOnWarningTurnsWarningsIntoExitStatus1) {
   c.seq.frames[f].objects[k].attributes["state"] = "flying";  // a warning, no error
   c.save();
   EXPECT_EQ(runCli({"check", c.dir, "--no-points"}).status, 0);
-  const Run r = runCli({"check", c.dir, "--no-points", "--fail-on", "warning"});
+  const CliRun r = runCli({"check", c.dir, "--no-points", "--fail-on", "warning"});
   EXPECT_EQ(r.status, 1);
   EXPECT_THAT(r.output, HasSubstr("invalid-attribute-value"));
 }
 
 TEST(CheckCli, BadFailOnLevelIsAUsageError) {
-  const Run r = runCli({"check", sampleData("synthetic"), "--fail-on", "panic"});
+  const CliRun r = runCli({"check", sampleData("synthetic"), "--fail-on", "panic"});
   EXPECT_EQ(r.status, 2);
   EXPECT_THAT(r.output, HasSubstr("--fail-on"));
 }
@@ -174,7 +174,7 @@ TEST(CheckCli, BadFailOnLevelIsAUsageError) {
 TEST(CheckCli, UnreadableFolderIsAnErrorFindingNamingIt) {
   const std::string dir = scratchDir();
   const std::string report = dir + "/report.json";
-  const Run r = runCli({"check", dir + "/nothing_here", "--json", report});
+  const CliRun r = runCli({"check", dir + "/nothing_here", "--json", report});
   EXPECT_EQ(r.status, 1);
   const auto f = findingsOf(readJson(report), "unreadable");
   ASSERT_EQ(f.size(), 1u);

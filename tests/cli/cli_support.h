@@ -15,17 +15,17 @@
 
 namespace lidarlabel::test {
 
-struct Run {
+struct CliRun {
   int status = -1;     // exit status
   std::string output;  // stdout + stderr
 };
 
 // Runs lidarlabel-cli with `args` (each quoted) and waits for it.
-inline Run runCli(const std::vector<std::string>& args) {
+inline CliRun runCli(const std::vector<std::string>& args) {
   std::string cmd = std::string("'") + LIDARLABEL_CLI_BINARY + "'";
   for (const std::string& a : args) cmd += " '" + a + "'";
   cmd += " 2>&1";
-  Run r;
+  CliRun r;
   FILE* pipe = popen(cmd.c_str(), "r");
   if (!pipe) return r;
   std::array<char, 4096> buffer{};
