@@ -56,7 +56,7 @@ TEST(PointChecks, AreSilentOnCarsStandingOnTheGroundWithTheirPoints) {
 
 TEST(PointChecks, BoxWithoutPointsHasTooFewPoints) {
   Scene s = labelledScene({carAt(12, 4, 0.3)});
-  s.frame.objects.push_back(object(9, "car", carAt(-20, 15, 0)));  // nothing scanned there
+  s.frame.objects.push_back(object(9, "car", carAt(60, 15, 0)));  // beyond the scanned ground
   const auto f = only(check(s), "too-few-points");
   ASSERT_EQ(f.size(), 1u);
   EXPECT_THAT(f[0].trackIds, ElementsAre(9u));

@@ -26,7 +26,7 @@ TEST(LabelStats, PointsPerBoxComeFromTheGivenCounts) {
   const SequenceStats st = sequenceStats(s, {"reviewer"}, {{12}, {30}});
   EXPECT_DOUBLE_EQ(st.perClass.at("car").pointsPerBox.mean(), 21.0);
   EXPECT_DOUBLE_EQ(st.perClass.at("car").pointsPerBox.min, 12.0);
-  EXPECT_EQ(st.perClass.at("car").pointsPerBox.histogram[3], 1u);  // [10, 50)
+  EXPECT_EQ(st.perClass.at("car").pointsPerBox.histogram[3], 2u);  // both in [10, 50)
 }
 
 TEST(LabelStats, ReviewProgressPerLevelAndDoneFrames) {
