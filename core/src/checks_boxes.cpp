@@ -101,45 +101,33 @@ void checkPair(const Frame& frame, std::size_t f, std::size_t i, std::size_t k,
                        100 * limit)));
 }
 
-// Candidate pairs from a bird's-eye-view grid over the box centres: a box is entered in every
-// cell its circumscribed circle touches; each pair is tested once (the lower index owns it).
+// Candidate pairs by sweep and prune: boxes sorted by the x extent of their circumscribed
+// circles; a box is only tested against the following boxes whose extent starts before its own
+// ends (checkPair then rejects on the circles in y).
 void overlaps(const Frame& frame, std::size_t f, const Ontology& ontology,
               const CheckConfig& config, std::vector<Finding>& out) {
   const auto& objs = frame.objects;
-  std::vector<std::size_t> valid;
-  for (std::size_t i = 0; i < objs.size(); ++i)
-    if (validBox(objs[i].box)) valid.push_back(i);
-  if (config.overlapGridCell <= 0) {
-    for (std::size_t a = 0; a < valid.size(); ++a)
-      for (std::size_t b = a + 1; b < valid.size(); ++b)
-        checkPair(frame, f, valid[a], valid[b], ontology, out);
+  struct Extent {
+    double lo, hi;
+    std::size_t index;
+  };
+  std::vector<Extent> ext;
+  for (std::size_t i = 0; i < objs.size(); ++i) {
+    if (!validBox(objs[i].box)) continue;
+    const double r = 0.5 * objs[i].box.size.head<2>().norm();
+    ext.push_back({objs[i].box.center.x() - r, objs[i].box.center.x() + r, i});
+  }
+  if (!config.overlapIndex) {
+    for (std::size_t a = 0; a < ext.size(); ++a)
+      for (std::size_t b = a + 1; b < ext.size(); ++b)
+        checkPair(frame, f, ext[a].index, ext[b].index, ontology, out);
     return;
   }
-  const double cell = config.overlapGridCell;
-  std::unordered_map<std::int64_t, std::vector<std::size_t>> grid;
-  auto key = [](std::int64_t cx, std::int64_t cy) { return (cx << 32) ^ (cy & 0xffffffff); };
-  auto range = [&](std::size_t i, auto&& visit) {
-    const Cuboid& b = objs[i].box;
-    const double r = 0.5 * b.size.head<2>().norm();
-    const auto x0 = static_cast<std::int64_t>(std::floor((b.center.x() - r) / cell));
-    const auto x1 = static_cast<std::int64_t>(std::floor((b.center.x() + r) / cell));
-    const auto y0 = static_cast<std::int64_t>(std::floor((b.center.y() - r) / cell));
-    const auto y1 = static_cast<std::int64_t>(std::floor((b.center.y() + r) / cell));
-    for (auto cx = x0; cx <= x1; ++cx)
-      for (auto cy = y0; cy <= y1; ++cy) visit(key(cx, cy));
-  };
-  for (std::size_t i : valid) range(i, [&](std::int64_t k) { grid[k].push_back(i); });
-  std::vector<std::size_t> partners;
-  for (std::size_t i : valid) {
-    partners.clear();
-    range(i, [&](std::int64_t k) {
-      for (std::size_t j : grid[k])
-        if (j > i) partners.push_back(j);
-    });
-    std::sort(partners.begin(), partners.end());
-    partners.erase(std::unique(partners.begin(), partners.end()), partners.end());
-    for (std::size_t j : partners) checkPair(frame, f, i, j, ontology, out);
-  }
+  std::sort(ext.begin(), ext.end(), [](const Extent& a, const Extent& b) { return a.lo < b.lo; });
+  for (std::size_t a = 0; a < ext.size(); ++a)
+    for (std::size_t b = a + 1; b < ext.size() && ext[b].lo <= ext[a].hi; ++b)
+      checkPair(frame, f, std::min(ext[a].index, ext[b].index),
+                std::max(ext[a].index, ext[b].index), ontology, out);
 }
 
 }  // namespace

@@ -96,7 +96,7 @@ TEST(Checks, TheIndexedOverlapSearchFindsWhatAllPairsFind) {
     s.frames[0].objects.push_back(
         object(i + 1, "car", carAt(3.7 * (i % 10) - 15, 2.2 * (i / 10) - 6, 0.1 * i)));
   CheckConfig naive;
-  naive.overlapGridCell = 0;
+  naive.overlapIndex = false;
   const auto indexed = only(checkFrameBoxes(s.frames[0], 0, defaultOntology()), "overlap");
   const auto pairs = only(checkFrameBoxes(s.frames[0], 0, defaultOntology(), naive), "overlap");
   EXPECT_GT(pairs.size(), 10u);
