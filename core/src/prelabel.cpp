@@ -7,6 +7,7 @@
 #include <map>
 #include <numbers>
 #include <set>
+#include <unordered_map>
 
 #include "lidarlabel/core/interpolation.h"
 #include "lidarlabel/core/object_cues.h"
@@ -66,6 +67,46 @@ bool isStructure(const PointCloud& cloud, const GroundResult& ground,
   return false;
 }
 
+// Clusters of the low band (bodies of road users up to lowBandTop), then the higher points that
+// continue one of its BEV cells upwards without a gap (a van's or a bus's upper body) are added;
+// a tree crown above a parked car leaves a gap and stays out.
+Clusters clusterWithTops(const PointCloud& cloud, const GroundResult& ground,
+                         const std::vector<std::uint32_t>& input, const PrelabelConfig& config) {
+  std::vector<std::uint32_t> low;
+  std::vector<std::pair<float, std::uint32_t>> high;  // (height above ground, index)
+  for (std::uint32_t i : input) {
+    const float h = cloud.z[i] - ground.groundHeight[i];
+    if (h <= config.lowBandTop)
+      low.push_back(i);
+    else
+      high.emplace_back(h, i);
+  }
+  Clusters clusters = clusterPoints(cloud, low, config.cluster);
+  if (high.empty() || clusters.members.empty()) return clusters;
+  const float cell = config.cluster.cellSize;
+  const auto key = [&](std::uint32_t i) {
+    const auto cx = static_cast<std::int64_t>(std::floor(cloud.x[i] / cell));
+    const auto cy = static_cast<std::int64_t>(std::floor(cloud.y[i] / cell));
+    return (cx << 32) ^ (cy & 0xffffffff);
+  };
+  std::unordered_map<std::int64_t, std::pair<std::size_t, float>> top;  // cluster, top height
+  for (std::size_t c = 0; c < clusters.members.size(); ++c)
+    for (std::uint32_t i : clusters.members[c]) {
+      const float h = cloud.z[i] - ground.groundHeight[i];
+      const auto [it, fresh] = top.try_emplace(key(i), c, h);
+      if (!fresh && it->second.first == c) it->second.second = std::max(it->second.second, h);
+    }
+  std::sort(high.begin(), high.end());
+  for (const auto& [h, i] : high) {
+    const auto it = top.find(key(i));
+    if (it == top.end() || h - it->second.second > config.attachGap) continue;
+    clusters.members[it->second.first].push_back(i);
+    it->second.second = h;
+  }
+  for (auto& m : clusters.members) std::sort(m.begin(), m.end());
+  return clusters;
+}
+
 std::vector<std::uint32_t> clusterInput(const PointCloud& cloud, const GroundResult& ground,
                                         const PrelabelConfig& config) {
   std::vector<std::uint32_t> idx;
@@ -92,7 +133,7 @@ std::vector<ObjectAnnotation> detectObjects(const PointCloud& cloud, const Groun
   std::vector<ObjectAnnotation> out;
   if (cloud.empty() || ground.isGround.size() != cloud.size()) return out;
   const Clusters clusters =
-      clusterPoints(cloud, clusterInput(cloud, ground, config), config.cluster);
+      clusterWithTops(cloud, ground, clusterInput(cloud, ground, config), config);
   PrelabelConfig cfg = config;
   cfg.cues.bandTop = config.maxHeightAboveGround;  // "above" = above the clustered band
   const RayIndex rays = buildRayIndex(cloud, cfg.cues);

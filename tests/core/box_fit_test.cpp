@@ -250,7 +250,7 @@ TEST(BoxFit, OneClickWithAPriorJoinsPartsOfACarTheGridSplit) {
 
 TEST(BoxFit, FitsTheBodyNotItsWingMirrors) {
   // A car side-on at 20 m left-front; wing mirrors stick out 0.22 m on both sides at 1.0-1.1 m,
-  // 1.1 m behind the front. Fitted to the body the yaw and the width stay right.
+  // 1.1 m behind the front. Fitted to the body (bodyBandTop) the yaw and the width stay right.
   const Cuboid truth = carAt(14, 9, 0.35, 4.5, 1.8);
   PointCloud c = visibleSides(truth, 0.01);
   const Eigen::Matrix3d r = truth.rotation();
@@ -263,7 +263,9 @@ TEST(BoxFit, FitsTheBodyNotItsWingMirrors) {
                kGround + static_cast<float>(h), 0.f);
       }
   const GroundResult g = flatGround(c);
-  const FitResult fit = fitBoxToPoints(c, all(c), &g);
+  FitConfig body;
+  body.bodyBandTop = 0.85;
+  const FitResult fit = fitBoxToPoints(c, all(c), &g, body);
   ASSERT_TRUE(fit.ok);
   EXPECT_LT(axisError(fit.box.yaw, truth.yaw), 1.0 * kPi / 180);
   EXPECT_NEAR(std::min(fit.box.size.x(), fit.box.size.y()), 1.8, 0.08);

@@ -1,6 +1,7 @@
 #include "effort_annotator.h"
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <limits>
 #include <numbers>
@@ -105,6 +106,13 @@ class Session {
  private:
   void count(const std::string& kind) { res_.counts[kind]++; }
 
+  bool inScope(const Cuboid& b) const {
+    if (!cfg_.cameraViewOnly) return true;
+    const double x = b.center.x(), y = b.center.y();
+    return x > 0 && std::abs(std::atan2(y, x)) <= 40.0 * std::numbers::pi / 180.0 &&
+           b.center.head<2>().norm() <= 70.0;
+  }
+
   // Boxes of the frame to required objects: Hungarian on 1 - 3D IoU, a box already carrying
   // the object's id is preferred. Returns per required object a box index or -1.
   std::vector<int> matchBoxes(const SeenFrame& seen) {
@@ -140,7 +148,7 @@ class Session {
   void removeFalseBoxes(std::size_t f, const SeenFrame& seen, const std::set<ObjectId>& keep) {
     std::vector<ObjectId> drop;
     for (const ObjectAnnotation& o : ed_.document().objects(f)) {
-      if (keep.count(o.trackId)) continue;
+      if (keep.count(o.trackId) || !inScope(o.box)) continue;
       bool onSmall = false;
       for (const Cuboid& c : seen.ignored) onSmall = onSmall || iou3d(c, o.box) >= cfg_.overlapIoU;
       if (!onSmall) drop.push_back(o.trackId);
@@ -176,7 +184,11 @@ class Session {
     Document& doc = ed_.document();
     const auto* obj = doc.object(f, id);
     if (obj == nullptr) return false;
-    if (obj->className != o.className && ed_.setClass(id, o.className)) count("set class");
+    bool classFixed = false, idFixed = false;
+    if (obj->className != o.className && ed_.setClass(id, o.className)) {
+      count("set class");
+      classFixed = true;
+    }
     // Track id: the id this real object had before; a fresh one when its id belongs to another.
     const auto known = idOf_.find(o.gtId);
     ObjectId want = id;
@@ -199,6 +211,7 @@ class Session {
       if (ed_.setTrackId(id, want)) {
         count("set track id");
         id = want;
+        idFixed = true;
       }
     }
     idOf_[o.gtId] = id;
@@ -224,7 +237,10 @@ class Session {
     }
     obj = doc.object(f, id);
     if (iou3d(obj->box, o.truth) < cfg_.goodIoU) return false;
-    if (!edited && obj->provenance != Provenance::Manual && ed_.accept(id)) count("accept");
+    if (!edited && obj->provenance != Provenance::Manual && !classFixed && !idFixed) {
+      res_.goodAsIs++;
+      if (cfg_.acceptGoodBoxes && ed_.accept(id)) count("accept");
+    }
     return true;
   }
 

@@ -35,6 +35,12 @@ struct AnnotatorConfig {
   double goodIoU = 0.7;     // 3D IoU a box must reach
   double overlapIoU = 0.1;  // a box overlapping an object this much is "that object's box"
   int maxEditsPerBox = 80;  // safety stop of the refinement loop
+  // A good automatic box needs no interaction (the stop rule asks for good boxes, not accepted
+  // ones); true: the annotator presses accept on each (counted as "accept").
+  bool acceptGoodBoxes = false;
+  // Only boxes whose centre is in the camera's horizontal field of view (|azimuth| <= 40 deg,
+  // <= 70 m) are judged; others are neither needed nor false (KITTI label_2 covers only that).
+  bool cameraViewOnly = false;
 };
 
 // Interactions by kind ("accept", "delete", "one-click fit", "default box", "nudge position",
@@ -46,6 +52,7 @@ struct AnnotatorResult {
   InteractionCounts counts;
   int boxes = 0;       // required object-frames
   int unresolved = 0;  // required object-frames left without a good box (should be 0)
+  int goodAsIs = 0;    // boxes already good from the automation (no interaction on them)
   int total() const;
 };
 

@@ -89,6 +89,7 @@ Run runOn(const std::string& folder, bool tracked) {
     AnnotatorConfig cfg;
     cfg.automation = automation;
     cfg.trackIds = tracked;
+    cfg.cameraViewOnly = !tracked;  // the KITTI object sample: label_2 covers the camera view
     (automation ? r.automation : r.manual) = annotate(editor, seen, cfg);
     r.frames = doc.frameCount();
   }
@@ -118,6 +119,8 @@ void printRun(const std::string& name, const Run& r) {
                     std::to_string(r.manual.boxes)});
   t.rows.push_back({"**interactions per box**", "**" + fmt(perBox(r.automation), 2) + "**",
                     "**" + fmt(perBox(r.manual), 2) + "**"});
+  t.rows.push_back(
+      {"boxes good as pre-labelled (no interaction)", std::to_string(r.automation.goodAsIs), "-"});
   t.rows.push_back({"left unresolved", std::to_string(r.automation.unresolved),
                     std::to_string(r.manual.unresolved)});
   t.print();
@@ -132,7 +135,10 @@ int effortMain(std::uint64_t seed, int frames) {
       "class, heading within 90 deg, the same track id for the same object in every frame); it "
       "never copies a ground-truth value (clicks on the object's points, face drags to its "
       "outermost points, nudge keys). Objects with 30+ points must be boxed; every other box "
-      "not on an object is deleted. Manual = the same annotator without pre-labels, one-click "
+      "not on an object is deleted; a box the automation made good needs no interaction (pressing "
+      "accept on each would add one per such box: the row \"good as pre-labelled\"). KITTI: only "
+      "boxes in the camera's field of view are judged (label_2 covers only that). Manual = the "
+      "same annotator without pre-labels, one-click "
       "fit or propagation (default boxes, nudges, drags, copy to the next frame).\n\n");
   // KITTI object sample: single frames, detection only.
   const Run kitti = runOn(sampleData("kitti_object/training"), false);

@@ -157,18 +157,19 @@ void precisionSection(const std::vector<EvalFrame>& semantic, const std::vector<
       "KITTI object 000000-000002 and SemanticKITTI 00/000000; **report split**: the other "
       "frames (never looked at while tuning).\n\n");
   const Ontology& ontology = defaultOntology();
+  const PrelabelConfig pc;
   Table table;
   table.header = {"data",          "frames",           "boxes", "precision",
                   "false / frame", "recall (30+ pts)", "ego",   "unjudged"};
   Tally semTune, semReport, kitTune, kitReport;
   for (std::size_t i = 0; i < semantic.size(); ++i) {
     const auto& f = semantic[i];
-    scoreSemantic(f, detectObjects(f.cloud, removeGround(f.cloud), ontology),
+    scoreSemantic(f, detectObjects(f.cloud, removeGround(f.cloud), ontology, pc),
                   i == 0 ? semTune : semReport);
   }
   for (std::size_t i = 0; i < kitti.size(); ++i) {
     const auto& f = kitti[i];
-    scoreKitti(f, detectObjects(f.cloud, removeGround(f.cloud), ontology),
+    scoreKitti(f, detectObjects(f.cloud, removeGround(f.cloud), ontology, pc),
                i < 3 ? kitTune : kitReport);
   }
   table.rows.push_back(semTune.row("SemanticKITTI 00/000000 (tuning)"));

@@ -50,7 +50,13 @@ struct PrelabelConfig {
   }();
   float minHeightAboveGround = 0.25f;  // metres; lower non-ground points are not clustered
   float maxHeightAboveGround = 3.5f;   // metres; higher ones neither (trees, bridges, signs)
-  float maxRange = 80.f;               // metres (BEV) from the sensor
+  // Clusters are formed in the band up to lowBandTop; higher points join a cluster only where
+  // they continue one of its cells upwards with at most attachGap between (a crown over a car
+  // does not, a bus's upper body does). Default = the band's top (off): 2.0 m found more cars
+  // on the tuning frame (recall 75 -> 83 %) but also more false boxes (8 -> 13 per frame).
+  float lowBandTop = 3.5f;  // metres above ground
+  float attachGap = 0.5f;   // metres
+  float maxRange = 80.f;    // metres (BEV) from the sensor
   std::vector<SizeRule> rules = defaultSizeRules();
   // Static structure is rejected by cues (object_cues.h). Points closer to the sensor than
   // ground.minRange (BEV) are the ego vehicle's own returns and never clustered.
