@@ -196,7 +196,7 @@ void BM_SteppingThrough1000FramesRss(benchmark::State& state) {
     std::map<int, double> rss;
     for (std::size_t f = 0; f < frames; ++f) {
       const auto cloud = cache.get(f);
-      view.setCloud(*cloud, colorize(*cloud, ColorMode::Height));
+      view.setCloud(cloud, colorize(*cloud, ColorMode::Height));  // shared, as the window does
       if (haveDisplay() && f % 100 == 0) (void)view.grabFramebuffer();  // some real draws
       if (f + 1 == 10 || f + 1 == 100 || f + 1 == 1000)
         rss[static_cast<int>(f + 1)] = residentMiB();
