@@ -76,6 +76,10 @@ MainWindow::MainWindow(MainWindowConfig config, QWidget* parent)
 
   connect(presenter_, &ScenePresenter::loadFailed, this,
           [this](const QString& m) { showError(tr("Cannot read sweep"), m); });
+  connect(presenter_, &ScenePresenter::drawCancelled, this, [this] {
+    statusBar()->showMessage(
+        tr("Drawing cancelled: no points shown (step to another frame and back to retry)"));
+  });
   connect(&document_, &Document::sequenceChanged, this, &MainWindow::onSequenceChanged);
   connect(&document_, &Document::currentFrameChanged, this, &MainWindow::onFrameChanged);
   connect(&document_, &Document::objectsAdded, this, &MainWindow::updateStatus);

@@ -1,5 +1,6 @@
 #include "lidarlabel/app/scene_presenter.h"
 
+#include <QProgressDialog>
 #include <algorithm>
 
 #include "lidarlabel/core/box_edit.h"
@@ -7,7 +8,6 @@
 #include "lidarlabel/core/ground.h"
 #include "lidarlabel/core/points_in_box.h"
 #include "lidarlabel/render/scene_view.h"
-#include "point_subset.h"
 
 namespace lidarlabel {
 
@@ -29,8 +29,9 @@ std::vector<HandleItem> boxHandles(const Cuboid& box) {
   return h;
 }
 
-ScenePresenter::ScenePresenter(Document& document, SceneView& view, QObject* parent)
-    : QObject(parent), doc_(document), view_(view) {
+ScenePresenter::ScenePresenter(Document& document, SceneView& view, QObject* parent,
+                               PresenterConfig config)
+    : QObject(parent), doc_(document), view_(view), config_(config) {
   connect(&doc_, &Document::sequenceChanged, this, &ScenePresenter::reloadFrame);
   connect(&doc_, &Document::currentFrameChanged, this, [this](int frame) {
     // setSequence() announces frame 0 right after sequenceChanged: shown already.
@@ -45,7 +46,6 @@ ScenePresenter::ScenePresenter(Document& document, SceneView& view, QObject* par
 void ScenePresenter::reloadFrame() {
   shownFrame_ = doc_.isOpen() ? doc_.currentFrame() : SIZE_MAX;
   full_.reset();
-  shown_.reset();
   if (doc_.isOpen()) {
     try {
       full_ = doc_.cloud(doc_.currentFrame());
@@ -58,33 +58,54 @@ void ScenePresenter::reloadFrame() {
 }
 
 void ScenePresenter::showCloud() {
-  shownIndex_.clear();
-  shown_ = full_;
-  if (full_ && hideGround_) {
-    const GroundResult g = removeGround(*full_);
-    shownIndex_.reserve(full_->size() - g.groundCount);
-    for (std::uint32_t i = 0; i < full_->size(); ++i)
-      if (!g.isGround[i]) shownIndex_.push_back(i);
-    shown_ = std::make_shared<const PointCloud>(pointSubset(*full_, shownIndex_));
-  }
-  if (!shown_) {
+  if (!full_) {
     view_.clearCloud();
     return;
   }
-  view_.setCloud(*shown_, colors());
+  bool shown = false;
+  {
+    // Shared with the view (no copy); the colours are freed as soon as the view has them.
+    const std::vector<std::uint8_t> rgb = colors();
+    if (full_->size() < config_.progressPoints) {
+      shown = view_.setCloud(full_, rgb);
+    } else {
+      QProgressDialog progress(tr("Drawing %L1 points...").arg(full_->size()), tr("Cancel"), 0,
+                               1000, view_.window());
+      progress.setObjectName(QStringLiteral("drawProgress"));
+      progress.setWindowModality(Qt::WindowModal);
+      progress.setMinimumDuration(config_.progressDelayMs);
+      shown = view_.setCloud(full_, rgb, [&](std::size_t done, std::size_t total) {
+        progress.setValue(total ? static_cast<int>(1000.0 * done / total) : 1000);
+        return !progress.wasCanceled();
+      });
+    }
+  }
+  if (!shown) {
+    emit drawCancelled();
+    return;
+  }
+  if (hideGround_) applyGroundMask();  // setCloud cleared the mask
   emit cloudShown();
 }
 
+void ScenePresenter::applyGroundMask() {
+  if (!full_ || !hideGround_) {
+    view_.setVisiblePoints({});
+    return;
+  }
+  const GroundResult g = removeGround(*full_);
+  std::vector<std::uint8_t> shown(full_->size());
+  for (std::size_t i = 0; i < shown.size(); ++i) shown[i] = !g.isGround[i];
+  view_.setVisiblePoints(std::move(shown));
+}
+
 std::vector<std::uint8_t> ScenePresenter::colors() const {
-  std::vector<std::uint8_t> rgb;
   const PointCloud& c = *full_;
   switch (coloring_) {
     case PointColoring::Height:
-      rgb = colorize(c, ColorMode::Height);
-      break;
+      return colorize(c, ColorMode::Height);
     case PointColoring::Intensity:
-      rgb = colorize(c, ColorMode::Intensity);
-      break;
+      return colorize(c, ColorMode::Intensity);
     case PointColoring::Label: {
       std::shared_ptr<const PointLabels> labels;
       try {
@@ -93,38 +114,30 @@ std::vector<std::uint8_t> ScenePresenter::colors() const {
         // A damaged label file draws grey; opening reported it.
       }
       const Ontology& ontology = doc_.ontology();
-      rgb = colorize(c, ColorMode::Semantic, -2.5f, 2.5f, labels.get(), &ontology);
-      break;
+      return colorize(c, ColorMode::Semantic, -2.5f, 2.5f, labels.get(), &ontology);
     }
-    case PointColoring::BoxMembership: {
-      const auto& objects = doc_.objects(doc_.currentFrame());
-      std::vector<Cuboid> boxes;
-      for (const ObjectAnnotation& o : objects) boxes.push_back(o.box);
-      PointsInBoxConfig config;
-      config.indexLists = false;
-      const PointsInBoxResult r = pointsInBoxes(c, boxes, config);
-      rgb.assign(3 * c.size(), kOutsideGrey);
-      for (std::size_t i = 0; i < c.size(); ++i) {
-        if (r.owner[i] < 0) continue;
-        const Rgb k =
-            doc_.ontology().colorOf(objects[static_cast<std::size_t>(r.owner[i])].className);
-        rgb[3 * i] = k.r;
-        rgb[3 * i + 1] = k.g;
-        rgb[3 * i + 2] = k.b;
-      }
+    case PointColoring::BoxMembership:
       break;
-    }
   }
-  if (shownIndex_.empty()) return rgb;
-  std::vector<std::uint8_t> out(3 * shownIndex_.size());
-  for (std::size_t k = 0; k < shownIndex_.size(); ++k)
-    std::copy_n(rgb.begin() + 3 * static_cast<long>(shownIndex_[k]), 3,
-                out.begin() + 3 * static_cast<long>(k));
-  return out;
+  const auto& objects = doc_.objects(doc_.currentFrame());
+  std::vector<Cuboid> boxes;
+  for (const ObjectAnnotation& o : objects) boxes.push_back(o.box);
+  PointsInBoxConfig config;
+  config.indexLists = false;
+  const PointsInBoxResult r = pointsInBoxes(c, boxes, config);
+  std::vector<std::uint8_t> rgb(3 * c.size(), kOutsideGrey);
+  for (std::size_t i = 0; i < c.size(); ++i) {
+    if (r.owner[i] < 0) continue;
+    const Rgb k = doc_.ontology().colorOf(objects[static_cast<std::size_t>(r.owner[i])].className);
+    rgb[3 * i] = k.r;
+    rgb[3 * i + 1] = k.g;
+    rgb[3 * i + 2] = k.b;
+  }
+  return rgb;
 }
 
 void ScenePresenter::recolor() {
-  if (shown_) view_.setColors(colors());
+  if (full_) view_.setColors(colors());
 }
 
 void ScenePresenter::setColoring(PointColoring coloring) {
@@ -136,7 +149,7 @@ void ScenePresenter::setColoring(PointColoring coloring) {
 void ScenePresenter::setHideGround(bool hide) {
   if (hide == hideGround_) return;
   hideGround_ = hide;
-  showCloud();
+  applyGroundMask();
 }
 
 void ScenePresenter::rebuildBoxes() {

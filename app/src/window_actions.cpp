@@ -263,10 +263,9 @@ void MainWindow::focusSelection(bool keepDistance) {
   const ObjectAnnotation* o =
       sel.empty() ? nullptr : document_.object(document_.currentFrame(), sel.front());
   if (!o) return;
-  OrbitCamera c = view_->camera();
-  c.target = o->box.center;
-  if (!keepDistance) c.distance = std::max(14.0, 4.0 * o->box.size.norm());
-  view_->setCamera(c);
+  // F: the box centred and filling the view; O: the eye stays and orbits the box's centre.
+  view_->setCamera(keepDistance ? orbitAround(view_->camera(), o->box.center)
+                                : focusOn(view_->camera(), o->box));
 }
 
 QString MainWindow::shortcutSheet() const {

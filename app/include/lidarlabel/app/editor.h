@@ -95,6 +95,15 @@ class Editor {
   bool nudgeYaw(ObjectId id, int steps, StepSize size, bool continuing = false);
   bool nudgeSize(ObjectId id, BoxDimension dimension, int steps, StepSize size,
                  bool continuing = false);
+  // The same for several boxes (e.g. the selection) as one undo step, each box in its own axes;
+  // a held key's auto-repeats (continuing) merge into that step. Unknown ids are skipped; false
+  // when none is known.
+  bool nudgePosition(const std::vector<ObjectId>& ids, BoxAxis axis, int steps, StepSize size,
+                     bool continuing = false);
+  bool nudgeYaw(const std::vector<ObjectId>& ids, int steps, StepSize size,
+                bool continuing = false);
+  bool nudgeSize(const std::vector<ObjectId>& ids, BoxDimension dimension, int steps, StepSize size,
+                 bool continuing = false);
   bool flipHeading(ObjectId id);
   // Handle drags (LiDAR-frame points, see box_edit.h); face only for DragKind::Face.
   bool beginDrag(ObjectId id, DragKind kind, const Eigen::Vector3d& from,
@@ -136,6 +145,10 @@ class Editor {
               bool continuing);
   bool changeBox(ObjectId id, const Cuboid& box, ChangeKind kind, const QString& text,
                  bool continuing);
+  // One command for the known ones of `ids`, each box replaced by edit(box) (provenance Manual).
+  bool changeBoxes(const std::vector<ObjectId>& ids,
+                   const std::function<Cuboid(const Cuboid&)>& edit, ChangeKind kind,
+                   const QString& text, bool continuing);
   std::optional<ObjectId> addCreated(ObjectAnnotation object, const QString& text);
   std::optional<ObjectId> createDefault(const std::shared_ptr<const PointCloud>& cloud,
                                         const Eigen::Vector3d& point, const ClassDef& cls,
