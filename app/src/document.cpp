@@ -54,7 +54,7 @@ unsigned changedProperties(const ObjectAnnotation& a, const ObjectAnnotation& b)
   if (a.trackId != b.trackId) p |= kPropTrackId;
   if (a.attributes != b.attributes) p |= kPropAttributes;
   if (a.provenance != b.provenance || a.confidence != b.confidence) p |= kPropProvenance;
-  if (a.review != b.review) p |= kPropReview;
+  if (a.review != b.review || !(a.reviewLog == b.reviewLog)) p |= kPropReview;
   return p;
 }
 

@@ -84,6 +84,7 @@ int Editor::propagate(const std::vector<ObjectId>& ids, int frames, const EditPr
     for (ObjectAnnotation& o : step.objects) {
       o.provenance = Provenance::Tracked;
       o.review = ReviewState::Unreviewed;
+      o.reviewLog = {};  // a tracked box is a new box: earlier decisions were about another
     }
     written += static_cast<int>(step.objects.size());
     changes = addFrameWrite(document_, *parent, f, step.objects) || changes;

@@ -82,6 +82,7 @@ std::vector<ObjectId> Editor::duplicate(const std::vector<ObjectId>& ids) {
     copy.box = lidarlabel::nudgePosition(o->box, BoxAxis::Left, config_.duplicateOffset);
     copy.provenance = Provenance::Manual;
     copy.review = ReviewState::Unreviewed;
+    copy.reviewLog = {};
     copy.confidence = 1.0f;
     created.push_back(copy.trackId);
     copies.push_back(std::move(copy));

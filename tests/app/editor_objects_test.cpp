@@ -118,5 +118,18 @@ TEST_F(EditorObjects, DuplicateMakesNewIdsOneMetreLeftSelectedInOneStep) {
   EXPECT_EQ(doc.objects(1).size(), 2u);
 }
 
+TEST_F(EditorObjects, DuplicateStartsWithoutTheOriginalsReviewHistory) {
+  ObjectAnnotation reviewed = *object(1);
+  reviewed.reviewLog.decisions.push_back(
+      {"reviewer", ReviewVerdict::Accept, "rev1", "2026-12-02T09:00:00Z", ""});
+  reviewed.review = ReviewState::Accepted;
+  doc.replaceObject(1, 1, reviewed, kPropReview);
+  const std::vector<ObjectId> ids = editor.duplicate({1});
+  ASSERT_EQ(ids.size(), 1u);
+  EXPECT_TRUE(object(ids[0])->reviewLog.empty());
+  EXPECT_EQ(object(ids[0])->review, ReviewState::Unreviewed);
+  EXPECT_EQ(object(1)->reviewLog, reviewed.reviewLog);
+}
+
 }  // namespace
 }  // namespace lidarlabel
