@@ -6,7 +6,6 @@
 #include <stdexcept>
 #include <utility>
 
-#include "lidarlabel/io/frame_labels.h"
 #include "lidarlabel/io/ontology_io.h"
 #include "lidarlabel/io/sequence_open.h"
 #include "lidarlabel/io/sweep_io.h"
@@ -76,6 +75,8 @@ void Document::setSequence(Sequence sequence, std::string folder) {
   selection_.clear();
   cache_ = std::make_unique<FrameCache>(sweepLoader(sequence_), config_.cachedFrames);
   labels_.clear();
+  editedLabels_.clear();
+  unsavedLabels_.clear();
   undoStack_.clear();
   emit sequenceChanged();
   emit currentFrameChanged(0);
@@ -114,19 +115,6 @@ void Document::stepFrames(long delta) {
 
 std::shared_ptr<const PointCloud> Document::cloud(std::size_t frame) {
   return cache_->get(frame);
-}
-
-std::shared_ptr<const PointLabels> Document::pointLabels(std::size_t frame) {
-  if (const auto it = labels_.find(frame); it != labels_.end()) return it->second;
-  const std::shared_ptr<const PointCloud> c = cloud(frame);
-  auto labels =
-      std::make_shared<PointLabels>(readFramePointLabels(sequence_, frame, c->size(), ontology_));
-  std::shared_ptr<const PointLabels> result = labels->empty() ? nullptr : std::move(labels);
-  // Bounded like the sweep cache: drop labels of frames the sweep cache no longer holds.
-  for (auto it = labels_.begin(); it != labels_.end();)
-    it = cache_->contains(it->first) ? std::next(it) : labels_.erase(it);
-  labels_[frame] = result;
-  return result;
 }
 
 const std::vector<ObjectAnnotation>& Document::objects(std::size_t frame) const {

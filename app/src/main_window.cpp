@@ -63,7 +63,9 @@ MainWindow::MainWindow(MainWindowConfig config, QWidget* parent)
   view_->setTool(tool_);
   repeat_ = new KeyRepeatWatch(this);
   buildDocks();
+  buildLabelling();
   buildMenus();
+  buildLabelMenu();
   buildFrameBar();
   statusLabel_ = new QLabel(this);
   statusBar()->addWidget(statusLabel_, 1);
@@ -233,8 +235,8 @@ void MainWindow::setReadOnly(bool readOnly) {
     banner_->setText(tr("Read-only: another lidarlabel has this sequence open."));
   for (QAction* a : editActions_) a->setEnabled(!readOnly);
   properties_->setEnabled(!readOnly);
-  view_->setTool(readOnly ? nullptr : tool_);
-  subViews_->setTool(readOnly ? nullptr : tool_);
+  view_->setTool(readOnly ? nullptr : activeTool());
+  subViews_->setTool(readOnly ? nullptr : activeTool());
   updateTitle();
 }
 

@@ -5,6 +5,7 @@
 #include "lidarlabel/core/box_edit.h"
 #include "lidarlabel/core/colormap.h"
 #include "lidarlabel/core/ground.h"
+#include "lidarlabel/core/label_colors.h"
 #include "lidarlabel/core/points_in_box.h"
 #include "lidarlabel/render/scene_view.h"
 #include "point_subset.h"
@@ -40,6 +41,7 @@ ScenePresenter::ScenePresenter(Document& document, SceneView& view, QObject* par
   connect(&doc_, &Document::objectsRemoved, this, &ScenePresenter::onRemoved);
   connect(&doc_, &Document::objectsChanged, this, &ScenePresenter::onChanged);
   connect(&doc_, &Document::selectionChanged, this, &ScenePresenter::onSelection);
+  connect(&doc_, &Document::pointLabelsChanged, this, &ScenePresenter::onLabelsChanged);
 }
 
 void ScenePresenter::reloadFrame() {
@@ -72,10 +74,27 @@ void ScenePresenter::showCloud() {
     return;
   }
   view_.setCloud(*shown_, colors());
+  applyClassMask();
   emit cloudShown();
 }
 
-std::vector<std::uint8_t> ScenePresenter::colors() const {
+std::vector<std::uint8_t> ScenePresenter::colors() {
+  lut_ = semanticLut(doc_.ontology());  // 0.1 ms; the partial recolours reuse it
+  fullRgb_ = fullColors();
+  partialRecolors_ = 0;
+  return shownColors();
+}
+
+std::vector<std::uint8_t> ScenePresenter::shownColors() const {
+  if (shownIndex_.empty()) return fullRgb_;
+  std::vector<std::uint8_t> out(3 * shownIndex_.size());
+  for (std::size_t k = 0; k < shownIndex_.size(); ++k)
+    std::copy_n(fullRgb_.begin() + 3 * static_cast<long>(shownIndex_[k]), 3,
+                out.begin() + 3 * static_cast<long>(k));
+  return out;
+}
+
+std::vector<std::uint8_t> ScenePresenter::fullColors() const {
   std::vector<std::uint8_t> rgb;
   const PointCloud& c = *full_;
   switch (coloring_) {
@@ -85,15 +104,25 @@ std::vector<std::uint8_t> ScenePresenter::colors() const {
     case PointColoring::Intensity:
       rgb = colorize(c, ColorMode::Intensity);
       break;
-    case PointColoring::Label: {
+    case PointColoring::Label:
+    case PointColoring::Instance:
+    case PointColoring::Disagreement: {
       std::shared_ptr<const PointLabels> labels;
       try {
         labels = doc_.pointLabels(doc_.currentFrame());
       } catch (const std::exception&) {
         // A damaged label file draws grey; opening reported it.
       }
-      const Ontology& ontology = doc_.ontology();
-      rgb = colorize(c, ColorMode::Semantic, -2.5f, 2.5f, labels.get(), &ontology);
+      const PointLabels none;
+      const PointLabels& l = labels ? *labels : none;
+      if (coloring_ == PointColoring::Disagreement)
+        rgb = colorizeDisagreement(
+            findDisagreements(c, l, doc_.objects(doc_.currentFrame())).perPoint);
+      else
+        rgb = colorizeLabels(
+            l, c.size(),
+            coloring_ == PointColoring::Label ? LabelColoring::Semantic : LabelColoring::Instance,
+            lut_);
       break;
     }
     case PointColoring::BoxMembership: {
@@ -115,12 +144,66 @@ std::vector<std::uint8_t> ScenePresenter::colors() const {
       break;
     }
   }
-  if (shownIndex_.empty()) return rgb;
-  std::vector<std::uint8_t> out(3 * shownIndex_.size());
-  for (std::size_t k = 0; k < shownIndex_.size(); ++k)
-    std::copy_n(rgb.begin() + 3 * static_cast<long>(shownIndex_[k]), 3,
-                out.begin() + 3 * static_cast<long>(k));
-  return out;
+  if (rgb.size() != 3 * c.size()) rgb.assign(3 * c.size(), 128);
+  return rgb;
+}
+
+void ScenePresenter::onLabelsChanged(const PointLabelsEvent& e) {
+  if (!full_ || e.frame != doc_.currentFrame()) return;
+  if (!hiddenClasses_.empty()) applyClassMask();
+  if (coloring_ == PointColoring::Disagreement) {
+    recolor();
+  } else if (coloring_ == PointColoring::Label || coloring_ == PointColoring::Instance) {
+    const auto labels = doc_.pointLabels(e.frame);
+    if (!labels || fullRgb_.size() != 3 * full_->size()) return recolor();
+    // Only the written points change colour: a brush move costs its points, not the sweep.
+    colorLabelsAt(
+        fullRgb_, *labels, e.indices,
+        coloring_ == PointColoring::Label ? LabelColoring::Semantic : LabelColoring::Instance,
+        lut_);
+    ++partialRecolors_;
+    view_.setColors(shownColors());
+  }
+}
+
+void ScenePresenter::setHiddenClasses(std::set<std::uint16_t> hidden) {
+  if (hidden == hiddenClasses_) return;
+  hiddenClasses_ = std::move(hidden);
+  applyClassMask();
+}
+
+std::vector<std::uint8_t> ScenePresenter::drawnMask() const {
+  if (!full_) return {};
+  std::vector<std::uint8_t> mask(full_->size(), shownIndex_.empty() ? 1 : 0);
+  for (const std::uint32_t i : shownIndex_) mask[i] = 1;
+  if (hiddenClasses_.empty()) return mask;
+  std::shared_ptr<const PointLabels> labels;
+  try {
+    labels = doc_.pointLabels(doc_.currentFrame());
+  } catch (const std::exception&) {
+  }
+  const bool hideUnlabelled = hiddenClasses_.count(0) > 0;
+  for (std::size_t i = 0; i < mask.size(); ++i) {
+    const std::uint16_t sem = labels && labels->size() == mask.size() ? labels->semantic[i] : 0;
+    if ((sem == 0 && hideUnlabelled) || (sem != 0 && hiddenClasses_.count(sem))) mask[i] = 0;
+  }
+  return mask;
+}
+
+void ScenePresenter::applyClassMask() {
+  if (!shown_) return;
+  if (hiddenClasses_.empty()) {
+    view_.setVisiblePoints({});
+    return;
+  }
+  const std::vector<std::uint8_t> full = drawnMask();
+  if (shownIndex_.empty()) {
+    view_.setVisiblePoints(full);
+    return;
+  }
+  std::vector<std::uint8_t> shown(shownIndex_.size());
+  for (std::size_t k = 0; k < shownIndex_.size(); ++k) shown[k] = full[shownIndex_[k]];
+  view_.setVisiblePoints(std::move(shown));
 }
 
 void ScenePresenter::recolor() {
@@ -162,13 +245,15 @@ void ScenePresenter::showObject(ObjectId id) {
 void ScenePresenter::onAdded(const ObjectsEvent& e) {
   if (e.frame != doc_.currentFrame()) return;
   for (ObjectId id : e.ids) showObject(id);
-  if (coloring_ == PointColoring::BoxMembership) recolor();
+  if (coloring_ == PointColoring::BoxMembership || coloring_ == PointColoring::Disagreement)
+    recolor();
 }
 
 void ScenePresenter::onRemoved(const ObjectsEvent& e) {
   if (e.frame != doc_.currentFrame()) return;
   for (ObjectId id : e.ids) view_.removeCuboid(id);
-  if (coloring_ == PointColoring::BoxMembership) recolor();
+  if (coloring_ == PointColoring::BoxMembership || coloring_ == PointColoring::Disagreement)
+    recolor();
 }
 
 void ScenePresenter::onChanged(const ObjectsEvent& e) {
@@ -180,7 +265,8 @@ void ScenePresenter::onChanged(const ObjectsEvent& e) {
     return std::find(sel.begin(), sel.end(), id) != sel.end();
   });
   if (touchesSelection) updateHandles();
-  if (coloring_ == PointColoring::BoxMembership && (e.properties & (kPropBox | kPropClass)))
+  if ((coloring_ == PointColoring::BoxMembership || coloring_ == PointColoring::Disagreement) &&
+      (e.properties & (kPropBox | kPropClass | kPropTrackId)))
     recolor();
 }
 

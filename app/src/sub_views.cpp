@@ -1,6 +1,7 @@
 #include "lidarlabel/app/sub_views.h"
 
 #include <QLabel>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -81,6 +82,19 @@ SubViews::SubViews(Document& document, SubViewConfig config, QWidget* parent)
   connect(&doc_, &Document::currentFrameChanged, this, &SubViews::follow);
   connect(&doc_, &Document::sequenceChanged, this, &SubViews::follow);
   connect(&doc_, &Document::objectsChanged, this, &SubViews::onChanged);
+  connect(&doc_, &Document::pointLabelsChanged, this, [this](const PointLabelsEvent& e) {
+    if (!colorFn_ || !followed_ || e.frame != doc_.currentFrame() || recolorPending_) return;
+    recolorPending_ = true;
+    QTimer::singleShot(50, this, [this] {
+      recolorPending_ = false;
+      showBox(false);
+    });
+  });
+}
+
+void SubViews::setPointColors(PointColorFn colors) {
+  colorFn_ = std::move(colors);
+  showBox(false);
 }
 
 void SubViews::setTool(ViewTool* tool) {
@@ -133,9 +147,12 @@ void SubViews::showBox(bool reframeCameras) {
     }
     const Rgb color = doc_.ontology().colorOf(o->className);
     if (cloud) {
-      const PointCloud near =
-          pointSubset(*cloud, indicesInBox(*cloud, o->box, static_cast<float>(config_.margin)));
-      v->setCloud(near, cropColors(near, o->box));
+      const std::vector<std::uint32_t> index =
+          indicesInBox(*cloud, o->box, static_cast<float>(config_.margin));
+      const PointCloud near = pointSubset(*cloud, index);
+      std::vector<std::uint8_t> rgb = colorFn_ ? colorFn_(index) : cropColors(near, o->box);
+      if (rgb.size() != 3 * near.size()) rgb = cropColors(near, o->box);
+      v->setCloud(near, rgb);
     } else {
       v->clearCloud();
     }
