@@ -8,6 +8,8 @@
 #include <benchmark/benchmark.h>
 
 #include <QApplication>
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <map>
@@ -80,11 +82,12 @@ struct Desk {
   }
 };
 
-// The brush path: a zig-zag over the middle of the view, 4 px per move.
+// The brush path: circles about the view centre (the sensor, where the sweep is dense), radius
+// 40 to 192 px in 8 px steps, one circle of 200 moves (about 1.3 to 6 px each) per stroke.
 Eigen::Vector2d pathAt(long k) {
-  const long row = (k / 200) % 40, col = k % 200;
-  const double x = 240 + 4.0 * (row % 2 ? 199 - col : col);
-  return {x, 160 + 10.0 * row};
+  const double r = 40.0 + 8.0 * static_cast<double>((k / 200) % 20);
+  const double a = 2.0 * 3.14159265358979 * static_cast<double>(k % 200) / 200.0;
+  return {640.0 + r * std::cos(a), 360.0 + r * std::sin(a)};
 }
 
 // Ours: one mouse move of a stroke through the real tool (selection of the pre-projected points,
@@ -94,6 +97,9 @@ void BM_BrushMove(benchmark::State& state) {
   Desk d(static_cast<std::size_t>(state.range(0)));
   long k = 0;
   std::size_t changed = 0;
+  const std::size_t candidates =
+      projectPoints(*d.doc.cloud(0), screenProjection(d.view.camera(), 1280, 720)).index.size();
+  state.counters["candidates"] = static_cast<double>(candidates);
   auto press = [&] {
     const Eigen::Vector2d p = pathAt(k);
     d.tool.viewInput(d.view, d.input(ViewInput::Type::Press, p.x(), p.y()));
@@ -113,11 +119,12 @@ void BM_BrushMove(benchmark::State& state) {
     const Eigen::Vector2d p = pathAt(k);
     d.tool.viewInput(d.view, d.input(ViewInput::Type::Move, p.x(), p.y()));
   }
-  const auto* cmd = dynamic_cast<const PaintPointsCommand*>(
-      d.doc.undoStack()->command(d.doc.undoStack()->count() - 1));
-  if (cmd) changed = cmd->pointCount();
+  for (int c = 0; c < d.doc.undoStack()->count(); ++c)
+    if (const auto* cmd = dynamic_cast<const PaintPointsCommand*>(d.doc.undoStack()->command(c)))
+      changed += cmd->pointCount();
+  state.counters["changed_points_per_move"] =
+      static_cast<double>(changed) / static_cast<double>(std::max<long>(1, k));
   state.counters["partial_recolours"] = static_cast<double>(d.presenter.partialRecolors());
-  state.counters["last_stroke_points"] = static_cast<double>(changed);
 }
 
 // The projection a stroke does once, when the button goes down.
@@ -136,7 +143,6 @@ void BM_BrushStrokeStart(benchmark::State& state) {
 void BM_BrushMoveNaiveBaseline(benchmark::State& state) {
   Desk d(static_cast<std::size_t>(state.range(0)));
   const auto cloud = d.doc.cloud(0);
-  const SemanticLut lut = semanticLut(d.doc.ontology());
   long k = 0;
   Eigen::Vector2d last = pathAt(0);
   const double r2 = 20.0 * 20.0;
