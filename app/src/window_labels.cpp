@@ -31,8 +31,14 @@ void MainWindow::buildLabelling() {
   };
   QDockWidget* labels = dock(tr("Point labels"), QStringLiteral("pointLabelsDock"), labelPanel_);
   QDockWidget* dis = dock(tr("Disagreements"), QStringLiteral("disagreementsDock"), disagreements_);
-  tabifyDockWidget(labels, dis);
-  labels->raise();
+  // Tabs beside the box views, so the 3D view keeps its width; a label tool raises its dock.
+  if (auto* boxViews = findChild<QDockWidget*>(QStringLiteral("subViewsDock"))) {
+    tabifyDockWidget(boxViews, labels);
+    tabifyDockWidget(labels, dis);
+    boxViews->raise();
+  } else {
+    tabifyDockWidget(labels, dis);
+  }
   statusBar()->addPermanentWidget(labelPanel_->offerButton());
   connect(labelPanel_, &LabelPanel::message, this,
           [this](const QString& m) { statusBar()->showMessage(m, 5000); });
@@ -75,6 +81,7 @@ void MainWindow::setLabelling(bool on) {
   if (on == labelling_) return;
   labelling_ = on;
   if (!on) labelTool_->deactivate();
+  if (auto* d = findChild<QDockWidget*>(QStringLiteral("pointLabelsDock")); d && on) d->raise();
   if (workspace_.isReadOnly()) return;
   view_->setTool(activeTool());
   subViews_->setTool(activeTool());

@@ -157,8 +157,9 @@ void BM_BrushMoveNaiveBaseline(benchmark::State& state) {
     }
     last = p;
     d.editor.paintClass(hit, k % 2 ? "road" : "sidewalk", 0, {}, false);
-    d.view.setColors(
-        colorizeLabels(*d.doc.pointLabels(0), cloud->size(), LabelColoring::Semantic, lut));
+    const auto labels = d.doc.pointLabels(0);  // null until the first move changed a point
+    const Ontology& ontology = d.doc.ontology();
+    d.view.setColors(colorize(*cloud, ColorMode::Semantic, -2.5f, 2.5f, labels.get(), &ontology));
   }
 }
 
