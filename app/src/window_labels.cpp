@@ -88,7 +88,9 @@ void MainWindow::setLabelling(bool on) {
 }
 
 void MainWindow::buildLabelMenu() {
-  QMenu* menu = menuBar()->addMenu(tr("&Label"));
+  auto* menu = new QMenu(tr("&Label"), this);  // before Help
+  const QList<QAction*> top = menuBar()->actions();
+  menuBar()->insertMenu(top.isEmpty() ? nullptr : top.last(), menu);
   auto* bar = findChild<QToolBar*>(QStringLiteral("toolsBar"));
   QActionGroup* group = nullptr;
   if (bar)
