@@ -4,10 +4,14 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <fstream>
+#include <memory>
+#include <string>
 
 #include <QApplication>
 #include <QComboBox>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QIcon>
 #include <QTimer>
 
@@ -30,9 +34,19 @@ bool createBoxAt(lidarlabel::MainWindow& w, const QString& spec) {
   const std::string cls = w.classSelector()->currentText().toStdString();
   return w.editor().createAtPoint({v[0], v[1], v[2]}, cls).has_value();
 }
+// The process's peak resident memory (Linux VmHWM), e.g. "812 MB"; "?" where unknown.
+std::string peakRss() {
+  std::ifstream status("/proc/self/status");
+  for (std::string line; std::getline(status, line);)
+    if (line.rfind("VmHWM:", 0) == 0)
+      return std::to_string(std::stoll(line.substr(6)) / 1000) + " MB";
+  return "?";
+}
 }  // namespace
 
 int main(int argc, char** argv) {
+  QElapsedTimer clock;  // --screenshot reports times from the start
+  clock.start();
   QCommandLineParser cli;
   cli.setApplicationDescription(QStringLiteral("Annotate LiDAR sequences."));
   cli.addHelpOption();
@@ -51,7 +65,9 @@ int main(int argc, char** argv) {
                                   QStringLiteral("ID"));
   const QCommandLineOption shot(
       QStringLiteral("screenshot"),
-      QStringLiteral("Save a PNG of the window after the first render and exit."),
+      QStringLiteral("Save a PNG of the window once it is drawn in full (not a big sweep's level "
+                     "of detail) and exit. Prints the time and peak memory at the first and at "
+                     "the full frame on stderr."),
       QStringLiteral("file"));
   const QCommandLineOption autosave(
       QStringLiteral("autosave-seconds"),
@@ -147,15 +163,27 @@ int main(int argc, char** argv) {
     return 3;
   }
   if (cli.isSet(shot)) {
-    // Poll until the view has rendered (software GL can take a second), then grab and quit.
+    // Poll until the view has rendered (software GL can take a second) and, for a big sweep, has
+    // left its level of detail; then grab (which draws the full cloud) and quit.
     auto* timer = new QTimer(&window);
-    QObject::connect(timer, &QTimer::timeout, &window, [&] {
-      if (window.sceneView()->renderCount() < 1) return;
+    auto first = std::make_shared<bool>(true);
+    QObject::connect(timer, &QTimer::timeout, &window, [&, timer, first] {
+      const lidarlabel::SceneView* view = window.sceneView();
+      if (view->renderCount() < 1) return;
+      if (*first) {
+        *first = false;
+        std::fprintf(stderr, "lidarlabel: first frame%s after %lld ms, peak RSS %s\n",
+                     view->drawingLevelOfDetail() ? " (level of detail)" : "", clock.elapsed(),
+                     peakRss().c_str());
+      }
+      if (view->drawingLevelOfDetail()) return;
       timer->stop();
       const bool ok = window.grab().save(cli.value(shot));
+      std::fprintf(stderr, "lidarlabel: full frame saved after %lld ms, peak RSS %s\n",
+                   clock.elapsed(), peakRss().c_str());
       QApplication::exit(ok ? 0 : 1);
     });
-    timer->start(200);
+    timer->start(50);
   }
   return QApplication::exec();
 }

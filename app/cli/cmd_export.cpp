@@ -1,7 +1,10 @@
 // lidarlabel-cli export SEQUENCE_FOLDER --format F --out DIR: labels in a standard format.
+#include <algorithm>
+#include <cstdarg>
 #include <cstdio>
 #include <filesystem>
 
+#include "batch.h"
 #include "cli.h"
 #include "label_cli_support.h"
 #include "lidarlabel/io/atomic_exports.h"
@@ -21,9 +24,19 @@ namespace lidarlabel::cli {
 
 namespace {
 
+std::string strf(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
+std::string strf(const char* fmt, ...) {
+  char buffer[1024];
+  va_list args;
+  va_start(args, fmt);
+  std::vsnprintf(buffer, sizeof buffer, fmt, args);
+  va_end(args);
+  return buffer;
+}
+
 // The sequence with its annotations: the native document when there is one, else the labels the
 // dataset layout ships (KITTI label_2 + calib, nuScenes tables), so one command converts formats.
-Sequence sequenceWithLabels(const std::string& folder, const Ontology& ontology) {
+Sequence sequenceWithLabels(const std::string& folder, const Ontology& ontology, std::string& log) {
   const SequenceLayout layout = detectSequenceLayout(folder);
   Sequence s = sequenceFromLayout(layout, ontology);  // addLayoutLabels, as the window opens it
   if (layout.kind != "native") {
@@ -32,23 +45,19 @@ Sequence sequenceWithLabels(const std::string& folder, const Ontology& ontology)
     const std::string& from = !layout.labelDir.empty()            ? layout.labelDir
                               : !layout.trackingLabelFile.empty() ? layout.trackingLabelFile
                                                                   : layout.nuscenesTableDir;
-    if (objects > 0) std::printf("using %s: %zu objects\n", from.c_str(), objects);
+    if (objects > 0) log += strf("using %s: %zu objects\n", from.c_str(), objects);
   }
   return s;
 }
 
-int runExport(const std::vector<std::string>& argv) {
-  const Args args(argv,
-                  {"format", "out", "calib", "ontology", "image-size", "sequence-name", "version"},
-                  {"score"});
-  if (args.positional().size() != 1) throw UsageError("expected one SEQUENCE_FOLDER");
+// Exports one folder into outDir; returns the report lines.
+std::string exportOne(const Args& args, const std::string& folder, const std::string& outDir,
+                      const Ontology& ontology, bool frameProgress) {
+  std::string log;
   const auto format = args.value("format");
-  const auto out = args.value("out");
-  if (!format) throw UsageError("--format is required");
-  if (!out) throw UsageError("--out DIR is required");
-  const Ontology ontology = ontologyFrom(args);
-  const Sequence s = sequenceWithLabels(args.positional()[0], ontology);
-  Progress progress("export " + *format, s.size());
+  const auto out = std::optional<std::string>(outDir);
+  const Sequence s = sequenceWithLabels(folder, ontology, log);
+  Progress progress("export " + *format, frameProgress ? s.size() : 0);
   auto tick = [&](std::size_t i) { progress.update(i); };
   NuscenesExportSettings nus;
   nus.version = args.valueOr("version", nus.version);
@@ -59,7 +68,7 @@ int runExport(const std::vector<std::string>& argv) {
     k.withScore = args.flag("score");
     const KittiExportReport r = exportKittiObjectAtomically(s, *out, ontology, k, tick);
     progress.finish();
-    std::printf(
+    log += strf(
         "kitti: %zu frames, %zu objects -> %s/label_2 (skipped: %zu without KITTI class, "
         "%zu outside image_2)\n",
         r.frames, r.objects, out->c_str(), r.skippedNoClass, r.skippedOutside);
@@ -70,39 +79,85 @@ int runExport(const std::vector<std::string>& argv) {
     k.image = imageSizeFrom(args);
     k.withScore = args.flag("score");
     const KittiTrackingRows r = exportKittiTrackingAtomically(s, *out, ontology, k);
-    std::printf(
+    log += strf(
         "kitti-tracking: %zu rows -> %s/label_02 (skipped: %zu without KITTI class, %zu "
         "outside image_2)\n",
         r.rows.size(), out->c_str(), r.skippedNoClass, r.skippedOutside);
   } else if (*format == "nuscenes") {
     const NuscenesExportReport r = exportNuscenes(s, *out, ontology, nus, tick);
     progress.finish();
-    std::printf(
+    log += strf(
         "nuscenes: %zu samples, %zu annotations, %zu instances, %zu lidarseg frames -> "
         "%s/%s (skipped %zu without nuScenes category)\n",
         r.samples, r.annotations, r.instances, r.lidarsegFrames, out->c_str(), nus.version.c_str(),
         r.skippedNoCategory);
   } else if (*format == "nuscenes-results") {
     const std::string file = exportNuscenesResults(s, *out, ontology, nus);
-    std::printf("nuscenes-results: %zu samples -> %s\n", s.size(), file.c_str());
+    log += strf("nuscenes-results: %zu samples -> %s\n", s.size(), file.c_str());
   } else if (*format == "semantickitti") {
     const SemanticKittiExportReport r = exportSemanticKitti(s, *out, tick);
     progress.finish();
-    std::printf("semantickitti: %zu labelled frames -> %s/labels\n", r.frames, out->c_str());
+    log += strf("semantickitti: %zu labelled frames -> %s/labels\n", r.frames, out->c_str());
   } else if (*format == "lidarseg") {
     const LidarsegExportReport r = exportNuscenesLidarseg(s, *out, ontology, nus);
-    std::printf(
-        "lidarseg: %zu labelled frames -> %s/lidarseg/%s (%zu points without an index -> 0)\n",
-        r.frames, out->c_str(), nus.version.c_str(), r.unknown);
+    log +=
+        strf("lidarseg: %zu labelled frames -> %s/lidarseg/%s (%zu points without an index -> 0)\n",
+             r.frames, out->c_str(), nus.version.c_str(), r.unknown);
   } else if (*format == "openlabel") {
     const std::string path = exportOpenLabel(s, *out);
-    std::printf("openlabel: %zu frames -> %s\n", s.size(), path.c_str());
+    log += strf("openlabel: %zu frames -> %s\n", s.size(), path.c_str());
   } else {
     throw UsageError("unknown --format '" + *format +
                      "' (kitti, kitti-tracking, nuscenes, nuscenes-results, semantickitti, "
                      "lidarseg, openlabel)");
   }
-  return 0;
+  return log;
+}
+
+int runExport(const std::vector<std::string>& argv) {
+  std::vector<std::string> valued = {"format",     "out",           "calib",  "ontology",
+                                     "image-size", "sequence-name", "version"};
+  valued.insert(valued.end(), kBatchOptions.begin(), kBatchOptions.end());
+  const Args args(argv, valued, {"score"});
+  if (args.positional().empty()) throw UsageError("expected a SEQUENCE_FOLDER");
+  if (!args.value("format")) throw UsageError("--format is required");
+  if (!args.value("out")) throw UsageError("--out DIR is required");
+  const std::string out = *args.value("out");
+  const Ontology ontology = ontologyFrom(args);
+  const BatchOptions batch = batchOptionsFrom(args);
+  const std::vector<std::string> folders = shardFolders(args.positional(), batch);
+  if (folders.empty()) {
+    std::printf("shard %s: no folders\n", shardName(batch.shard).c_str());
+    return 0;
+  }
+  if (args.positional().size() == 1) {  // one folder: straight into DIR, errors as before
+    std::fputs(exportOne(args, folders[0], out, ontology, true).c_str(), stdout);
+    return 0;
+  }
+  // Several folders: each into DIR/<folder name>; two folders with one name would collide.
+  std::vector<std::string> names;
+  for (const std::string& f : shardFolders(args.positional(), BatchOptions{})) {
+    const std::string name = fs::path(f).filename().string();
+    if (std::find(names.begin(), names.end(), name) != names.end())
+      throw UsageError("two folders are named '" + name + "': their exports would collide in " +
+                       out);
+    names.push_back(name);
+  }
+  std::vector<std::string> logs(folders.size());
+  std::vector<char> ok(folders.size(), 0);  // not vector<bool>: written from several threads
+  runBatch(folders.size(), batch, "export", [&](std::size_t i) {
+    try {
+      const std::string dir = (fs::path(out) / fs::path(folders[i]).filename()).string();
+      fs::create_directories(out);
+      logs[i] = exportOne(args, folders[i], dir, ontology, false);
+      ok[i] = 1;
+    } catch (const std::exception& e) {
+      logs[i] = std::string("error: ") + e.what() + "\n";
+    }
+  });
+  for (std::size_t i = 0; i < folders.size(); ++i)
+    std::printf("%s\n%s", folders[i].c_str(), logs[i].c_str());
+  return std::all_of(ok.begin(), ok.end(), [](char b) { return b != 0; }) ? 0 : 1;
 }
 
 }  // namespace
@@ -112,7 +167,7 @@ Command exportCommand() {
       "export",
       "write a sequence's labels as kitti, kitti-tracking, nuscenes, semantickitti, lidarseg or "
       "openlabel",
-      "usage: lidarlabel-cli export SEQUENCE_FOLDER --format FORMAT --out DIR [options]\n"
+      "usage: lidarlabel-cli export SEQUENCE_FOLDER... --format FORMAT --out DIR [options]\n"
       "  FORMAT: kitti (label_2/ + calib/), kitti-tracking (label_02/<seq>.txt),\n"
       "          nuscenes (13 tables + maps/ + samples/LIDAR_TOP/ [+ lidarseg]),\n"
       "          nuscenes-results (results_nusc.json), semantickitti (labels/*.label),\n"
@@ -125,7 +180,9 @@ Command exportCommand() {
       "  --version V         nuScenes version folder (default v1.0-lidarlabel)\n"
       "  --ontology FILE     class mapping (default: the built-in driving ontology)\n"
       "The whole export is built in a staging folder beside DIR and replaces DIR's content in\n"
-      "one step; on any error DIR is left exactly as it was. Other files in DIR are kept.",
+      "one step; on any error DIR is left exactly as it was. Other files in DIR are kept.\n"
+      "Several folders: each is exported into DIR/<folder name>; --jobs N runs N at once,\n"
+      "--shard I/N takes folder k of the sorted list when k mod N = I.",
       runExport};
 }
 

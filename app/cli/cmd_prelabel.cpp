@@ -1,9 +1,11 @@
 // lidarlabel-cli prelabel SEQUENCE_FOLDER [--out FILE] [--force] [--ontology FILE]
 // Runs the pre-labelling pipeline (core/prelabel.h) over every frame and writes the native
 // annotation document atomically, every box with provenance "automatic".
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 
+#include "batch.h"
 #include "cli.h"
 #include "lidarlabel/core/prelabel.h"
 #include "lidarlabel/io/native_format.h"
@@ -16,20 +18,16 @@ namespace fs = std::filesystem;
 namespace lidarlabel::cli {
 
 namespace {
-int runPrelabel(const std::vector<std::string>& argv) {
-  const Args args(argv, {"out", "ontology"}, {"force"});
-  if (args.positional().size() != 1) throw UsageError("expected one SEQUENCE_FOLDER");
-  const std::string folder = args.positional()[0];
-  const std::string out = args.valueOr("out", nativePathFor(folder));
-  if (fs::exists(out) && !args.flag("force"))
+// One folder; returns the report lines (several folders run in parallel and print in order).
+std::string prelabelOne(const std::string& folder, const std::string& out, bool force,
+                        const Ontology& ontology, bool frameProgress) {
+  if (fs::exists(out) && !force)
     throw UsageError(out + " exists; pass --out FILE or --force to replace it");
-  const Ontology ontology =
-      args.value("ontology") ? loadOntology(*args.value("ontology")) : defaultOntology();
   Sequence seq = openSequence(folder);
   const SweepLoader load = [&seq](std::size_t f) {
     return readSweep(seq.sweepPathOf(f), seq.sweepFormat);
   };
-  Progress progress("prelabel", seq.size());
+  Progress progress("prelabel", frameProgress ? seq.size() : 0);
   PrelabelStats stats;
   Sequence result = prelabelSequence(seq, load, ontology, {}, &stats,
                                      [&](std::size_t done, std::size_t) { progress.update(done); });
@@ -41,11 +39,47 @@ int runPrelabel(const std::vector<std::string>& argv) {
       result.frames[f].info.sweepPath = fs::absolute(seq.sweepPathOf(f)).string();
   if (!outDir.empty()) fs::create_directories(outDir);
   saveNativeSequence(result, out);
-  std::printf("frames: %zu\nboxes: %zu\ntracks: %zu\nseconds: %.2f (%.1f frames/s)\nwritten: %s\n",
-              stats.frames, stats.boxes, stats.tracks, stats.seconds,
-              stats.seconds > 0 ? static_cast<double>(stats.frames) / stats.seconds : 0.0,
-              out.c_str());
-  return 0;
+  char text[512];
+  std::snprintf(
+      text, sizeof text,
+      "frames: %zu\nboxes: %zu\ntracks: %zu\nseconds: %.2f (%.1f frames/s)\nwritten: %s\n",
+      stats.frames, stats.boxes, stats.tracks, stats.seconds,
+      stats.seconds > 0 ? static_cast<double>(stats.frames) / stats.seconds : 0.0, out.c_str());
+  return text;
+}
+
+int runPrelabel(const std::vector<std::string>& argv) {
+  std::vector<std::string> valued = {"out", "ontology"};
+  valued.insert(valued.end(), kBatchOptions.begin(), kBatchOptions.end());
+  const Args args(argv, valued, {"force"});
+  if (args.positional().empty()) throw UsageError("expected a SEQUENCE_FOLDER");
+  if (args.positional().size() > 1 && args.value("out"))
+    throw UsageError("--out names one file: it needs exactly one SEQUENCE_FOLDER");
+  const BatchOptions batch = batchOptionsFrom(args);
+  const std::vector<std::string> folders = shardFolders(args.positional(), batch);
+  const Ontology ontology =
+      args.value("ontology") ? loadOntology(*args.value("ontology")) : defaultOntology();
+  if (folders.size() == 1) {  // errors propagate as before (usage 2, failure 1)
+    std::fputs(prelabelOne(folders[0], args.valueOr("out", nativePathFor(folders[0])),
+                           args.flag("force"), ontology, true)
+                   .c_str(),
+               stdout);
+    return 0;
+  }
+  std::vector<std::string> reports(folders.size());
+  std::vector<char> ok(folders.size(), 0);  // not vector<bool>: written from several threads
+  runBatch(folders.size(), batch, "prelabel", [&](std::size_t i) {
+    try {
+      reports[i] =
+          prelabelOne(folders[i], nativePathFor(folders[i]), args.flag("force"), ontology, false);
+      ok[i] = 1;
+    } catch (const std::exception& e) {
+      reports[i] = std::string("error: ") + e.what() + "\n";
+    }
+  });
+  for (std::size_t i = 0; i < folders.size(); ++i)
+    std::printf("%s\n%s", folders[i].c_str(), reports[i].c_str());
+  return std::all_of(ok.begin(), ok.end(), [](char b) { return b != 0; }) ? 0 : 1;
 }
 }  // namespace
 
@@ -53,10 +87,13 @@ Command prelabelCommand() {
   return {
       "prelabel",
       "pre-label a sequence (ground, clustering, box fitting, tracking) into a native file",
-      "usage: lidarlabel-cli prelabel SEQUENCE_FOLDER [--out FILE] [--force] "
+      "usage: lidarlabel-cli prelabel SEQUENCE_FOLDER... [--out FILE] [--force] "
       "[--ontology FILE]\n"
+      "                              [--jobs N] [--shard I/N]\n"
       "  Writes <folder>/annotations.lidarlabel.json (or --out FILE) atomically; every box has\n"
-      "  provenance \"automatic\". An existing file is only replaced with --force.",
+      "  provenance \"automatic\". An existing file is only replaced with --force.\n"
+      "  Several folders: each gets its own document (--out needs exactly one folder); --jobs N\n"
+      "  runs N at once, --shard I/N takes folder k of the sorted list when k mod N = I.",
       runPrelabel};
 }
 

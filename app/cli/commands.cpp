@@ -9,11 +9,16 @@ Command simulateCommand();
 Command prelabelCommand();
 Command exportCommand();
 Command importCommand();
+Command checkCommand();
+Command compareCommand();
+Command statsCommand();
+Command mergeReportsCommand();
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> all = {
-      infoCommand(),     convertCommand(), simulateCommand(),
-      prelabelCommand(), exportCommand(),  importCommand(),
+      infoCommand(),   convertCommand(),      simulateCommand(), prelabelCommand(),
+      exportCommand(), importCommand(),       checkCommand(),    compareCommand(),
+      statsCommand(),  mergeReportsCommand(),
   };
   return all;
 }

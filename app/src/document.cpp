@@ -23,6 +23,13 @@ FrameCache::Loader sweepLoader(const Sequence& s) {
   };
 }
 
+std::shared_ptr<FrameCache> makeCache(const Sequence& s, std::size_t capacity) {
+  const GroundConfig ground =
+      s.sweepFormat == "nuscenes-bin" ? groundConfigNuscenes() : GroundConfig{};
+  return std::make_shared<FrameCache>(
+      sweepLoader(s), capacity, [ground](const PointCloud& c) { return removeGround(c, ground); });
+}
+
 std::vector<ObjectAnnotation>::const_iterator findId(const std::vector<ObjectAnnotation>& v,
                                                      ObjectId id) {
   return std::find_if(v.begin(), v.end(),
@@ -54,7 +61,7 @@ Document::Document(DocumentConfig config, QObject* parent)
     : QObject(parent),
       config_(config),
       ontology_(defaultOntology()),
-      cache_(std::make_unique<FrameCache>(sweepLoader(sequence_), config.cachedFrames)) {
+      cache_(makeCache(sequence_, config.cachedFrames)) {
   connect(&undoStack_, &QUndoStack::cleanChanged, this,
           [this](bool clean) { emit modifiedChanged(!clean); });
 }
@@ -73,11 +80,12 @@ void Document::setSequence(Sequence sequence, std::string folder) {
   folder_ = std::move(folder);
   current_ = 0;
   selection_.clear();
-  cache_ = std::make_unique<FrameCache>(sweepLoader(sequence_), config_.cachedFrames);
+  cache_ = makeCache(sequence_, config_.cachedFrames);
   labels_.clear();
   editedLabels_.clear();
   unsavedLabels_.clear();
   undoStack_.clear();
+  prefetchAround(0);  // the worker reads frame 1 while the views read frame 0
   emit sequenceChanged();
   emit currentFrameChanged(0);
 }
@@ -102,6 +110,7 @@ void Document::setCurrentFrame(std::size_t frame, bool keepSelection) {
       if (object(frame, id)) kept.push_back(id);
   const bool selectionDiffers = kept != selection_;
   selection_ = std::move(kept);
+  prefetchAround(frame);  // the neighbours are read while the views show this frame
   emit currentFrameChanged(static_cast<int>(frame));
   if (selectionDiffers) emit selectionChanged();
 }
@@ -115,6 +124,18 @@ void Document::stepFrames(long delta) {
 
 std::shared_ptr<const PointCloud> Document::cloud(std::size_t frame) {
   return cache_->get(frame);
+}
+
+std::shared_ptr<const GroundResult> Document::ground(std::size_t frame) {
+  return cache_->ground(frame);
+}
+
+void Document::prefetchAround(std::size_t frame) {
+  if (!config_.prefetch || frameCount() == 0) return;
+  std::vector<std::size_t> frames;
+  if (frame + 1 < frameCount()) frames.push_back(frame + 1);
+  if (frame > 0) frames.push_back(frame - 1);
+  cache_->prefetch(frames);
 }
 
 const std::vector<ObjectAnnotation>& Document::objects(std::size_t frame) const {

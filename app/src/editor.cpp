@@ -1,6 +1,6 @@
 // Editor: construction, the ground cache, selection and the geometry edits (numeric entry,
-// nudges, flip, handle drags). Creation: editor_create.cpp; properties and objects:
-// editor_objects.cpp; multi-frame edits: editor_frames.cpp.
+// flip, handle drags). Nudges: editor_nudge.cpp; creation: editor_create.cpp; properties and
+// objects: editor_objects.cpp; multi-frame edits: editor_frames.cpp.
 #include "lidarlabel/app/editor.h"
 
 #include <algorithm>
@@ -54,6 +54,8 @@ GroundConfig Editor::groundConfig() const {
 }
 
 std::shared_ptr<const GroundResult> Editor::ground(std::size_t frame) {
+  // The default config is the document's: its cache keeps (and prefetches) the ground.
+  if (!config_.ground) return document_.ground(frame);
   const std::shared_ptr<const PointCloud> cloud = document_.cloud(frame);
   auto& entries = groundCache_->entries;
   for (auto it = entries.begin(); it != entries.end(); ++it) {
@@ -119,28 +121,6 @@ bool Editor::setBox(ObjectId id, const Cuboid& box, bool continuing) {
   if (!(b.yaw >= -std::numbers::pi && b.yaw < std::numbers::pi))
     b.yaw = wrapAngle(b.yaw);  // in range: kept exactly
   return changeBox(id, b, ChangeKind::SetBox, QObject::tr("Set box"), continuing);
-}
-
-bool Editor::nudgePosition(ObjectId id, BoxAxis axis, int steps, StepSize size, bool continuing) {
-  const ObjectAnnotation* o = document_.object(document_.currentFrame(), id);
-  if (!o) return false;
-  const Cuboid b = lidarlabel::nudgePosition(o->box, axis, steps * config_.steps.metres(size));
-  return changeBox(id, b, ChangeKind::NudgePosition, QObject::tr("Move box"), continuing);
-}
-
-bool Editor::nudgeYaw(ObjectId id, int steps, StepSize size, bool continuing) {
-  const ObjectAnnotation* o = document_.object(document_.currentFrame(), id);
-  if (!o) return false;
-  const Cuboid b = lidarlabel::nudgeYaw(o->box, steps * config_.steps.radians(size));
-  return changeBox(id, b, ChangeKind::NudgeYaw, QObject::tr("Rotate box"), continuing);
-}
-
-bool Editor::nudgeSize(ObjectId id, BoxDimension dimension, int steps, StepSize size,
-                       bool continuing) {
-  const ObjectAnnotation* o = document_.object(document_.currentFrame(), id);
-  if (!o) return false;
-  const Cuboid b = lidarlabel::nudgeSize(o->box, dimension, steps * config_.steps.metres(size));
-  return changeBox(id, b, ChangeKind::NudgeSize, QObject::tr("Resize box"), continuing);
 }
 
 bool Editor::flipHeading(ObjectId id) {

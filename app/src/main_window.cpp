@@ -8,18 +8,22 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QSettings>
-#include <QSlider>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
 #include "lidarlabel/app/box_tool.h"
+#include "lidarlabel/app/frame_navigator.h"
 #include "lidarlabel/app/nudge_actions.h"
 #include "lidarlabel/app/object_list.h"
 #include "lidarlabel/app/properties_panel.h"
 #include "lidarlabel/app/scene_presenter.h"
+#include "lidarlabel/app/sequence_actions.h"
 #include "lidarlabel/app/status_text.h"
 #include "lidarlabel/app/sub_views.h"
+#include "lidarlabel/app/timeline.h"
+#include "lidarlabel/app/track_list.h"
+#include "lidarlabel/app/track_selection.h"
 #include "lidarlabel/core/errors.h"
 #include "lidarlabel/render/scene_view.h"
 
@@ -62,16 +66,22 @@ MainWindow::MainWindow(MainWindowConfig config, QWidget* parent)
   tool_ = new BoxTool(editor_, *view_, *presenter_, {}, this);
   view_->setTool(tool_);
   repeat_ = new KeyRepeatWatch(this);
+  navigator_ = new FrameNavigator(document_, this);
+  trackSelection_ = new TrackSelection(document_, this);
   buildDocks();
   buildLabelling();
+  buildFrameBar();
   buildMenus();
   buildLabelMenu();
-  buildFrameBar();
   statusLabel_ = new QLabel(this);
   statusBar()->addWidget(statusLabel_, 1);
 
   connect(presenter_, &ScenePresenter::loadFailed, this,
           [this](const QString& m) { showError(tr("Cannot read sweep"), m); });
+  connect(presenter_, &ScenePresenter::drawCancelled, this, [this] {
+    statusBar()->showMessage(
+        tr("Drawing cancelled: no points shown (step to another frame and back to retry)"));
+  });
   connect(&document_, &Document::sequenceChanged, this, &MainWindow::onSequenceChanged);
   connect(&document_, &Document::currentFrameChanged, this, &MainWindow::onFrameChanged);
   connect(&document_, &Document::objectsAdded, this, &MainWindow::updateStatus);
@@ -121,6 +131,10 @@ void MainWindow::buildDocks() {
   dock(tr("Objects"), QStringLiteral("objectsDock"), objectList_, Qt::LeftDockWidgetArea);
   dock(tr("Properties"), QStringLiteral("propertiesDock"), properties_, Qt::LeftDockWidgetArea);
   dock(tr("Box views"), QStringLiteral("subViewsDock"), subViews_, Qt::RightDockWidgetArea);
+  trackList_ = new TrackList(document_, *trackSelection_, this);
+  dock(tr("Tracks"), QStringLiteral("tracksDock"), trackList_, Qt::RightDockWidgetArea);
+  connect(trackList_, &TrackList::frameRequested, navigator_,
+          [this](int f) { navigator_->goTo(static_cast<std::size_t>(f)); });
 }
 
 void MainWindow::defaultPrompts() {
@@ -201,9 +215,6 @@ void MainWindow::closeEvent(QCloseEvent* e) {
 }
 
 void MainWindow::onSequenceChanged() {
-  const QSignalBlocker block(slider_);
-  slider_->setRange(0, std::max(0, static_cast<int>(document_.frameCount()) - 1));
-  slider_->setEnabled(document_.frameCount() > 1);
   view_->resetCamera(CameraPreset::Chase);
   updateTitle();
   onFrameChanged();
@@ -211,12 +222,6 @@ void MainWindow::onSequenceChanged() {
 
 void MainWindow::onFrameChanged() {
   if (!document_.isOpen()) return;
-  const std::size_t i = document_.currentFrame();
-  {
-    const QSignalBlocker block(slider_);
-    slider_->setValue(static_cast<int>(i));
-  }
-  frameLabel_->setText(QStringLiteral("%1 / %2").arg(i + 1).arg(document_.frameCount()));
   updateStatus();
 }
 

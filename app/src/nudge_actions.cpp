@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QKeyEvent>
 #include <functional>
+#include <vector>
 
 #include "lidarlabel/app/editor.h"
 
@@ -24,8 +25,9 @@ bool KeyRepeatWatch::eventFilter(QObject*, QEvent* event) {
 }
 
 namespace {
-// One nudge: what it does to one box, given the step size and whether it continues a held key.
-using Nudge = std::function<bool(Editor&, ObjectId, StepSize, bool)>;
+// One nudge: what it does to the given boxes (one undo step), given the step size and whether it
+// continues a held key.
+using Nudge = std::function<bool(Editor&, const std::vector<ObjectId>&, StepSize, bool)>;
 
 struct NudgeDef {
   const char* text;
@@ -34,16 +36,19 @@ struct NudgeDef {
 };
 
 Nudge position(BoxAxis axis, int steps) {
-  return [=](Editor& e, ObjectId id, StepSize s, bool c) {
-    return e.nudgePosition(id, axis, steps, s, c);
+  return [=](Editor& e, const std::vector<ObjectId>& ids, StepSize s, bool c) {
+    return e.nudgePosition(ids, axis, steps, s, c);
   };
 }
 Nudge yaw(int steps) {
-  return [=](Editor& e, ObjectId id, StepSize s, bool c) { return e.nudgeYaw(id, steps, s, c); };
+  return [=](Editor& e, const std::vector<ObjectId>& ids, StepSize s, bool c) {
+    return e.nudgeYaw(ids, steps, s, c);
+  };
 }
 Nudge size(BoxDimension d, int steps) {
-  return
-      [=](Editor& e, ObjectId id, StepSize s, bool c) { return e.nudgeSize(id, d, steps, s, c); };
+  return [=](Editor& e, const std::vector<ObjectId>& ids, StepSize s, bool c) {
+    return e.nudgeSize(ids, d, steps, s, c);
+  };
 }
 }  // namespace
 
@@ -82,7 +87,8 @@ QList<QAction*> createNudgeActions(Editor& editor, const KeyRepeatWatch& repeat,
       const StepSize step = s.size;
       QObject::connect(a, &QAction::triggered, owner, [&editor, &repeat, apply, step] {
         const bool continuing = repeat.lastWasAutoRepeat();
-        for (ObjectId id : editor.document().selection()) apply(editor, id, step, continuing);
+        const std::vector<ObjectId> ids = editor.document().selection();
+        if (!ids.empty()) apply(editor, ids, step, continuing);  // one step for all of them
       });
       actions.push_back(a);
     }

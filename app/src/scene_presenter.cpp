@@ -1,5 +1,6 @@
 #include "lidarlabel/app/scene_presenter.h"
 
+#include <QProgressDialog>
 #include <algorithm>
 
 #include "lidarlabel/core/box_edit.h"
@@ -8,7 +9,6 @@
 #include "lidarlabel/core/label_colors.h"
 #include "lidarlabel/core/points_in_box.h"
 #include "lidarlabel/render/scene_view.h"
-#include "point_subset.h"
 
 namespace lidarlabel {
 
@@ -30,8 +30,9 @@ std::vector<HandleItem> boxHandles(const Cuboid& box) {
   return h;
 }
 
-ScenePresenter::ScenePresenter(Document& document, SceneView& view, QObject* parent)
-    : QObject(parent), doc_(document), view_(view) {
+ScenePresenter::ScenePresenter(Document& document, SceneView& view, QObject* parent,
+                               PresenterConfig config)
+    : QObject(parent), doc_(document), view_(view), config_(config) {
   connect(&doc_, &Document::sequenceChanged, this, &ScenePresenter::reloadFrame);
   connect(&doc_, &Document::currentFrameChanged, this, [this](int frame) {
     // setSequence() announces frame 0 right after sequenceChanged: shown already.
@@ -47,7 +48,6 @@ ScenePresenter::ScenePresenter(Document& document, SceneView& view, QObject* par
 void ScenePresenter::reloadFrame() {
   shownFrame_ = doc_.isOpen() ? doc_.currentFrame() : SIZE_MAX;
   full_.reset();
-  shown_.reset();
   if (doc_.isOpen()) {
     try {
       full_ = doc_.cloud(doc_.currentFrame());
@@ -60,38 +60,41 @@ void ScenePresenter::reloadFrame() {
 }
 
 void ScenePresenter::showCloud() {
-  shownIndex_.clear();
-  shown_ = full_;
-  if (full_ && hideGround_) {
-    const GroundResult g = removeGround(*full_);
-    shownIndex_.reserve(full_->size() - g.groundCount);
-    for (std::uint32_t i = 0; i < full_->size(); ++i)
-      if (!g.isGround[i]) shownIndex_.push_back(i);
-    shown_ = std::make_shared<const PointCloud>(pointSubset(*full_, shownIndex_));
-  }
-  if (!shown_) {
+  if (!full_) {
     view_.clearCloud();
     return;
   }
-  view_.setCloud(*shown_, colors());
-  applyClassMask();
+  bool shown = false;
+  {
+    // Shared with the view (no copy); the colours stay in fullRgb_ for partial label recolours.
+    const std::vector<std::uint8_t>& rgb = colors();
+    if (full_->size() < config_.progressPoints) {
+      shown = view_.setCloud(full_, rgb);
+    } else {
+      QProgressDialog progress(tr("Drawing %L1 points...").arg(full_->size()), tr("Cancel"), 0,
+                               1000, view_.window());
+      progress.setObjectName(QStringLiteral("drawProgress"));
+      progress.setWindowModality(Qt::WindowModal);
+      progress.setMinimumDuration(config_.progressDelayMs);
+      shown = view_.setCloud(full_, rgb, [&](std::size_t done, std::size_t total) {
+        progress.setValue(total ? static_cast<int>(1000.0 * done / total) : 1000);
+        return !progress.wasCanceled();
+      });
+    }
+  }
+  if (!shown) {
+    emit drawCancelled();
+    return;
+  }
+  applyMask();  // setCloud cleared the mask
   emit cloudShown();
 }
 
-std::vector<std::uint8_t> ScenePresenter::colors() {
+const std::vector<std::uint8_t>& ScenePresenter::colors() {
   lut_ = semanticLut(doc_.ontology());  // 0.1 ms; the partial recolours reuse it
   fullRgb_ = fullColors();
   partialRecolors_ = 0;
-  return shownColors();
-}
-
-std::vector<std::uint8_t> ScenePresenter::shownColors() const {
-  if (shownIndex_.empty()) return fullRgb_;
-  std::vector<std::uint8_t> out(3 * shownIndex_.size());
-  for (std::size_t k = 0; k < shownIndex_.size(); ++k)
-    std::copy_n(fullRgb_.begin() + 3 * static_cast<long>(shownIndex_[k]), 3,
-                out.begin() + 3 * static_cast<long>(k));
-  return out;
+  return fullRgb_;
 }
 
 std::vector<std::uint8_t> ScenePresenter::fullColors() const {
@@ -150,7 +153,7 @@ std::vector<std::uint8_t> ScenePresenter::fullColors() const {
 
 void ScenePresenter::onLabelsChanged(const PointLabelsEvent& e) {
   if (!full_ || e.frame != doc_.currentFrame()) return;
-  if (!hiddenClasses_.empty()) applyClassMask();
+  if (!hiddenClasses_.empty()) applyMask();
   if (coloring_ == PointColoring::Disagreement) {
     recolor();
   } else if (coloring_ == PointColoring::Label || coloring_ == PointColoring::Instance) {
@@ -162,20 +165,29 @@ void ScenePresenter::onLabelsChanged(const PointLabelsEvent& e) {
         coloring_ == PointColoring::Label ? LabelColoring::Semantic : LabelColoring::Instance,
         lut_);
     ++partialRecolors_;
-    view_.setColors(shownColors());
+    view_.setColors(fullRgb_);
   }
 }
 
 void ScenePresenter::setHiddenClasses(std::set<std::uint16_t> hidden) {
   if (hidden == hiddenClasses_) return;
   hiddenClasses_ = std::move(hidden);
-  applyClassMask();
+  applyMask();
 }
 
 std::vector<std::uint8_t> ScenePresenter::drawnMask() const {
   if (!full_) return {};
-  std::vector<std::uint8_t> mask(full_->size(), shownIndex_.empty() ? 1 : 0);
-  for (const std::uint32_t i : shownIndex_) mask[i] = 1;
+  std::vector<std::uint8_t> mask(full_->size(), 1);
+  if (hideGround_) {
+    std::shared_ptr<const GroundResult> g;
+    try {
+      g = doc_.ground(doc_.currentFrame());  // cached per frame (prefetched with the sweep)
+    } catch (const std::exception&) {
+      // The sweep could not be read: nothing to hide.
+    }
+    if (g && g->isGround.size() == mask.size())
+      for (std::size_t i = 0; i < mask.size(); ++i) mask[i] = !g->isGround[i];
+  }
   if (hiddenClasses_.empty()) return mask;
   std::shared_ptr<const PointLabels> labels;
   try {
@@ -190,24 +202,18 @@ std::vector<std::uint8_t> ScenePresenter::drawnMask() const {
   return mask;
 }
 
-void ScenePresenter::applyClassMask() {
-  if (!shown_) return;
-  if (hiddenClasses_.empty()) {
+void ScenePresenter::applyMask() {
+  if (!full_) return;
+  // Hidden ground AND hidden classes, one byte per point of the full sweep; empty = all drawn.
+  if (!hideGround_ && hiddenClasses_.empty()) {
     view_.setVisiblePoints({});
     return;
   }
-  const std::vector<std::uint8_t> full = drawnMask();
-  if (shownIndex_.empty()) {
-    view_.setVisiblePoints(full);
-    return;
-  }
-  std::vector<std::uint8_t> shown(shownIndex_.size());
-  for (std::size_t k = 0; k < shownIndex_.size(); ++k) shown[k] = full[shownIndex_[k]];
-  view_.setVisiblePoints(std::move(shown));
+  view_.setVisiblePoints(drawnMask());
 }
 
 void ScenePresenter::recolor() {
-  if (shown_) view_.setColors(colors());
+  if (full_) view_.setColors(colors());
 }
 
 void ScenePresenter::setColoring(PointColoring coloring) {
@@ -219,7 +225,7 @@ void ScenePresenter::setColoring(PointColoring coloring) {
 void ScenePresenter::setHideGround(bool hide) {
   if (hide == hideGround_) return;
   hideGround_ = hide;
-  showCloud();
+  applyMask();
 }
 
 void ScenePresenter::rebuildBoxes() {

@@ -4,7 +4,6 @@
 #include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
-#include <cmath>
 
 #include "lidarlabel/app/scene_presenter.h"
 #include "lidarlabel/core/points_in_box.h"
@@ -14,8 +13,6 @@
 namespace lidarlabel {
 
 namespace {
-constexpr double kPi = 3.14159265358979323846;
-
 // Inside the box: near white; the neighbourhood: grey (the box lines carry the class colour).
 std::vector<std::uint8_t> cropColors(const PointCloud& c, const Cuboid& box) {
   const Rgb inside{235, 235, 235};
@@ -29,38 +26,6 @@ std::vector<std::uint8_t> cropColors(const PointCloud& c, const Cuboid& box) {
   return rgb;
 }
 }  // namespace
-
-OrbitCamera subViewCamera(const Cuboid& box, SubViewKind kind, double aspect,
-                          const SubViewConfig& config) {
-  OrbitCamera c;
-  c.parallel = true;
-  c.target = box.center;
-  double vertical = 0, horizontal = 0;  // box extents along the screen axes, metres
-  switch (kind) {
-    case SubViewKind::Top:
-      c.azimuth = box.yaw + kPi;  // heading up on screen
-      c.elevation = kPi / 2;
-      vertical = box.length();
-      horizontal = box.width();
-      break;
-    case SubViewKind::Side:
-      c.azimuth = box.yaw - kPi / 2;  // eye on the box's right: heading to the right
-      c.elevation = 0;
-      vertical = box.height();
-      horizontal = box.length();
-      break;
-    case SubViewKind::Front:
-      c.azimuth = box.yaw;  // eye in front of the box, looking back at its front face
-      c.elevation = 0;
-      vertical = box.height();
-      horizontal = box.width();
-      break;
-  }
-  const double half =
-      0.5 * config.padding * std::max(vertical, horizontal / std::max(aspect, 1e-3)) + 0.3;
-  c.distance = half / std::tan(0.5 * c.viewAngleDeg * kPi / 180.0);
-  return c;
-}
 
 SubViews::SubViews(Document& document, SubViewConfig config, QWidget* parent)
     : QWidget(parent), doc_(document), config_(config) {
@@ -129,38 +94,32 @@ void SubViews::setDragging(bool dragging) {
 
 void SubViews::showBox(bool reframeCameras) {
   const ObjectAnnotation* o = followed_ ? doc_.object(doc_.currentFrame(), *followed_) : nullptr;
-  std::shared_ptr<const PointCloud> cloud;
+  std::shared_ptr<const PointCloud> near;  // the box's neighbourhood, shared by the three views
+  std::vector<std::uint8_t> rgb;
   if (o) {
     try {
-      cloud = doc_.cloud(doc_.currentFrame());
+      const std::shared_ptr<const PointCloud> cloud = doc_.cloud(doc_.currentFrame());
+      const auto index = indicesInBox(*cloud, o->box, static_cast<float>(config_.margin));
+      near = std::make_shared<const PointCloud>(pointSubset(*cloud, index));
+      if (colorFn_) rgb = colorFn_(index);
+      if (rgb.size() != 3 * near->size()) rgb = cropColors(*near, o->box);
     } catch (const std::exception&) {
       // The main view reports unreadable sweeps; the sub-views show the box alone.
     }
   }
   for (int k = 0; k < 3; ++k) {
     SceneView* v = views_[k];
+    v->setCloud(near, rgb);  // null clears
     if (!o) {
-      v->clearCloud();
       v->clearCuboids();
       v->setHandles({});
       continue;
     }
-    const Rgb color = doc_.ontology().colorOf(o->className);
-    if (cloud) {
-      const std::vector<std::uint32_t> index =
-          indicesInBox(*cloud, o->box, static_cast<float>(config_.margin));
-      const PointCloud near = pointSubset(*cloud, index);
-      std::vector<std::uint8_t> rgb = colorFn_ ? colorFn_(index) : cropColors(near, o->box);
-      if (rgb.size() != 3 * near.size()) rgb = cropColors(near, o->box);
-      v->setCloud(near, rgb);
-    } else {
-      v->clearCloud();
-    }
-    v->setCuboid(0, {o->box, color, true});
+    v->setCuboid(0, {o->box, doc_.ontology().colorOf(o->className), true});
     v->setHandles(boxHandles(o->box));
     if (reframeCameras) {
       const double aspect = v->height() > 0 ? double(v->width()) / v->height() : 1.0;
-      v->setCamera(subViewCamera(o->box, static_cast<SubViewKind>(k), aspect, config_));
+      v->setCamera(boxViewCamera(o->box, static_cast<SubViewKind>(k), aspect, config_.margin));
     }
   }
 }

@@ -9,21 +9,20 @@
 #include <QFileDialog>
 #include <QLabel>
 #include <QMenuBar>
-#include <QProgressDialog>
 #include <QSettings>
-#include <QSlider>
 #include <QStatusBar>
 #include <QTextBrowser>
 #include <QToolBar>
-#include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
 #include "lidarlabel/app/box_tool.h"
+#include "lidarlabel/app/frame_navigator.h"
 #include "lidarlabel/app/main_window.h"
 #include "lidarlabel/app/nudge_actions.h"
 #include "lidarlabel/app/scene_presenter.h"
 #include "lidarlabel/app/sub_views.h"
+#include "lidarlabel/app/timeline.h"
 #include "lidarlabel/render/scene_view.h"
 
 namespace lidarlabel {
@@ -49,6 +48,7 @@ void MainWindow::buildMenus() {
   buildEditMenu();
   buildViewMenu();
   buildToolMenu();
+  buildSequenceMenu();  // sequence_menu.cpp
   QMenu* help = menuBar()->addMenu(tr("He&lp"));
   QAction* sheet = help->addAction(tr("&Keyboard shortcuts"), this, [this] {
     auto* d = new QDialog(this);
@@ -107,11 +107,6 @@ void MainWindow::buildEditMenu() {
       [this, sel] { editor_.duplicate(sel()); });
   add(tr("&Copy to next frame"), QKeySequence(Qt::CTRL | Qt::Key_PageDown),
       [this, sel] { editor_.copyToNextFrame(sel()); });
-  add(tr("&Propagate 10 frames"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_PageDown),
-      [this] { propagateSelection(10); });
-  add(tr("&Interpolate track"), QKeySequence(Qt::CTRL | Qt::Key_I), [this, sel] {
-    for (ObjectId id : sel()) editor_.interpolate(id);
-  });
   add(tr("&Accept box"), QKeySequence(Qt::CTRL | Qt::Key_Return), [this, sel] {
     for (ObjectId id : sel()) editor_.accept(id);
   });
@@ -166,11 +161,12 @@ void MainWindow::buildViewMenu() {
   auto step = [&](const QString& text, QList<QKeySequence> keys, auto fn) {
     frame->addAction(text, this, fn)->setShortcuts(keys);
   };
-  step(tr("Next frame"), {Qt::Key_PageDown, Qt::Key_Period}, [this] { document_.stepFrames(1); });
-  step(tr("Previous frame"), {Qt::Key_PageUp, Qt::Key_Comma}, [this] { document_.stepFrames(-1); });
-  step(tr("First frame"), {Qt::Key_Home}, [this] { document_.setCurrentFrame(0); });
+  // Through the navigator: a sweep not in memory yet is read without blocking the window.
+  step(tr("Next frame"), {Qt::Key_PageDown, Qt::Key_Period}, [this] { navigator_->step(1); });
+  step(tr("Previous frame"), {Qt::Key_PageUp, Qt::Key_Comma}, [this] { navigator_->step(-1); });
+  step(tr("First frame"), {Qt::Key_Home}, [this] { navigator_->goTo(0); });
   step(tr("Last frame"), {Qt::Key_End}, [this] {
-    if (document_.frameCount() > 0) document_.setCurrentFrame(document_.frameCount() - 1);
+    if (document_.frameCount() > 0) navigator_->goTo(document_.frameCount() - 1);
   });
 }
 
@@ -243,32 +239,15 @@ void MainWindow::buildFrameBar() {
   QToolBar* bar = new QToolBar(tr("Frames"), this);
   bar->setObjectName(QStringLiteral("framesBar"));
   addToolBar(Qt::BottomToolBarArea, bar);
-  auto* prev = new QToolButton(bar);
-  prev->setText(QStringLiteral("\u25c0"));
-  prev->setToolTip(tr("Previous frame (PageUp / ,)"));
-  auto* next = new QToolButton(bar);
-  next->setText(QStringLiteral("\u25b6"));
-  next->setToolTip(tr("Next frame (PageDown / .)"));
-  slider_ = new QSlider(Qt::Horizontal, bar);
-  slider_->setFocusPolicy(Qt::NoFocus);
-  slider_->setEnabled(false);
-  frameLabel_ = new QLabel(bar);
-  frameLabel_->setMinimumWidth(90);
+  timeline_ = new Timeline(document_, *navigator_, {}, bar);
   colorCombo_ = new QComboBox(bar);
   colorCombo_->setObjectName(QStringLiteral("colorCombo"));
   for (const char* name : kColoringNames) colorCombo_->addItem(tr(name));
   colorCombo_->setFocusPolicy(Qt::NoFocus);
-  bar->addWidget(prev);
-  bar->addWidget(slider_);
-  bar->addWidget(next);
-  bar->addWidget(frameLabel_);
+  bar->addWidget(timeline_);
   bar->addSeparator();
   bar->addWidget(new QLabel(tr(" Colour: "), bar));
   bar->addWidget(colorCombo_);
-  connect(prev, &QToolButton::clicked, this, [this] { document_.stepFrames(-1); });
-  connect(next, &QToolButton::clicked, this, [this] { document_.stepFrames(1); });
-  connect(slider_, &QSlider::valueChanged, this,
-          [this](int v) { document_.setCurrentFrame(static_cast<std::size_t>(v)); });
   connect(colorCombo_, &QComboBox::currentIndexChanged, this,
           [this](int i) { setColoring(static_cast<PointColoring>(i)); });
 }
@@ -289,33 +268,9 @@ void MainWindow::focusSelection(bool keepDistance) {
   const ObjectAnnotation* o =
       sel.empty() ? nullptr : document_.object(document_.currentFrame(), sel.front());
   if (!o) return;
-  OrbitCamera c = view_->camera();
-  c.target = o->box.center;
-  if (!keepDistance) c.distance = std::max(14.0, 4.0 * o->box.size.norm());
-  view_->setCamera(c);
-}
-
-void MainWindow::propagateSelection(int frames) {
-  const std::vector<ObjectId> ids = document_.selection();
-  if (ids.empty()) return;
-  const std::size_t start = document_.currentFrame();
-  QProgressDialog progress(tr("Propagating %n box(es)...", nullptr, static_cast<int>(ids.size())),
-                           tr("Cancel"), 0, frames, this);
-  progress.setWindowModality(Qt::WindowModal);
-  progress.setMinimumDuration(500);
-  document_.undoStack()->beginMacro(tr("Propagate %1 frames").arg(frames));
-  int written = 0;
-  for (int k = 0; k < frames && start + k + 1 < document_.frameCount(); ++k) {
-    if (progress.wasCanceled()) break;
-    document_.setCurrentFrame(start + k);
-    const int n = editor_.propagate(ids, 1);
-    written += n;
-    progress.setValue(k + 1);
-    if (n == 0) break;
-  }
-  document_.undoStack()->endMacro();
-  document_.setCurrentFrame(start);
-  statusBar()->showMessage(tr("Propagated: %1 boxes written").arg(written), 5000);
+  // F: the box centred and filling the view; O: the eye stays and orbits the box's centre.
+  view_->setCamera(keepDistance ? orbitAround(view_->camera(), o->box.center)
+                                : focusOn(view_->camera(), o->box));
 }
 
 QString MainWindow::shortcutSheet() const {

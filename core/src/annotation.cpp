@@ -44,3 +44,14 @@ std::optional<ReviewState> reviewStateFromString(const std::string& s) {
 }
 
 }  // namespace lidarlabel
+
+namespace lidarlabel {
+
+void recordObjectDecision(ObjectAnnotation& o, ReviewDecision decision,
+                          const std::vector<std::string>& levels) {
+  const ReviewVerdict v = decision.verdict;
+  recordDecision(o.reviewLog, std::move(decision), levels);
+  o.review = v == ReviewVerdict::Accept ? ReviewState::Accepted : ReviewState::Rejected;
+}
+
+}  // namespace lidarlabel

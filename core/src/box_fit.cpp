@@ -5,6 +5,8 @@
 #include <limits>
 #include <numbers>
 
+#include <Eigen/Geometry>
+
 namespace lidarlabel {
 namespace {
 
@@ -13,18 +15,34 @@ constexpr double kHalfPi = std::numbers::pi / 2.0;
 // Closeness score (Zhang et al. 2017, Algorithm 4) of the points for rectangle orientation yaw:
 // each point's distance to the nearer of the two edges the points hug, floored at d0.
 double closeness(const std::vector<Eigen::Vector2d>& pts, double yaw, double d0,
-                 std::vector<double>& c1, std::vector<double>& c2) {
+                 std::vector<double>& c1, std::vector<double>& c2, double trim,
+                 std::vector<double>& scratch) {
   const double c = std::cos(yaw), s = std::sin(yaw);
   const std::size_t n = pts.size();
-  double min1 = std::numeric_limits<double>::infinity(), max1 = -min1, min2 = min1, max2 = -min1;
   for (std::size_t i = 0; i < n; ++i) {
     c1[i] = c * pts[i].x() + s * pts[i].y();
     c2[i] = -s * pts[i].x() + c * pts[i].y();
-    min1 = std::min(min1, c1[i]);
-    max1 = std::max(max1, c1[i]);
-    min2 = std::min(min2, c2[i]);
-    max2 = std::max(max2, c2[i]);
   }
+  // Edges at the trimmed extremes: a few points outside the body (wing mirrors, a tow bar) do
+  // not move the edge the rest of the side hugs. Points beyond it count by their distance too.
+  const auto k = static_cast<std::size_t>(trim * static_cast<double>(n));
+  const auto extremes = [&](const std::vector<double>& v, double& lo, double& hi) {
+    if (k == 0) {
+      const auto [a, b] = std::minmax_element(v.begin(), v.end());
+      lo = *a, hi = *b;
+      return;
+    }
+    scratch.assign(v.begin(), v.end());
+    std::nth_element(scratch.begin(), scratch.begin() + static_cast<std::ptrdiff_t>(k),
+                     scratch.end());
+    lo = scratch[k];
+    std::nth_element(scratch.begin(), scratch.begin() + static_cast<std::ptrdiff_t>(n - 1 - k),
+                     scratch.end());
+    hi = scratch[n - 1 - k];
+  };
+  double min1, max1, min2, max2;
+  extremes(c1, min1, max1);
+  extremes(c2, min2, max2);
   // Pick, per axis, the edge the points are closer to (smaller squared-distance sum).
   double a1 = 0, b1 = 0, a2 = 0, b2 = 0;
   for (std::size_t i = 0; i < n; ++i) {
@@ -36,8 +54,8 @@ double closeness(const std::vector<Eigen::Vector2d>& pts, double yaw, double d0,
   const bool useMax1 = a1 < b1, useMax2 = a2 < b2;
   double score = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    const double d1 = useMax1 ? max1 - c1[i] : c1[i] - min1;
-    const double d2 = useMax2 ? max2 - c2[i] : c2[i] - min2;
+    const double d1 = std::abs(useMax1 ? max1 - c1[i] : c1[i] - min1);
+    const double d2 = std::abs(useMax2 ? max2 - c2[i] : c2[i] - min2);
     score += 1.0 / std::max(std::min(d1, d2), d0);
   }
   return score;
@@ -147,23 +165,6 @@ std::vector<Eigen::Vector2d> visibleContour(const std::vector<Eigen::Vector2d>& 
   return out;
 }
 
-// The object the user meant: among the clusters whose nearest point is within pickSlack metres
-// of the nearest cluster's, the largest (a stray return near the click does not win).
-std::vector<std::uint32_t> clusterAtClick(const PointCloud& cloud, const Clusters& clusters,
-                                          const Eigen::Vector2d& click, double pickSlack) {
-  std::vector<double> dist(clusters.members.size(), std::numeric_limits<double>::infinity());
-  double dmin = std::numeric_limits<double>::infinity();
-  for (std::size_t k = 0; k < clusters.members.size(); ++k) {
-    for (std::uint32_t i : clusters.members[k])
-      dist[k] = std::min(dist[k], (Eigen::Vector2d(cloud.x[i], cloud.y[i]) - click).norm());
-    dmin = std::min(dmin, dist[k]);
-  }
-  // members are sorted largest first: the first candidate is the largest.
-  for (std::size_t k = 0; k < clusters.members.size(); ++k)
-    if (dist[k] <= dmin + pickSlack) return clusters.members[k];
-  return {};
-}
-
 struct BevBox {
   double x0 = std::numeric_limits<double>::infinity(), y0 = x0, x1 = -x0, y1 = -x0;
   void add(double x, double y) {
@@ -180,6 +181,33 @@ BevBox bevBoxOf(const PointCloud& cloud, const std::vector<std::uint32_t>& idx) 
   BevBox b;
   for (auto i : idx) b.add(cloud.x[i], cloud.y[i]);
   return b;
+}
+
+// The object the user meant: among the clusters whose nearest point is within pickSlack metres
+// of the nearest cluster's, the largest (a stray return near the click does not win) — with a
+// class prior, the largest of those that could be one such object (BEV extent within
+// maxPriorScale x the prior's diagonal): a click on a car parked by a wall or a hedge takes the
+// car, not the larger structure. When none fits, the nearest cluster.
+std::vector<std::uint32_t> clusterAtClick(const PointCloud& cloud, const Clusters& clusters,
+                                          const Eigen::Vector2d& click, double pickSlack,
+                                          const ClassDef* prior, double maxPriorScale) {
+  std::vector<double> dist(clusters.members.size(), std::numeric_limits<double>::infinity());
+  double dmin = std::numeric_limits<double>::infinity();
+  std::size_t nearest = 0;
+  for (std::size_t k = 0; k < clusters.members.size(); ++k) {
+    for (std::uint32_t i : clusters.members[k])
+      dist[k] = std::min(dist[k], (Eigen::Vector2d(cloud.x[i], cloud.y[i]) - click).norm());
+    if (dist[k] < dmin) dmin = dist[k], nearest = k;
+  }
+  if (clusters.members.empty()) return {};
+  const double maxDiagonal = prior ? maxPriorScale * prior->defaultSize.head<2>().norm()
+                                   : std::numeric_limits<double>::infinity();
+  // members are sorted largest first: the first candidate is the largest.
+  for (std::size_t k = 0; k < clusters.members.size(); ++k)
+    if (dist[k] <= dmin + pickSlack &&
+        bevBoxOf(cloud, clusters.members[k]).diagonal() <= maxDiagonal)
+      return clusters.members[k];
+  return clusters.members[nearest];
 }
 
 // Parts of the same object the BEV grid split apart (a bumper below a hood the rings skipped):
@@ -211,24 +239,49 @@ std::vector<std::uint32_t> absorbParts(const PointCloud& cloud, const Clusters& 
   return picked;
 }
 
+// BEV points of the body: for a cluster at least bodyMinLength long (BEV bounding box
+// diagonal), those at most bodyBandTop above the local ground (or the lowest point), when they
+// are at least a third of the points and 10 or more; else all points.
+std::vector<Eigen::Vector2d> bodyPoints(const PointCloud& cloud,
+                                        const std::vector<std::uint32_t>& idx,
+                                        const std::vector<Eigen::Vector2d>& pts,
+                                        const GroundResult* ground, double minZ,
+                                        const FitConfig& config) {
+  if (config.bodyBandTop <= 0 || pts.size() < 10) return pts;
+  Eigen::AlignedBox2d bb;
+  for (const auto& p : pts) bb.extend(p);
+  if (bb.diagonal().norm() < config.bodyMinLength) return pts;
+  const bool haveGround = ground && ground->groundHeight.size() == cloud.size();
+  std::vector<Eigen::Vector2d> low;
+  for (std::size_t k = 0; k < idx.size(); ++k) {
+    const std::uint32_t i = idx[k];
+    const double g = haveGround && std::isfinite(ground->groundHeight[i])
+                         ? static_cast<double>(ground->groundHeight[i])
+                         : minZ;
+    if (cloud.z[i] - g <= config.bodyBandTop) low.push_back(pts[k]);
+  }
+  return low.size() >= 10 && 3 * low.size() >= pts.size() ? low : pts;
+}
+
 }  // namespace
 
 YawFit searchRectangleYaw(const std::vector<Eigen::Vector2d>& pts, const FitConfig& config,
                           std::optional<double> yawCenter, double yawWindow) {
   if (pts.size() < 2) return {};
-  std::vector<double> c1(pts.size()), c2(pts.size());
+  std::vector<double> c1(pts.size()), c2(pts.size()), scratch;
+  const double trim = config.outlierShare;
   const double lo = yawCenter ? *yawCenter - yawWindow : 0.0;
   const double hi = yawCenter ? *yawCenter + yawWindow : kHalfPi;
   const double coarse = std::max(config.coarseYawStep, 1e-4);
   YawFit best{lo, -1.0};
   for (double yaw = lo; yaw < hi + 1e-12; yaw += coarse) {
-    const double s = closeness(pts, yaw, config.closenessMinDistance, c1, c2);
+    const double s = closeness(pts, yaw, config.closenessMinDistance, c1, c2, trim, scratch);
     if (s > best.score) best = {yaw, s};
   }
   const double fine = std::max(config.fineYawStep, 1e-5);
   const double center = best.yaw;
   for (double yaw = center - coarse; yaw <= center + coarse + 1e-12; yaw += fine) {
-    const double s = closeness(pts, yaw, config.closenessMinDistance, c1, c2);
+    const double s = closeness(pts, yaw, config.closenessMinDistance, c1, c2, trim, scratch);
     if (s > best.score) best = {yaw, s};
   }
   best.score = best.score * config.closenessMinDistance / static_cast<double>(pts.size());
@@ -252,14 +305,19 @@ FitResult fitBoxToPoints(const PointCloud& cloud, const std::vector<std::uint32_
     maxZ = std::max<double>(maxZ, cloud.z[i]);
   }
   if (pts.empty()) return FitResult{};
+  // The body: a vehicle-sized cluster is fitted to its points below the belt line (mirrors and
+  // roof racks stick out above it; bumpers are below it and stay in).
+  const std::vector<Eigen::Vector2d> body =
+      bodyPoints(cloud, res.clusterIndices, pts, ground, minZ, config);
   if (!std::is_sorted(res.clusterIndices.begin(), res.clusterIndices.end()))
     std::sort(res.clusterIndices.begin(), res.clusterIndices.end());
   std::vector<Eigen::Vector2d> contour =
-      visibleContour(pts, config.sensorOrigin.head<2>(), config.contourStep);
-  if (contour.size() < 3) contour = pts;
+      visibleContour(body, config.sensorOrigin.head<2>(), config.contourStep);
+  if (contour.size() < 3) contour = body;
   const YawFit yf = searchRectangleYaw(contour, config, hint.yaw, hint.yaw ? hint.yawWindow : 0.0);
   double yaw = yf.yaw;
-  Extent e = extentAt(pts, yaw);
+  const auto extent = [&](double y) { return extentAt(body, y); };
+  Extent e = extent(yaw);
   // Known / prior footprint and which rectangle axis is the length.
   const std::optional<Eigen::Vector3d> target =
       hint.size ? hint.size
@@ -269,16 +327,24 @@ FitResult fitBoxToPoints(const PointCloud& cloud, const std::vector<std::uint32_
   if (hint.yaw) {
     axis1IsLength = true;  // the search ran around the hinted heading
   } else if (target) {
+    // Orientation from the points first: a side longer than any width of the class is the
+    // length. Only when both sides could be the width does the prior decide, by the summed
+    // relative mismatch (a side observed longer than the prior costs more: sides are seen whole
+    // or shorter, never longer).
     const double L = (*target)[0], W = (*target)[1];
-    const auto cost = [&](double a, double b) {  // a along length, b along width
-      const double over = std::max(0.0, a - L) / L + std::max(0.0, b - W) / W;
-      return 10.0 * over + std::min(std::abs(a - L) / L, std::abs(b - W) / W);
-    };
-    axis1IsLength = cost(len1, len2) <= cost(len2, len1);
+    if (std::max(len1, len2) > config.widthSlack * W && std::abs(len1 - len2) > 0.2) {
+      axis1IsLength = len1 >= len2;
+    } else {
+      const auto cost = [&](double a, double b) {  // a along length, b along width
+        const double over = std::max(0.0, a - L) / L + std::max(0.0, b - W) / W;
+        return 10.0 * over + std::abs(a - L) / L + std::abs(b - W) / W;
+      };
+      axis1IsLength = cost(len1, len2) <= cost(len2, len1);
+    }
   }
   if (!axis1IsLength) {  // rotate the frame by +90 deg so that axis 1 is the length
     yaw += kHalfPi;
-    e = extentAt(pts, yaw);
+    e = extent(yaw);
   }
   const double observedArea = std::max(e.max1 - e.min1, 0.0) * std::max(e.max2 - e.min2, 0.0);
   if (target) {
@@ -345,8 +411,8 @@ FitResult fitBoxAtPoint(const PointCloud& cloud, const GroundResult& ground,
     near = nonGroundNeighbourhood(cloud, ground, click.head<2>(), nb);
   }
   const Clusters clusters = clusterPoints(cloud, near, config.cluster);
-  std::vector<std::uint32_t> picked =
-      clusterAtClick(cloud, clusters, click.head<2>(), config.pickSlack);
+  std::vector<std::uint32_t> picked = clusterAtClick(cloud, clusters, click.head<2>(),
+                                                     config.pickSlack, prior, config.maxPriorScale);
   if (prior) picked = absorbParts(cloud, clusters, std::move(picked), *prior, config.partGap);
   return fitBoxToPoints(cloud, picked, &ground, config, prior);
 }

@@ -4,20 +4,29 @@
 #include <chrono>
 #include <cmath>
 #include <future>
+#include <map>
+#include <numbers>
 #include <set>
+#include <unordered_map>
 
 #include "lidarlabel/core/interpolation.h"
+#include "lidarlabel/core/object_cues.h"
 
 namespace lidarlabel {
 
 std::vector<SizeRule> defaultSizeRules() {
   // Observed sizes of partly seen objects: a car seen from behind shows ~1.8 x 0.5 m, so the
   // height separates it from a cyclist (riders are taller than cars, vans are wider).
+  // Riders of real bicycles are 1.45-2.0 m tall (a 1.56 m cyclist exists); cars are at most
+  // ~2.1 m (SUVs), taller vehicles of car length are vans. Buses are 9.5-13 m, trams longer.
   return {
       // name        length        width         height
-      {"pedestrian", 0.2f, 1.2f, 0.1f, 1.0f, 1.0f, 2.1f},
-      {"cyclist", 1.2f, 2.3f, 0.2f, 1.0f, 1.65f, 2.1f},
-      {"car", 1.2f, 6.5f, 0.1f, 2.6f, 0.8f, 2.4f},
+      {"pedestrian", 0.3f, 1.2f, 0.1f, 1.0f, 1.0f, 2.1f},
+      {"cyclist", 1.2f, 2.3f, 0.2f, 1.0f, 1.45f, 2.1f},
+      {"car", 1.2f, 6.0f, 0.1f, 2.4f, 0.8f, 2.1f},
+      {"van", 3.5f, 6.5f, 1.4f, 2.4f, 2.1f, 3.0f},
+      {"tram", 16.f, 45.f, 2.0f, 3.2f, 2.6f, 4.2f},
+      {"bus", 9.5f, 16.f, 2.0f, 3.2f, 2.7f, 4.2f},
       {"truck", 4.0f, 13.f, 1.5f, 3.2f, 2.4f, 4.2f},
   };
 }
@@ -34,14 +43,80 @@ const SizeRule* classify(const Cuboid& observed, const std::vector<SizeRule>& ru
   return nullptr;
 }
 
+bool isPerson(const std::string& c) {
+  return c == "pedestrian" || c == "cyclist";
+}
+
+// Static structure by its cues (see PrelabelConfig): see-through, no ground contact, taller.
+bool isStructure(const PointCloud& cloud, const GroundResult& ground,
+                 const std::vector<std::uint32_t>& members, const RayIndex& rays,
+                 const AboveIndex& above, const Cuboid& observed, const SizeRule& rule,
+                 const PrelabelConfig& config) {
+  const ClusterCues cu = clusterCues(cloud, ground, members, rays, above, config.cues);
+  const float maxSee =
+      isPerson(rule.className) ? config.maxSeeThroughPerson : config.maxSeeThroughVehicle;
+  if (cu.seeThrough > maxSee) return true;
+  const auto range = static_cast<float>(observed.center.head<2>().norm());
+  if (cu.bottom > config.maxBottom + config.bottomPerMetre * range && cu.occludedBelow < 0.5f)
+    return true;
+  if (config.rejectTallStructure && cu.continuesAbove) return true;
+  if (rule.className == "car" &&
+      std::max(observed.size.x(), observed.size.y()) >= config.profileMinLength &&
+      endHeightRatio(cloud, ground, members, observed) > config.maxCarEndRatio)
+    return true;
+  return false;
+}
+
+// Clusters of the low band (bodies of road users up to lowBandTop), then the higher points that
+// continue one of its BEV cells upwards without a gap (a van's or a bus's upper body) are added;
+// a tree crown above a parked car leaves a gap and stays out.
+Clusters clusterWithTops(const PointCloud& cloud, const GroundResult& ground,
+                         const std::vector<std::uint32_t>& input, const PrelabelConfig& config) {
+  std::vector<std::uint32_t> low;
+  std::vector<std::pair<float, std::uint32_t>> high;  // (height above ground, index)
+  for (std::uint32_t i : input) {
+    const float h = cloud.z[i] - ground.groundHeight[i];
+    if (h <= config.lowBandTop)
+      low.push_back(i);
+    else
+      high.emplace_back(h, i);
+  }
+  Clusters clusters = clusterPoints(cloud, low, config.cluster);
+  if (high.empty() || clusters.members.empty()) return clusters;
+  const float cell = config.cluster.cellSize;
+  const auto key = [&](std::uint32_t i) {
+    const auto cx = static_cast<std::int64_t>(std::floor(cloud.x[i] / cell));
+    const auto cy = static_cast<std::int64_t>(std::floor(cloud.y[i] / cell));
+    return (cx << 32) ^ (cy & 0xffffffff);
+  };
+  std::unordered_map<std::int64_t, std::pair<std::size_t, float>> top;  // cluster, top height
+  for (std::size_t c = 0; c < clusters.members.size(); ++c)
+    for (std::uint32_t i : clusters.members[c]) {
+      const float h = cloud.z[i] - ground.groundHeight[i];
+      const auto [it, fresh] = top.try_emplace(key(i), c, h);
+      if (!fresh && it->second.first == c) it->second.second = std::max(it->second.second, h);
+    }
+  std::sort(high.begin(), high.end());
+  for (const auto& [h, i] : high) {
+    const auto it = top.find(key(i));
+    if (it == top.end() || h - it->second.second > config.attachGap) continue;
+    clusters.members[it->second.first].push_back(i);
+    it->second.second = h;
+  }
+  for (auto& m : clusters.members) std::sort(m.begin(), m.end());
+  return clusters;
+}
+
 std::vector<std::uint32_t> clusterInput(const PointCloud& cloud, const GroundResult& ground,
                                         const PrelabelConfig& config) {
   std::vector<std::uint32_t> idx;
   const float r2 = config.maxRange * config.maxRange;
+  const float ego2 = config.ground.minRange * config.ground.minRange;
   for (std::size_t i = 0; i < cloud.size(); ++i) {
     if (ground.isGround[i]) continue;
     const float x = cloud.x[i], y = cloud.y[i];
     if (!(x * x + y * y <= r2)) continue;  // also drops NaN
+    if (x * x + y * y < ego2) continue;    // the ego vehicle's own returns
     const float gh = ground.groundHeight[i];
     if (!std::isfinite(gh) || !std::isfinite(cloud.z[i])) continue;
     const float h = cloud.z[i] - gh;
@@ -58,17 +133,25 @@ std::vector<ObjectAnnotation> detectObjects(const PointCloud& cloud, const Groun
   std::vector<ObjectAnnotation> out;
   if (cloud.empty() || ground.isGround.size() != cloud.size()) return out;
   const Clusters clusters =
-      clusterPoints(cloud, clusterInput(cloud, ground, config), config.cluster);
+      clusterWithTops(cloud, ground, clusterInput(cloud, ground, config), config);
+  PrelabelConfig cfg = config;
+  cfg.cues.bandTop = config.maxHeightAboveGround;  // "above" = above the clustered band
+  const RayIndex rays = buildRayIndex(cloud, cfg.cues);
+  const AboveIndex above = buildAboveIndex(cloud, ground, cfg.cues);
   for (const auto& members : clusters.members) {
     if (members.size() < config.cluster.minPoints) continue;
     const FitResult observed = fitBoxToPoints(cloud, members, &ground, config.fit);
     if (!observed.ok) continue;
     const SizeRule* rule = classify(observed.box, config.rules);
     if (rule == nullptr) continue;
+    if (isStructure(cloud, ground, members, rays, above, observed.box, *rule, cfg)) continue;
     const ClassDef* prior = ontology.find(rule->className);
     FitResult fit = prior ? fitBoxToPoints(cloud, members, &ground, config.fit, prior) : observed;
     if (!fit.ok) fit = observed;
     if (fit.confidence < config.minConfidence) continue;
+    if (config.headingFromShape && (rule->className == "car" || rule->className == "van") &&
+        headingFromProfile(cloud, ground, members, fit.box) < 0)
+      fit.box.yaw = wrapAngle(fit.box.yaw + std::numbers::pi);
     ObjectAnnotation o;
     o.className = rule->className;
     o.box = fit.box;
@@ -92,6 +175,21 @@ Prepared prepare(const SweepLoader& load, std::size_t f, const GroundConfig& gc)
   return p;
 }
 
+// A track that moves faster than minSpeed heads where it goes: its yaw (world frame, and the
+// boxes of this step) is turned by pi when it points against the velocity.
+void headingFromMotion(TrackerState& tracker, std::vector<ObjectAnnotation>& objects,
+                       double minSpeed) {
+  for (Track& t : tracker.tracks) {
+    const Eigen::Vector2d v = t.filter.velocity().head<2>();
+    if (t.hits < 3 || v.norm() < minSpeed) continue;
+    if (std::abs(angleDiff(std::atan2(v.y(), v.x()), t.filter.yaw())) <= std::numbers::pi / 2)
+      continue;
+    t.filter.x(3) = wrapAngle(t.filter.x(3) + std::numbers::pi);
+    for (ObjectAnnotation& o : objects)
+      if (o.trackId == t.id) o.box.yaw = wrapAngle(o.box.yaw + std::numbers::pi);
+  }
+}
+
 double frameTime(const Sequence& s, std::size_t f, double dt) {
   const auto t0 = s.frames.front().info.timestampUs, t = s.frames[f].info.timestampUs;
   if (t0 != 0 && (f == 0 || t > t0)) return static_cast<double>(t - t0) * 1e-6;
@@ -107,6 +205,7 @@ Sequence prelabelSequence(const Sequence& sequence, const SweepLoader& load,
   Sequence out = sequence;
   TrackerState tracker;
   std::set<std::uint32_t> ids;
+  std::map<std::uint32_t, std::vector<std::pair<std::size_t, ObjectAnnotation>>> pending;
   std::size_t boxes = 0;
   const std::size_t n = sequence.frames.size();
   std::future<Prepared> next;
@@ -127,6 +226,23 @@ Sequence prelabelSequence(const Sequence& sequence, const SweepLoader& load,
     if (f == 0) tracker.time = tf.time;
     TrackStepResult step = trackNextFrame(tracker, tf, config.tracker);
     tracker = std::move(step.state);
+    // Offline: a track's boxes from before its confirmation are kept aside and written back
+    // into their frames once it is confirmed; tracks that never are leave nothing.
+    for (ObjectAnnotation& o : step.tentative) pending[o.trackId].emplace_back(f, std::move(o));
+    for (const ObjectAnnotation& o : step.objects) {
+      const auto it = pending.find(o.trackId);
+      if (it == pending.end()) continue;
+      for (auto& [pf, po] : it->second) {
+        po.provenance = Provenance::Automatic;
+        po.review = ReviewState::Unreviewed;
+        out.frames[pf].objects.push_back(std::move(po));
+        ids.insert(o.trackId);
+        ++boxes;
+      }
+      pending.erase(it);
+    }
+    for (std::uint32_t id : step.removedTracks) pending.erase(id);
+    headingFromMotion(tracker, step.objects, config.minHeadingSpeed);
     for (ObjectAnnotation& o : step.objects) {
       o.provenance = Provenance::Automatic;
       o.review = ReviewState::Unreviewed;

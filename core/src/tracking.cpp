@@ -414,6 +414,12 @@ TrackStepResult trackNextFrame(const TrackerState& state, const TrackFrame& fram
       t.hits++;
       t.missed = 0;
       t.confidence = conf;
+      t.sinceDetection = detOfTrack[k] >= 0 ? 0 : t.sinceDetection + 1;
+      if (config.maxFramesWithoutDetection > 0 &&
+          t.sinceDetection > config.maxFramesWithoutDetection) {
+        out.removedTracks.push_back(t.id);  // only re-fits to leftovers: static structure
+        continue;
+      }
       ObjectAnnotation o;
       o.trackId = t.id;
       o.className = t.className;
@@ -421,11 +427,12 @@ TrackStepResult trackNextFrame(const TrackerState& state, const TrackFrame& fram
       o.box = transformBox(boxOf(t), worldToLidar);
       o.provenance = Provenance::Tracked;
       o.confidence = conf;
-      out.objects.push_back(std::move(o));
+      (t.hits < config.confirmHits ? out.tentative : out.objects).push_back(std::move(o));
     } else {
       t.missed++;
+      t.sinceDetection++;
       out.lostTracks.push_back(t.id);
-      if (t.missed > config.maxCoastFrames) {
+      if (t.missed > config.maxCoastFrames || t.hits < config.confirmHits) {
         out.removedTracks.push_back(t.id);
         continue;
       }
@@ -436,11 +443,11 @@ TrackStepResult trackNextFrame(const TrackerState& state, const TrackFrame& fram
     if (detUsed[d]) continue;
     const std::uint32_t id = out.state.nextId++;
     kept.push_back(makeTrack(dets[d], id, transformBox(dets[d].box, frame.egoPose), config.filter));
+    out.newTracks.push_back(id);
     ObjectAnnotation o = dets[d];
     o.trackId = id;
     o.provenance = Provenance::Automatic;
-    out.objects.push_back(std::move(o));
-    out.newTracks.push_back(id);
+    (config.confirmHits > 1 ? out.tentative : out.objects).push_back(std::move(o));
   }
   tracks = std::move(kept);
   return out;

@@ -35,11 +35,54 @@ Cuboid cuboidFromJson(const JsonReader& r) {
   return c;
 }
 
+// Review records (schema_version 2): {"decisions": [{"level", "verdict", "who", "when",
+// "note"?}], "comments": [{"text", "who", "when"}]}.
+json reviewToJson(const ReviewRecord& r) {
+  json decisions = json::array(), comments = json::array();
+  for (const ReviewDecision& d : r.decisions) {
+    json j{{"level", d.level}, {"verdict", toString(d.verdict)}, {"who", d.who}, {"when", d.when}};
+    if (!d.note.empty()) j["note"] = d.note;
+    decisions.push_back(std::move(j));
+  }
+  for (const ReviewComment& c : r.comments)
+    comments.push_back({{"text", c.text}, {"who", c.who}, {"when", c.when}});
+  return {{"decisions", decisions}, {"comments", comments}};
+}
+
+ReviewRecord reviewFromJson(const JsonReader& r) {
+  ReviewRecord out;
+  if (r.has("decisions")) {
+    const JsonReader ds = r.child("decisions");
+    for (std::size_t i = 0; i < ds.arraySize(); ++i) {
+      const JsonReader d = ds.at(i);
+      ReviewDecision x;
+      x.level = d.string("level");
+      const std::string v = d.string("verdict");
+      if (v != "accept" && v != "reject")
+        d.fail("verdict", "expected \"accept\" or \"reject\", got '" + v + "'");
+      x.verdict = v == "accept" ? ReviewVerdict::Accept : ReviewVerdict::Reject;
+      x.who = d.string("who");
+      x.when = d.string("when");
+      x.note = d.stringOr("note", "");
+      out.decisions.push_back(std::move(x));
+    }
+  }
+  if (r.has("comments")) {
+    const JsonReader cs = r.child("comments");
+    for (std::size_t i = 0; i < cs.arraySize(); ++i) {
+      const JsonReader c = cs.at(i);
+      out.comments.push_back({c.string("text"), c.string("who"), c.string("when")});
+    }
+  }
+  return out;
+}
+
 json objectToJson(const ObjectAnnotation& o) {
   json j{{"track_id", o.trackId},        {"class", o.className},
          {"box", cuboidToJson(o.box)},   {"provenance", toString(o.provenance)},
          {"review", toString(o.review)}, {"confidence", o.confidence}};
   if (!o.attributes.empty()) j["attributes"] = o.attributes;
+  if (!o.reviewLog.empty()) j["review_log"] = reviewToJson(o.reviewLog);
   return j;
 }
 
@@ -58,6 +101,7 @@ ObjectAnnotation objectFromJson(const JsonReader& r) {
   o.review = *rs;
   o.confidence = static_cast<float>(r.numberOr("confidence", 1.0));
   if (r.has("attributes")) o.attributes = r.stringMap("attributes");
+  if (r.has("review_log")) o.reviewLog = reviewFromJson(r.child("review_log"));
   return o;
 }
 
@@ -82,6 +126,17 @@ std::map<std::string, std::vector<std::string>> passthroughFromJson(const JsonRe
   return out;
 }
 
+// The lowest schema that holds the sequence: 1 unless review records or annotation times are
+// present, so documents without them stay readable by older builds, byte for byte as before.
+int schemaVersionFor(const Sequence& s) {
+  for (const Frame& f : s.frames) {
+    if (!f.review.empty() || f.annotationSeconds != 0.0) return 2;
+    for (const ObjectAnnotation& o : f.objects)
+      if (!o.reviewLog.empty()) return 2;
+  }
+  return 1;
+}
+
 }  // namespace
 
 std::string nativeSequenceToJson(const Sequence& s) {
@@ -94,9 +149,11 @@ std::string nativeSequenceToJson(const Sequence& s) {
     if (f.info.egoPose) jf["ego_pose"] = poseToJson(*f.info.egoPose);
     if (!f.pointLabelPath.empty()) jf["point_labels"] = f.pointLabelPath;
     if (!f.passthrough.empty()) jf["passthrough"] = f.passthrough;
+    if (!f.review.empty()) jf["review"] = reviewToJson(f.review);
+    if (f.annotationSeconds != 0.0) jf["annotation_seconds"] = f.annotationSeconds;
     frames.push_back(std::move(jf));
   }
-  json doc{{"format", "lidarlabel"}, {"schema_version", kNativeSchemaVersion},
+  json doc{{"format", "lidarlabel"}, {"schema_version", schemaVersionFor(s)},
            {"name", s.name},         {"sweep_format", s.sweepFormat},
            {"metadata", s.metadata}, {"frames", frames}};
   return doc.dump(1) + "\n";
@@ -132,6 +189,9 @@ Sequence nativeSequenceFromJson(const std::string& text, const std::string& file
     }
     f.pointLabelPath = fr.stringOr("point_labels", "");
     if (fr.has("passthrough")) f.passthrough = passthroughFromJson(fr.child("passthrough"));
+    if (fr.has("review")) f.review = reviewFromJson(fr.child("review"));
+    f.annotationSeconds = fr.numberOr("annotation_seconds", 0.0);
+    if (f.annotationSeconds < 0) fr.fail("annotation_seconds", "must be >= 0");
     const JsonReader objs = fr.child("objects");
     for (std::size_t k = 0; k < objs.arraySize(); ++k)
       f.objects.push_back(objectFromJson(objs.at(k)));

@@ -1,5 +1,6 @@
 #include "lidarlabel/io/ontology_io.h"
 
+#include <algorithm>
 #include <set>
 
 #include "default_ontology_json.h"
@@ -11,6 +12,56 @@ namespace lidarlabel {
 using json = nlohmann::json;
 
 namespace {
+
+// One field of CheckThresholds: JSON key, member. Keys and defaults: core/ontology.h.
+struct ThresholdField {
+  const char* key;
+  double CheckThresholds::*member;
+};
+constexpr ThresholdField kThresholdFields[] = {
+    {"max_above_ground", &CheckThresholds::maxAboveGround},
+    {"max_below_ground", &CheckThresholds::maxBelowGround},
+    {"size_ratio", &CheckThresholds::sizeRatio},
+    {"size_drift", &CheckThresholds::sizeDrift},
+    {"flip_angle_deg", &CheckThresholds::flipAngleDeg},
+    {"max_yaw_rate_deg", &CheckThresholds::maxYawRateDeg},
+    {"max_speed", &CheckThresholds::maxSpeed},
+    {"max_acceleration", &CheckThresholds::maxAcceleration},
+    {"max_overlap", &CheckThresholds::maxOverlap},
+    {"point_margin", &CheckThresholds::pointMargin},
+};
+
+CheckThresholds thresholdsFromJson(const JsonReader& r) {
+  if (!r.raw().is_object()) r.fail("", "must be an object of check thresholds");
+  CheckThresholds t;
+  for (const auto& [key, value] : r.raw().items()) {
+    (void)value;
+    if (key == "min_points") {
+      t.minPoints = static_cast<int>(r.integer("min_points", 0, 1 << 30));
+      continue;
+    }
+    bool known = false;
+    for (const ThresholdField& f : kThresholdFields) {
+      if (key != f.key) continue;
+      known = true;
+      t.*f.member = r.number(key);
+      if (t.*f.member < 0) r.fail(key, "check thresholds must be >= 0 (0 = check off)");
+    }
+    if (!known) r.fail(key, "unknown check threshold (see docs/checks.md)");
+  }
+  return t;
+}
+
+// Only the thresholds that differ from the defaults, so files stay short.
+json thresholdsToJson(const CheckThresholds& t) {
+  const CheckThresholds d;
+  json j = json::object();
+  if (t.minPoints != d.minPoints) j["min_points"] = t.minPoints;
+  for (const ThresholdField& f : kThresholdFields)
+    if (t.*f.member != d.*f.member) j[f.key] = t.*f.member;
+  return j;
+}
+
 ClassDef classFromJson(const JsonReader& r) {
   ClassDef c;
   c.id = static_cast<int>(r.integer("id", 0, 1 << 30));
@@ -42,9 +93,12 @@ ClassDef classFromJson(const JsonReader& r) {
         if (!v.is_string()) values.at(k).fail("", "attribute values must be strings");
         def.values.push_back(v.get<std::string>());
       }
+      def.required = a.booleanOr("required", false);
       c.attributes.push_back(std::move(def));
     }
   }
+  if (r.has("checks")) c.checks = thresholdsFromJson(r.child("checks"));
+  c.guideline = r.stringOr("guideline", "");
   return c;
 }
 }  // namespace
@@ -58,6 +112,20 @@ Ontology ontologyFromJson(const std::string& text, const std::string& fileName) 
     r.fail("schema_version", "ontology schema is newer than this lidarlabel understands");
   Ontology o;
   o.name = r.stringOr("name", "");
+  if (r.has("review_levels")) {
+    const JsonReader levels = r.child("review_levels");
+    o.reviewLevels.clear();
+    for (std::size_t i = 0; i < levels.arraySize(); ++i) {
+      const json& v = levels.at(i).raw();
+      if (!v.is_string() || v.get<std::string>().empty())
+        levels.at(i).fail("", "review levels must be non-empty strings");
+      if (std::find(o.reviewLevels.begin(), o.reviewLevels.end(), v.get<std::string>()) !=
+          o.reviewLevels.end())
+        levels.at(i).fail("", "duplicate review level '" + v.get<std::string>() + "'");
+      o.reviewLevels.push_back(v.get<std::string>());
+    }
+    if (o.reviewLevels.empty()) levels.fail("", "at least one review level is needed");
+  }
   const JsonReader classes = r.child("classes");
   std::set<std::string> names;
   std::set<int> ids;
@@ -76,23 +144,31 @@ std::string ontologyToJson(const Ontology& o) {
   json classes = json::array();
   for (const ClassDef& c : o.classes) {
     json attrs = json::array();
-    for (const AttributeDef& a : c.attributes)
-      attrs.push_back({{"name", a.name}, {"values", a.values}});
-    classes.push_back({{"id", c.id},
-                       {"name", c.name},
-                       {"thing", c.isThing},
-                       {"color", {c.color.r, c.color.g, c.color.b}},
-                       {"default_size", {c.defaultSize.x(), c.defaultSize.y(), c.defaultSize.z()}},
-                       {"kitti", c.kittiName},
-                       {"nuscenes", c.nuscenesName},
-                       {"semantic_kitti_id", c.semanticKittiId},
-                       {"nuscenes_lidarseg_index", c.nuscenesLidarsegIndex},
-                       {"attributes", attrs}});
+    for (const AttributeDef& a : c.attributes) {
+      json ja{{"name", a.name}, {"values", a.values}};
+      if (a.required) ja["required"] = true;
+      attrs.push_back(std::move(ja));
+    }
+    json jc{{"id", c.id},
+            {"name", c.name},
+            {"thing", c.isThing},
+            {"color", {c.color.r, c.color.g, c.color.b}},
+            {"default_size", {c.defaultSize.x(), c.defaultSize.y(), c.defaultSize.z()}},
+            {"kitti", c.kittiName},
+            {"nuscenes", c.nuscenesName},
+            {"semantic_kitti_id", c.semanticKittiId},
+            {"nuscenes_lidarseg_index", c.nuscenesLidarsegIndex},
+            {"attributes", attrs}};
+    const json checks = thresholdsToJson(c.checks);
+    if (!checks.empty()) jc["checks"] = checks;
+    if (!c.guideline.empty()) jc["guideline"] = c.guideline;
+    classes.push_back(std::move(jc));
   }
   json doc{{"format", "lidarlabel-ontology"},
            {"schema_version", 1},
            {"name", o.name},
            {"classes", classes}};
+  if (o.reviewLevels != Ontology{}.reviewLevels) doc["review_levels"] = o.reviewLevels;
   return doc.dump(1) + "\n";
 }
 

@@ -7,92 +7,135 @@
 #include <vtkFloatArray.h>
 #include <vtkPointData.h>
 #include <vtkProperty.h>
+#include <vtkSOADataArrayTemplate.h>
 
 namespace lidarlabel::detail {
 
 namespace {
 constexpr std::uint8_t kGrey = 160;
+constexpr std::size_t kChunk = std::size_t{1} << 20;  // points between progress reports
 
-void setupPointLayer(UnlitLayer& l) {
-  l.points->SetDataTypeToFloat();
-  l.cells->Use32BitStorage();
-  l.poly->SetVerts(l.cells);
-  l.poly->GetPointData()->SetScalars(l.colors);
+bool finiteXyz(float x, float y, float z) {
+  return (x - x) + (y - y) + (z - z) == 0.f;  // 0 for finite, NaN otherwise
 }
 
-float* floats(vtkPoints* p) {
-  return vtkFloatArray::SafeDownCast(p->GetData())->GetPointer(0);
-}
-
-// Vertex cells 0..m-1 (one point each) into 32-bit offsets / connectivity.
-void identityCells(vtkTypeInt32Array* offsets, vtkTypeInt32Array* ids, std::size_t m) {
-  offsets->SetNumberOfValues(static_cast<vtkIdType>(m + 1));
-  ids->SetNumberOfValues(static_cast<vtkIdType>(m));
-  std::int32_t* o = offsets->GetPointer(0);
-  std::int32_t* c = ids->GetPointer(0);
-  for (std::size_t i = 0; i < m; ++i) o[i] = c[i] = static_cast<std::int32_t>(i);
-  o[m] = static_cast<std::int32_t>(m);
+// Copies rgb (3 bytes per point) into RGBA for points [begin, end).
+void rgbToRgba(const std::uint8_t* rgb, std::uint8_t* rgba, std::size_t begin, std::size_t end) {
+  for (std::size_t i = begin; i < end; ++i) {
+    rgba[4 * i] = rgb[3 * i];
+    rgba[4 * i + 1] = rgb[3 * i + 1];
+    rgba[4 * i + 2] = rgb[3 * i + 2];
+    rgba[4 * i + 3] = 255;
+  }
 }
 }  // namespace
 
-CloudLayer::CloudLayer(vtkRenderer* renderer) {
-  setupPointLayer(full_);
-  setupPointLayer(lod_);
+PointLayer::PointLayer() {
+  colors->SetNumberOfComponents(4);
+  colors->SetName("rgba");
+  points->SetDataTypeToFloat();
+  poly->SetPoints(points);
+  poly->SetVerts(cells);
+  poly->GetPointData()->SetScalars(colors);
+  mapper->SetInputData(poly);
+  mapper->SetColorModeToDirectScalars();  // bytes are used as colours, no lookup table
+  mapper->ScalarVisibilityOn();
+  actor->SetMapper(mapper);
+  vtkProperty* p = actor->GetProperty();
+  p->LightingOff();  // exact colours on screen, no shading
+  p->SetAmbient(1.0);
+  p->SetDiffuse(0.0);
+  p->SetSpecular(0.0);
+}
+
+CloudLayer::CloudLayer(vtkRenderer* renderer) : cloud_(std::make_shared<const PointCloud>()) {
   lod_.actor->SetVisibility(false);
   renderer->AddActor(full_.actor);
   renderer->AddActor(lod_.actor);
 }
 
-const float* CloudLayer::xyz() const {
-  return floats(full_.points);
+bool CloudLayer::setCloud(std::shared_ptr<const PointCloud> cloud,
+                          const std::vector<std::uint8_t>& rgb, const RenderProgress& progress) {
+  std::shared_ptr<const PointCloud> previous = std::move(cloud_);  // alive until VTK lets go
+  cloud_ = cloud ? std::move(cloud) : std::make_shared<const PointCloud>();
+  n_ = cloud_->size();
+  mask_.clear();  // a mask belongs to one cloud
+  const bool ok = shareCoordinates(progress) && fillColors(rgb, progress, n_, 3 * n_);
+  if (!ok) {
+    setCloud(nullptr, {});  // cancelled: show nothing rather than half a cloud
+    return false;
+  }
+  rebuildCells();
+  if (progress) progress(3 * n_, 3 * n_);
+  return true;
 }
 
-void CloudLayer::setCloud(const PointCloud& cloud, const std::vector<std::uint8_t>& rgb) {
-  const std::size_t n = cloud.size();
-  if (n != n_) {
-    full_.points->SetNumberOfPoints(static_cast<vtkIdType>(n));
-    full_.colors->SetNumberOfTuples(static_cast<vtkIdType>(n));
-    n_ = n;
-  }
-  mask_.clear();  // a mask belongs to one cloud
-  float* dst = floats(full_.points);
-  const float *px = cloud.x.data(), *py = cloud.y.data(), *pz = cloud.z.data();
-  std::size_t bad = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    dst[3 * i] = px[i];
-    dst[3 * i + 1] = py[i];
-    dst[3 * i + 2] = pz[i];
-    bad += !(std::isfinite(px[i]) && std::isfinite(py[i]) && std::isfinite(pz[i]));
-  }
+bool CloudLayer::shareCoordinates(const RenderProgress& progress) {
+  const PointCloud& c = *cloud_;
   finite_.clear();
-  if (bad > 0) {
-    finite_.resize(n);
-    float stand[3] = {0.f, 0.f, 0.f};  // any finite point stands in for the non-finite ones
-    for (std::size_t i = 0; i < n; ++i)
-      if (std::isfinite(px[i]) && std::isfinite(py[i]) && std::isfinite(pz[i])) {
-        stand[0] = px[i], stand[1] = py[i], stand[2] = pz[i];
-        break;
-      }
-    for (std::size_t i = 0; i < n; ++i) {
-      finite_[i] = std::isfinite(px[i]) && std::isfinite(py[i]) && std::isfinite(pz[i]);
-      if (!finite_[i]) std::memcpy(dst + 3 * i, stand, sizeof stand);
+  ownX_.clear(), ownY_.clear(), ownZ_.clear();
+  ownX_.shrink_to_fit(), ownY_.shrink_to_fit(), ownZ_.shrink_to_fit();
+  std::size_t bad = 0, stand = n_;  // stand: the first finite point
+  for (std::size_t b = 0; b < n_; b += kChunk) {
+    const std::size_t e = std::min(n_, b + kChunk);
+    for (std::size_t i = b; i < e; ++i) {
+      const bool f = finiteXyz(c.x[i], c.y[i], c.z[i]);
+      bad += !f;
+      if (f && stand == n_) stand = i;
     }
+    if (progress && !progress(e, 3 * n_)) return false;
   }
+  const float *px = c.x.data(), *py = c.y.data(), *pz = c.z.data();
+  if (bad > 0) {
+    // Non-finite points stand on the first finite one (or the origin when there is none).
+    const float sx = stand < n_ ? c.x[stand] : 0.f, sy = stand < n_ ? c.y[stand] : 0.f,
+                sz = stand < n_ ? c.z[stand] : 0.f;
+    finite_.resize(n_);
+    ownX_.resize(n_), ownY_.resize(n_), ownZ_.resize(n_);
+    for (std::size_t i = 0; i < n_; ++i) {
+      const bool f = finiteXyz(c.x[i], c.y[i], c.z[i]);
+      finite_[i] = f;
+      ownX_[i] = f ? c.x[i] : sx, ownY_[i] = f ? c.y[i] : sy, ownZ_[i] = f ? c.z[i] : sz;
+    }
+    px = ownX_.data(), py = ownY_.data(), pz = ownZ_.data();
+  }
+  // VTK reads the three vectors in place (save = true: it never frees or writes them).
+  auto soa = vtkSmartPointer<vtkSOADataArrayTemplate<float>>::New();
+  soa->SetNumberOfComponents(3);
+  if (n_ > 0) {
+    const auto m = static_cast<vtkIdType>(n_);
+    soa->SetArray(0, const_cast<float*>(px), m, true, true);
+    soa->SetArray(1, const_cast<float*>(py), m, true, true);
+    soa->SetArray(2, const_cast<float*>(pz), m, true, true);
+  }
+  full_.points->SetData(soa);
   full_.points->Modified();
-  if (rgb.size() == 3 * n) {
-    if (n) std::memcpy(full_.colors->GetPointer(0), rgb.data(), rgb.size());
-  } else {
-    std::fill_n(full_.colors->GetPointer(0), 3 * n, kGrey);
+  return true;
+}
+
+bool CloudLayer::fillColors(const std::vector<std::uint8_t>& rgb, const RenderProgress& progress,
+                            std::size_t done, std::size_t total) {
+  full_.colors->SetNumberOfTuples(static_cast<vtkIdType>(n_));
+  std::uint8_t* dst = full_.colors->GetPointer(0);
+  const bool given = rgb.size() == 3 * n_;
+  for (std::size_t b = 0; b < n_; b += kChunk) {
+    const std::size_t e = std::min(n_, b + kChunk);
+    if (given) {
+      rgbToRgba(rgb.data(), dst, b, e);
+    } else {
+      std::fill(dst + 4 * b, dst + 4 * e, kGrey);
+      for (std::size_t i = b; i < e; ++i) dst[4 * i + 3] = 255;
+    }
+    if (progress && !progress(done + e, total)) return false;
   }
   full_.colors->Modified();
-  rebuildCells();  // finiteness changes with the coordinates
+  full_.poly->Modified();
+  return true;
 }
 
 bool CloudLayer::setColors(const std::vector<std::uint8_t>& rgb) {
   if (rgb.size() != 3 * n_) return false;
-  if (n_) std::memcpy(full_.colors->GetPointer(0), rgb.data(), rgb.size());
-  full_.colors->Modified();
-  full_.poly->Modified();
+  fillColors(rgb, {}, 0, n_);
   fillLodColors();
   return true;
 }
@@ -107,7 +150,6 @@ bool CloudLayer::setVisible(std::vector<std::uint8_t> mask) {
 }
 
 void CloudLayer::rebuildCells() {
-  const float* p = xyz();
   drawable_.clear();
   if (!finite_.empty() && !mask_.empty()) {
     drawable_.resize(n_);
@@ -118,42 +160,55 @@ void CloudLayer::rebuildCells() {
     drawable_ = mask_;
   }
   const std::uint8_t* m = mask();
-  offsets_->SetNumberOfValues(static_cast<vtkIdType>(n_ + 1));
-  ids_->SetNumberOfValues(static_cast<vtkIdType>(n_));
-  std::int32_t* o = offsets_->GetPointer(0);
-  std::int32_t* c = ids_->GetPointer(0);
-  std::size_t k = 0;
-  for (std::size_t i = 0; i < n_; ++i) {
+  if (!m) {
+    // Everything drawn: no cells at all (PointsMapper draws points 0..n-1).
+    full_.offsets->Initialize();
+    full_.ids->Initialize();
+    drawn_ = n_;
+  } else {
+    drawn_ = static_cast<std::size_t>(std::count_if(m, m + n_, [](std::uint8_t v) { return v; }));
+    full_.offsets->SetNumberOfValues(static_cast<vtkIdType>(drawn_ + 1));
+    full_.ids->SetNumberOfValues(static_cast<vtkIdType>(drawn_));
+    std::int32_t* o = full_.offsets->GetPointer(0);
+    std::int32_t* c = full_.ids->GetPointer(0);
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < n_; ++i)
+      if (m[i]) o[k] = static_cast<std::int32_t>(k), c[k++] = static_cast<std::int32_t>(i);
     o[k] = static_cast<std::int32_t>(k);
-    c[k] = static_cast<std::int32_t>(i);
-    k += !m || m[i];
   }
-  o[k] = static_cast<std::int32_t>(k);
-  drawn_ = k;
-  offsets_->SetNumberOfValues(static_cast<vtkIdType>(k + 1));  // shrinks without reallocating
-  ids_->SetNumberOfValues(static_cast<vtkIdType>(k));
-  full_.cells->SetData(offsets_, ids_);
+  if (full_.offsets->GetNumberOfValues() == 0)
+    full_.cells->Initialize();
+  else
+    full_.cells->SetData(full_.offsets, full_.ids);
   full_.cells->Modified();
   full_.poly->Modified();
+  rebuildLod();
+}
 
-  // Level of detail: every stride-th drawn point.
+void CloudLayer::rebuildLod() {
+  // Every stride-th drawn point.
   lodIndex_.clear();
+  lodIndex_.shrink_to_fit();
+  const std::uint8_t* m = mask();
   if (budget_ > 0 && drawn_ > budget_) {
     const std::size_t stride = (drawn_ + budget_ - 1) / budget_;
     lodIndex_.reserve(drawn_ / stride + 1);
-    for (std::size_t j = 0; j < drawn_; j += stride)
-      lodIndex_.push_back(static_cast<std::uint32_t>(c[j]));
+    for (std::size_t i = 0, k = 0; i < n_; ++i) {
+      if (m && !m[i]) continue;
+      if (k++ % stride == 0) lodIndex_.push_back(static_cast<std::uint32_t>(i));
+    }
   }
   const std::size_t lm = lodIndex_.size();
   lod_.points->SetNumberOfPoints(static_cast<vtkIdType>(lm));
   lod_.colors->SetNumberOfTuples(static_cast<vtkIdType>(lm));
-  float* lp = floats(lod_.points);
-  for (std::size_t j = 0; j < lm; ++j)
-    std::memcpy(lp + 3 * j, p + 3 * lodIndex_[j], 3 * sizeof(float));
-  identityCells(lodOffsets_, lodIds_, lm);
-  lod_.cells->SetData(lodOffsets_, lodIds_);
+  float* lp = vtkFloatArray::SafeDownCast(lod_.points->GetData())->GetPointer(0);
+  const PointCloud& c = *cloud_;
+  for (std::size_t j = 0; j < lm; ++j) {
+    const std::uint32_t i = lodIndex_[j];
+    lp[3 * j] = c.x[i], lp[3 * j + 1] = c.y[i], lp[3 * j + 2] = c.z[i];
+  }
   lod_.points->Modified();
-  lod_.cells->Modified();
+  lod_.poly->Modified();
   fillLodColors();
   showActors();
 }
@@ -163,7 +218,7 @@ void CloudLayer::fillLodColors() {
   const std::uint8_t* src = full_.colors->GetPointer(0);
   std::uint8_t* dst = lod_.colors->GetPointer(0);
   for (std::size_t j = 0; j < lodIndex_.size(); ++j)
-    std::memcpy(dst + 3 * j, src + 3 * lodIndex_[j], 3);
+    std::memcpy(dst + 4 * j, src + 4 * std::size_t{lodIndex_[j]}, 4);
   lod_.colors->Modified();
   lod_.poly->Modified();
 }
@@ -182,7 +237,7 @@ void CloudLayer::setPointSize(float px) {
 void CloudLayer::setLodBudget(std::size_t points) {
   if (points == budget_) return;
   budget_ = points;
-  rebuildCells();
+  rebuildLod();
 }
 
 void CloudLayer::setMoving(bool moving) {

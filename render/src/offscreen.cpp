@@ -14,7 +14,9 @@ namespace lidarlabel {
 RgbImage renderOffscreen(const OffscreenScene& scene, int width, int height) {
   detail::SceneActors actors;
   actors.setStyle(scene.style);
-  if (scene.cloud) actors.cloud().setCloud(*scene.cloud, scene.rgb);
+  if (scene.cloud)  // shared without ownership: the caller's cloud outlives this call
+    actors.cloud().setCloud(std::shared_ptr<const PointCloud>(scene.cloud, [](auto*) {}),
+                            scene.rgb);
   actors.setCuboids(scene.cuboids);
   actors.applyCamera(scene.camera);
 

@@ -3,39 +3,15 @@
 // docs/rendering.md for the pitfalls this avoids.
 #include "lidarlabel/render/scene_view.h"
 
-#include <QMouseEvent>
 #include <QOpenGLContext>
 #include <QSurfaceFormat>
 #include <QTimer>
-#include <QWheelEvent>
-
-#include <vtkCallbackCommand.h>
-#include <vtkGenericOpenGLRenderWindow.h>
 
 #include "gl_bridge.h"
 #include "lidarlabel/render/pick.h"
-#include "scene_actors.h"
+#include "scene_view_impl.h"
 
 namespace lidarlabel {
-
-struct SceneView::Impl {
-  detail::SceneActors actors;
-  vtkNew<vtkGenericOpenGLRenderWindow> window;
-  vtkNew<vtkCallbackCommand> glCallback;
-  SceneStyle style;
-  OrbitCamera camera = chaseCamera(Bounds{});
-  Bounds cloudBounds;
-  QPoint lastMouse;
-  Qt::MouseButtons dragButtons;
-  bool panDrag = false;
-  ViewTool* tool = nullptr;
-  std::vector<HandleItem> handles;
-  std::optional<QRectF> rubberBand;
-  std::vector<std::vector<QPointF>> paths;  // tool outlines (brush circle, lasso), logical px
-  std::vector<bool> pathsClosed;
-  QTimer* settle = nullptr;  // the camera stopped: full cloud again
-  int renders = 0;
-};
 
 namespace {
 constexpr int kSettleMs = 250;  // camera still this long: draw the full cloud again
@@ -159,19 +135,30 @@ void SceneView::paintGL() {
   detail::renderInto(*impl_->window, defaultFramebufferObject(), static_cast<int>(width() * dpr),
                      static_cast<int>(height() * dpr));
   ++impl_->renders;
+  if (impl_->settleAfterPaint) {  // a new big cloud's level of detail is on screen
+    impl_->settleAfterPaint = false;
+    impl_->settle->start();
+  }
 }
 
 void SceneView::setCloud(const PointCloud& cloud, const std::vector<std::uint8_t>& rgb) {
+  setCloud(std::make_shared<const PointCloud>(cloud), rgb);
+}
+
+bool SceneView::setCloud(std::shared_ptr<const PointCloud> cloud,
+                         const std::vector<std::uint8_t>& rgb, const RenderProgress& progress) {
   detail::CloudLayer& layer = impl_->actors.cloud();
-  layer.setCloud(cloud, rgb);
-  impl_->cloudBounds = computeBounds(cloud);
+  const bool ok = layer.setCloud(std::move(cloud), rgb, progress);
+  impl_->cloudBounds = computeBounds(layer.cloud());
   if (layer.hasLod()) {
     // A big cloud shows its level of detail first (drawn in a fraction of the time); the full
-    // cloud follows when the settle timer fires.
+    // cloud follows when the settle timer, started once that frame is drawn, fires.
     layer.setMoving(true);
-    impl_->settle->start();
+    impl_->settle->stop();
+    impl_->settleAfterPaint = true;
   }
   update();
+  return ok;
 }
 
 void SceneView::setColors(const std::vector<std::uint8_t>& rgb) {
@@ -183,7 +170,7 @@ void SceneView::setVisiblePoints(std::vector<std::uint8_t> mask) {
 }
 
 bool SceneView::drawingLevelOfDetail() const {
-  return impl_->settle->isActive() && impl_->actors.cloud().hasLod();
+  return (impl_->settle->isActive() || impl_->settleAfterPaint) && impl_->actors.cloud().hasLod();
 }
 
 void SceneView::moveCamera(const OrbitCamera& camera) {
@@ -193,7 +180,7 @@ void SceneView::moveCamera(const OrbitCamera& camera) {
 }
 
 void SceneView::clearCloud() {
-  setCloud(PointCloud{}, {});
+  setCloud(std::shared_ptr<const PointCloud>(), {});
 }
 
 void SceneView::setCuboids(const std::vector<CuboidItem>& items) {
@@ -273,81 +260,11 @@ std::optional<std::size_t> SceneView::pickPoint(double x, double y, double radiu
   const Eigen::Matrix4d m =
       detail::toEigen(cam->GetCompositeProjectionTransformMatrix(aspect, -1, 1));
   const detail::CloudLayer& cloud = impl_->actors.cloud();
-  return pickNearestPoint(cloud.xyz(), cloud.size(), m, width(), height(), x, y, radiusPx,
-                          cloud.mask());
+  return pickNearestPoint(cloud.cloud(), m, width(), height(), x, y, radiusPx, cloud.mask());
 }
 
 int SceneView::renderCount() const {
   return impl_->renders;
-}
-
-ViewRay SceneView::rayAt(double x, double y) const {
-  return rayThroughPixel(impl_->camera, width(), height(), x, y);
-}
-
-std::optional<Eigen::Vector2d> SceneView::projectToPixel(const Eigen::Vector3d& p) const {
-  return pixelOfPoint(impl_->camera, width(), height(), p);
-}
-
-void SceneView::setTool(ViewTool* tool) {
-  impl_->tool = tool;
-}
-
-bool SceneView::offerToTool(QMouseEvent* e, int type) {
-  if (!impl_->tool) return false;
-  ViewInput in;
-  in.type = static_cast<ViewInput::Type>(type);
-  in.x = e->position().x();
-  in.y = e->position().y();
-  in.ray = rayAt(in.x, in.y);
-  in.button = e->button();
-  in.buttons = e->buttons();
-  in.modifiers = e->modifiers();
-  return impl_->tool->viewInput(*this, in);
-}
-
-void SceneView::mousePressEvent(QMouseEvent* e) {
-  e->accept();
-  if (offerToTool(e, static_cast<int>(ViewInput::Type::Press))) return;
-  // The camera drags only with buttons whose press the tool left to it.
-  impl_->lastMouse = e->position().toPoint();
-  impl_->dragButtons |= e->button();
-  impl_->panDrag =
-      (e->buttons() & (Qt::RightButton | Qt::MiddleButton)) || (e->modifiers() & Qt::ShiftModifier);
-}
-
-void SceneView::mouseMoveEvent(QMouseEvent* e) {
-  if (offerToTool(e, static_cast<int>(ViewInput::Type::Move))) return;
-  if (!(e->buttons() & impl_->dragButtons)) return;
-  const QPoint p = e->position().toPoint();
-  const QPoint d = p - impl_->lastMouse;
-  impl_->lastMouse = p;
-  const OrbitCamera& c = impl_->camera;
-  moveCamera(impl_->panDrag ? pan(c, d.x(), d.y(), height()) : orbit(c, d.x(), d.y(), height()));
-}
-
-void SceneView::mouseReleaseEvent(QMouseEvent* e) {
-  impl_->dragButtons &= e->buttons();
-  offerToTool(e, static_cast<int>(ViewInput::Type::Release));
-}
-
-void SceneView::mouseDoubleClickEvent(QMouseEvent* e) {
-  if (offerToTool(e, static_cast<int>(ViewInput::Type::DoubleClick))) return;
-  const QPointF p = e->position();
-  if (auto i = pickPoint(p.x(), p.y())) {
-    // Re-centre the orbit on the picked point.
-    OrbitCamera c = impl_->camera;
-    const float* p3 = impl_->actors.cloud().xyz() + 3 * *i;
-    c.target = Eigen::Vector3d(p3[0], p3[1], p3[2]);
-    setCamera(c);
-    emit pointPicked(*i);
-  }
-}
-
-void SceneView::wheelEvent(QWheelEvent* e) {
-  const double steps = e->angleDelta().y() / 120.0;
-  if (steps != 0) moveCamera(zoom(impl_->camera, steps));
-  e->accept();
 }
 
 }  // namespace lidarlabel

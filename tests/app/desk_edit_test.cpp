@@ -89,6 +89,23 @@ TEST(DeskEdit, AHeldNudgeKeyIsOneUndoStep) {
   EXPECT_EQ(d.object(1).box, before);
 }
 
+TEST(DeskEdit, AHeldNudgeKeyWithSeveralBoxesSelectedIsOneUndoStep) {
+  Selected d;
+  d.doc().setCurrentFrame(1);  // car 1 and pedestrian 2
+  d.window.editor().select({1, 2});
+  QApplication::processEvents();
+  const Cuboid car = d.object(1).box, walker = d.object(2).box;
+  const int steps = d.undoCount();
+  test::holdKey(&d.view(), Qt::Key_Left, 4);  // press + 4 auto-repeats: 5 nudges left
+  const double m = 5 * NudgeSteps{}.normalMetres;
+  EXPECT_THAT((d.object(1).box.center - car.center).norm(), DoubleNear(m, 1e-9));
+  EXPECT_THAT((d.object(2).box.center - walker.center).norm(), DoubleNear(m, 1e-9));
+  EXPECT_EQ(d.undoCount(), steps + 1);
+  d.doc().undoStack()->undo();
+  EXPECT_EQ(d.object(1).box, car);
+  EXPECT_EQ(d.object(2).box, walker);
+}
+
 TEST(DeskEdit, TwoSeparatePressesAreTwoUndoSteps) {
   Selected d;
   const int steps = d.undoCount();

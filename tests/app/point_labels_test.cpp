@@ -69,6 +69,24 @@ TEST_F(PointLabelsTest, SetPointLabelsEmitsTheFrameAndTheWrittenIndices) {
   EXPECT_EQ(doc.unsavedPointLabelFrames(), std::vector<std::size_t>{1});
 }
 
+TEST_F(PointLabelsTest, UnsavedLabelsSurviveTheirSweepLeavingThePrefetchingCache) {
+  Document small(DocumentConfig{.cachedFrames = 1, .prefetch = true});
+  small.open(folder);
+  small.setPointLabels(0, {5, 6, 7}, kSidewalk, 3);
+  for (std::size_t f : {1u, 2u}) {
+    small.setCurrentFrame(f);
+    small.cloud(f);
+    small.sharedCache()->waitIdle();  // the neighbours' reads are done
+  }
+  ASSERT_FALSE(small.cache().contains(0));  // the edited frame's sweep was evicted
+  small.pointLabels(1);                     // evicts loaded labels of uncached frames
+  const auto l = small.pointLabels(0);
+  ASSERT_TRUE(l);
+  EXPECT_EQ(l->semantic[6], kSidewalk);
+  EXPECT_EQ(l->instance[6], 3u);
+  EXPECT_EQ(small.unsavedPointLabelFrames(), std::vector<std::size_t>{0});
+}
+
 TEST_F(PointLabelsTest, AStrokeOfThreeSegmentsIsOneUndoStepAndUndoRestoresTheLabels) {
   const PointLabels before = labels();
   EXPECT_GT(editor.paintClass(range(0, 100), "sidewalk", 0, {}, false), 0);

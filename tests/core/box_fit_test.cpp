@@ -248,6 +248,43 @@ TEST(BoxFit, OneClickWithAPriorJoinsPartsOfACarTheGridSplit) {
   EXPECT_NEAR(r.box.size.x(), 4.75, 0.1);
 }
 
+TEST(BoxFit, FitsTheBodyNotItsWingMirrors) {
+  // A car side-on at 20 m left-front; wing mirrors stick out 0.22 m on both sides at 1.0-1.1 m,
+  // 1.1 m behind the front. Fitted to the body (bodyBandTop) the yaw and the width stay right.
+  const Cuboid truth = carAt(14, 9, 0.35, 4.5, 1.8);
+  PointCloud c = visibleSides(truth, 0.01);
+  const Eigen::Matrix3d r = truth.rotation();
+  for (double side : {-1.0, 1.0})
+    for (double u = 0.0; u <= 0.15; u += 0.03)
+      for (double h = 1.0; h <= 1.1; h += 0.05) {
+        const Eigen::Vector3d p =
+            truth.center + r * Eigen::Vector3d(1.15 - u, side * (0.9 + 0.22), 0.0);
+        c.push(static_cast<float>(p.x()), static_cast<float>(p.y()),
+               kGround + static_cast<float>(h), 0.f);
+      }
+  const GroundResult g = flatGround(c);
+  FitConfig body;
+  body.bodyBandTop = 0.85;
+  const FitResult fit = fitBoxToPoints(c, all(c), &g, body);
+  ASSERT_TRUE(fit.ok);
+  EXPECT_LT(axisError(fit.box.yaw, truth.yaw), 1.0 * kPi / 180);
+  EXPECT_NEAR(std::min(fit.box.size.x(), fit.box.size.y()), 1.8, 0.08);
+}
+
+TEST(BoxFit, OneClickOnACarParkedAlongAWallPicksTheCar) {
+  // A 20 m wall 0.5 m behind a parked car: the wall is the larger cluster near the click.
+  const Cuboid car = carAt(12, 6, 0.0);
+  const Cuboid wall = carAt(12, 7.55, 0.0, 20.0, 0.3);
+  PointCloud c = visibleSides(car, 0.01, 1);
+  const PointCloud w = visibleSides(wall, 0.01, 2);
+  for (std::size_t i = 0; i < w.size(); ++i) c.push(w.x[i], w.y[i], w.z[i], 0.f);
+  const GroundResult g = flatGround(c);
+  const ClassDef prior = carPrior();
+  const FitResult r = fitBoxAtPoint(c, g, car.center, {}, &prior);
+  ASSERT_TRUE(r.ok);
+  EXPECT_GT(bevIoU(r.box, car), 0.7);
+}
+
 TEST(BoxFit, YawSearchNeedsTwoPoints) {
   EXPECT_EQ(searchRectangleYaw({}).score, 0.0);
   EXPECT_EQ(searchRectangleYaw({Eigen::Vector2d(1, 1)}).score, 0.0);

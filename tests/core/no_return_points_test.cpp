@@ -322,7 +322,7 @@ TEST(NoReturnPoints, ChangeNoPrelabelledSequence) {
   Sequence seq;
   seq.frames.resize(5);
   auto sweep = [](std::size_t f) {
-    return test::scene({test::carAt(10 + 1.0 * f, 5, 0.0), test::carAt(25 - 0.8 * f, -5, M_PI)});
+    return test::carScene({test::carAt(10 + 1.0 * f, 5, 0.0), test::carAt(25 - 0.8 * f, -5, M_PI)});
   };
   PrelabelConfig config;
   config.threads = 1;

@@ -1,5 +1,6 @@
 #include "lidarlabel/core/prelabel.h"
 
+#include <cmath>
 #include <set>
 
 #include <gtest/gtest.h>
@@ -10,6 +11,7 @@
 
 using namespace lidarlabel;
 using lidarlabel::test::carAt;
+using lidarlabel::test::carScene;
 using lidarlabel::test::exactGround;
 using lidarlabel::test::scene;
 
@@ -23,7 +25,7 @@ double bestIoU(const std::vector<ObjectAnnotation>& objs, const Cuboid& truth) {
 
 TEST(Prelabel, DetectsCarsAsCarsWithAutomaticProvenance) {
   const std::vector<Cuboid> cars = {carAt(12, 4, 0.3), carAt(-15, -6, 1.2), carAt(20, -8, -0.4)};
-  const PointCloud cloud = scene(cars);
+  const PointCloud cloud = carScene(cars);
   const auto objs = detectObjects(cloud, exactGround(cloud), defaultOntology());
   ASSERT_EQ(objs.size(), 3u);
   for (const auto& o : objs) {
@@ -55,7 +57,7 @@ TEST(Prelabel, SequenceKeepsOneTrackIdPerMovingCar) {
   PrelabelConfig config;
   config.threads = 1;
   const Sequence out = prelabelSequence(
-      seq, [&](std::size_t f) { return scene(truth(f)); }, defaultOntology(), config);
+      seq, [&](std::size_t f) { return carScene(truth(f)); }, defaultOntology(), config);
   std::set<std::uint32_t> ids;
   for (std::size_t f = 0; f < out.size(); ++f) {
     ASSERT_EQ(out.frames[f].objects.size(), 2u) << "frame " << f;
@@ -66,4 +68,35 @@ TEST(Prelabel, SequenceKeepsOneTrackIdPerMovingCar) {
     for (const Cuboid& c : truth(f)) EXPECT_GE(bestIoU(out.frames[f].objects, c), 0.6);
   }
   EXPECT_EQ(ids.size(), 2u);
+}
+
+TEST(Prelabel, NoBoxOnTheEgoVehiclesOwnReturns) {
+  // A pedestrian-sized blob 1.5 m from the sensor (roof rack, mirror returns) and a real car.
+  PointCloud cloud = carScene({carAt(12, 4, 0.3)});
+  for (float z = -0.9f; z <= 0.2f; z += 0.05f)
+    for (float a = 0.f; a < 6.28f; a += 0.4f)
+      cloud.push(-1.5f + 0.25f * std::cos(a), 1.0f + 0.25f * std::sin(a), z, 0.5f);
+  const auto objs = detectObjects(cloud, exactGround(cloud), defaultOntology());
+  ASSERT_EQ(objs.size(), 1u);
+  EXPECT_GT(objs[0].box.center.head<2>().norm(), 5.0);
+}
+
+TEST(Prelabel, ADetectionInOneFrameOnlyLeavesNoBoxButAConfirmedTrackGetsItsFirstFrames) {
+  Sequence seq;
+  seq.frames.resize(6);
+  const Cuboid parked = carAt(12, 5, 0.0);
+  const Cuboid flicker = carAt(-14, -6, 0.5);  // seen in frame 2 only
+  PrelabelConfig config;
+  config.threads = 1;
+  const Sequence out = prelabelSequence(
+      seq,
+      [&](std::size_t f) {
+        return carScene(f == 2 ? std::vector<Cuboid>{parked, flicker}
+                               : std::vector<Cuboid>{parked});
+      },
+      defaultOntology(), config);
+  for (std::size_t f = 0; f < out.size(); ++f) {
+    ASSERT_EQ(out.frames[f].objects.size(), 1u) << "frame " << f;
+    EXPECT_GE(bevIoU(out.frames[f].objects[0].box, parked), 0.6) << "frame " << f;
+  }
 }

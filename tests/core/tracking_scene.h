@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "lidarlabel/core/annotation.h"
+#include "lidarlabel/core/box_edit.h"
 #include "lidarlabel/core/ground.h"
 #include "lidarlabel/core/point_cloud.h"
 
@@ -54,11 +55,46 @@ inline void addGround(PointCloud& cloud, double range = 40.0) {
                  static_cast<float>(kGroundZ), 0.1f);
 }
 
+// Ground points a box hides from the sensor (the ray to them passes through the box) are left
+// out, as a LiDAR would not see them.
 inline PointCloud scene(const std::vector<Cuboid>& boxes, bool ground = true) {
   PointCloud c;
-  if (ground) addGround(c);
+  if (ground) {
+    PointCloud g;
+    addGround(g);
+    for (std::size_t i = 0; i < g.size(); ++i) {
+      const Eigen::Vector3d p(g.x[i], g.y[i], g.z[i]);
+      bool hidden = false;
+      for (const Cuboid& b : boxes) {
+        const double t = rayBoxDistance(b, Eigen::Vector3d::Zero(), p);
+        hidden = hidden || (t >= 0 && t < 1.0 - 1e-6);
+      }
+      if (!hidden) c.push(g.x[i], g.y[i], g.z[i], g.intensity[i]);
+    }
+  }
   for (const Cuboid& b : boxes) addVisibleSurface(c, b);
   return c;
+}
+
+// A car-shaped object in `box`: a body over the lower 60 % of the height and a cabin (55 % of
+// the length, a little behind the middle, 90 % of the width) on top — a bonnet and a boot lower
+// than the roof, as the pre-labelling's shape cues expect of a car.
+inline std::vector<Cuboid> carParts(const Cuboid& box) {
+  Cuboid body = box, cabin = box;
+  const Eigen::Matrix3d r = box.rotation();
+  body.size.z() = 0.6 * box.size.z();
+  body.center = box.center + r * Eigen::Vector3d(0, 0, -0.2 * box.size.z());
+  cabin.size = {0.55 * box.size.x(), 0.9 * box.size.y(), 0.4 * box.size.z()};
+  cabin.center = box.center + r * Eigen::Vector3d(-0.1 * box.size.x(), 0, 0.3 * box.size.z());
+  return {body, cabin};
+}
+
+// scene() with every box shaped as a car (carParts).
+inline PointCloud carScene(const std::vector<Cuboid>& boxes) {
+  std::vector<Cuboid> parts;
+  for (const Cuboid& b : boxes)
+    for (const Cuboid& p : carParts(b)) parts.push_back(p);
+  return scene(parts);
 }
 
 // The exact ground result of a scene(): ground where z is at the ground plane.

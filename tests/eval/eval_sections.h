@@ -1,5 +1,6 @@
 #pragma once
 // The report sections of lidarlabel-eval; each prints markdown to stdout.
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,12 @@ void fitSection(const std::vector<EvalFrame>& kitti, const std::vector<EvalFrame
 void trackingSection(const std::vector<SyntheticSequence>& sequences);
 void prelabelSection(const std::vector<EvalFrame>& kitti,
                      const std::vector<SyntheticSequence>& sequences);
+// False boxes per frame of the pre-labels on the real frames (tuning and report split).
+void precisionSection(const std::vector<EvalFrame>& semantic, const std::vector<EvalFrame>& kitti);
+// --effort: the scripted annotator on the bundled KITTI frames and a simulated sequence; prints
+// the breakdown and the last line "effort interactions_per_box=... manual_per_box=... boxes=...
+// frames=...". Needs the app library (Editor) and a QCoreApplication.
+int effortMain(std::uint64_t seed, int frames);
 // Google Benchmark JSON files (--benchmark_format=json) -> one markdown table each.
 void speedSection(const std::vector<std::string>& jsonFiles);
 

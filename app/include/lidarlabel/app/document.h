@@ -62,6 +62,9 @@ struct PointLabelsEvent {
 
 struct DocumentConfig {
   std::size_t cachedFrames = 8;  // sweeps (and their point labels) kept in memory, >= 1
+  // After each frame change the next and previous sweeps are read (and ground-segmented) by the
+  // cache's worker thread, so stepping shows them without waiting on the disk.
+  bool prefetch = true;
 };
 
 class Document : public QObject {
@@ -96,6 +99,13 @@ class Document : public QObject {
   // The sweep of a frame, through the cache; throws FileError for an unreadable sweep.
   std::shared_ptr<const PointCloud> cloud(std::size_t frame);
   const FrameCache& cache() const { return *cache_; }
+  // The cache itself, shared: background loads keep it alive across setSequence().
+  std::shared_ptr<FrameCache> sharedCache() const { return cache_; }
+  // Ground removal of a frame's sweep (cached with it; the format's default GroundConfig:
+  // groundConfigNuscenes() for "nuscenes-bin", else GroundConfig{}). Throws like cloud().
+  std::shared_ptr<const GroundResult> ground(std::size_t frame);
+  // Queues background reads of the frames around `frame` (no-op when config.prefetch is off).
+  void prefetchAround(std::size_t frame);
   // Point labels of a frame (SemanticKITTI labels/, lidarseg, native sidecar), loaded lazily
   // with the sweep; null when the frame has none. Throws FileError for a damaged label file.
   // Edited labels stay in memory until saved and are updated in place by the mutators below.
@@ -167,7 +177,7 @@ class Document : public QObject {
   std::size_t current_ = 0;
   std::vector<ObjectId> selection_;
   QUndoStack undoStack_;
-  std::unique_ptr<FrameCache> cache_;
+  std::shared_ptr<FrameCache> cache_;
   std::map<std::size_t, std::shared_ptr<const PointLabels>> labels_;  // null = frame has none
   // Labels written by commands: kept (never evicted) while unsaved, updated in place.
   std::map<std::size_t, std::shared_ptr<PointLabels>> editedLabels_;

@@ -68,7 +68,9 @@ class Editor {
   const EditorConfig& config() const { return config_; }
 
   // Ground removal of a frame's sweep with this editor's ground config, computed once and cached
-  // (the last config().groundFrames frames; recomputed when the document reloads the sweep).
+  // (with the default config by the document's frame cache, which also prefetches it; with an
+  // explicit config().ground here, for the last config().groundFrames frames; recomputed when
+  // the document reloads the sweep).
   // Throws FileError for an unreadable sweep, like Document::cloud().
   std::shared_ptr<const GroundResult> ground(std::size_t frame);
   // The ground config used for the open sequence (config().ground or the format's default).
@@ -98,6 +100,15 @@ class Editor {
   bool nudgePosition(ObjectId id, BoxAxis axis, int steps, StepSize size, bool continuing = false);
   bool nudgeYaw(ObjectId id, int steps, StepSize size, bool continuing = false);
   bool nudgeSize(ObjectId id, BoxDimension dimension, int steps, StepSize size,
+                 bool continuing = false);
+  // The same for several boxes (e.g. the selection) as one undo step, each box in its own axes;
+  // a held key's auto-repeats (continuing) merge into that step. Unknown ids are skipped; false
+  // when none is known.
+  bool nudgePosition(const std::vector<ObjectId>& ids, BoxAxis axis, int steps, StepSize size,
+                     bool continuing = false);
+  bool nudgeYaw(const std::vector<ObjectId>& ids, int steps, StepSize size,
+                bool continuing = false);
+  bool nudgeSize(const std::vector<ObjectId>& ids, BoxDimension dimension, int steps, StepSize size,
                  bool continuing = false);
   bool flipHeading(ObjectId id);
   // Handle drags (LiDAR-frame points, see box_edit.h); face only for DragKind::Face.
@@ -174,6 +185,10 @@ class Editor {
                  bool continuing);
   int pushLabels(std::size_t frame, std::vector<LabelGroup> groups, const PointFilter& filter,
                  const QString& text, bool continuing);
+  // One command for the known ones of `ids`, each box replaced by edit(box) (provenance Manual).
+  bool changeBoxes(const std::vector<ObjectId>& ids,
+                   const std::function<Cuboid(const Cuboid&)>& edit, ChangeKind kind,
+                   const QString& text, bool continuing);
   std::optional<ObjectId> addCreated(ObjectAnnotation object, const QString& text);
   std::optional<ObjectId> createDefault(const std::shared_ptr<const PointCloud>& cloud,
                                         const Eigen::Vector3d& point, const ClassDef& cls,

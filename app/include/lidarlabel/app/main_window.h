@@ -15,12 +15,12 @@ class QComboBox;
 class QLabel;
 class QMenu;
 class QSettings;
-class QSlider;
 
 namespace lidarlabel {
 
 class BoxTool;
 class DisagreementList;
+class FrameNavigator;
 class KeyRepeatWatch;
 class LabelPanel;
 class LabelTool;
@@ -28,8 +28,12 @@ class ObjectList;
 class PropertiesPanel;
 class ScenePresenter;
 class SceneView;
+class SequenceActions;
 class SubViews;
 class ViewTool;
+class Timeline;
+class TrackList;
+class TrackSelection;
 enum class PointColoring;
 
 struct MainWindowConfig {
@@ -74,6 +78,12 @@ class MainWindow : public QMainWindow {
   bool labelling() const { return labelling_; }
   ScenePresenter* presenter() const { return presenter_; }
   QComboBox* classSelector() const { return classCombo_; }
+  // Sequences (timeline, track list, frame changes without waiting on the disk, sequence menu).
+  FrameNavigator* navigator() const { return navigator_; }
+  Timeline* timeline() const { return timeline_; }
+  TrackList* trackList() const { return trackList_; }
+  TrackSelection* trackSelection() const { return trackSelection_; }
+  SequenceActions* sequenceActions() const { return sequence_; }
   void setColoring(PointColoring coloring);
   PointColoring coloring() const;
   QString statusText() const;
@@ -104,7 +114,7 @@ class MainWindow : public QMainWindow {
   void updateStatus();
   void setReadOnly(bool readOnly);
   void focusSelection(bool keepDistance);
-  void propagateSelection(int frames);
+  void buildSequenceMenu();
   void addRecent(const QString& folder);
   void rebuildRecentMenu();
   void showError(const QString& title, const QString& text);
@@ -128,8 +138,11 @@ class MainWindow : public QMainWindow {
   DisagreementList* disagreements_ = nullptr;
   bool labelling_ = false;
   KeyRepeatWatch* repeat_ = nullptr;
-  QSlider* slider_ = nullptr;
-  QLabel* frameLabel_ = nullptr;
+  FrameNavigator* navigator_ = nullptr;
+  Timeline* timeline_ = nullptr;
+  TrackSelection* trackSelection_ = nullptr;
+  TrackList* trackList_ = nullptr;
+  SequenceActions* sequence_ = nullptr;
   QComboBox* colorCombo_ = nullptr;
   QComboBox* classCombo_ = nullptr;
   QLabel* statusLabel_ = nullptr;

@@ -3,7 +3,9 @@
 // changed. objectsAdded/Removed/Changed on the current frame set or remove those boxes (keyed by
 // track id); selectionChanged restyles the previously and newly selected boxes and moves the
 // handles; currentFrameChanged / sequenceChanged reload the sweep and rebuild the boxes.
-// Also owns what the view shows of the cloud: the point colouring and "hide ground".
+// Also owns what the view shows of the cloud: the point colouring and "hide ground" (a visibility
+// mask on the view: point indices stay the frame's). The view shares the document's cloud (no
+// copy); handing a big one over shows a progress dialog with Cancel (PresenterConfig).
 #include <QObject>
 #include <cstdint>
 #include <memory>
@@ -31,14 +33,23 @@ inline constexpr int kMoveHandle = -2;
 // rotation knob 1 m beyond the front face.
 std::vector<HandleItem> boxHandles(const Cuboid& box);
 
+struct PresenterConfig {
+  // Clouds of at least this many points are handed to the view with a progress dialog (Cancel
+  // leaves the view empty), shown when the hand-over lasts longer than progressDelayMs.
+  std::size_t progressPoints = 2'000'000;
+  int progressDelayMs = 500;
+};
+
 class ScenePresenter : public QObject {
   Q_OBJECT
  public:
-  ScenePresenter(Document& document, SceneView& view, QObject* parent = nullptr);
+  ScenePresenter(Document& document, SceneView& view, QObject* parent = nullptr,
+                 PresenterConfig config = {});
 
   void setColoring(PointColoring coloring);
   PointColoring coloring() const { return coloring_; }
-  // Hides the points that ground removal classifies as ground (cached per frame).
+  // Hides the points that ground removal classifies as ground (Document::ground, cached per
+  // frame); combined with the hidden classes in one mask over the full sweep.
   void setHideGround(bool hide);
   bool hideGround() const { return hideGround_; }
   // Points whose semantic label is in `hidden` are neither drawn nor picked (hide / solo classes
@@ -52,8 +63,9 @@ class ScenePresenter : public QObject {
   // Label-colour recolours since the last full recolour that touched only the changed points.
   std::size_t partialRecolors() const { return partialRecolors_; }
 
-  // The cloud the view shows now (after hiding ground), null when none; picking indexes it.
-  const std::shared_ptr<const PointCloud>& shownCloud() const { return shown_; }
+  // The cloud the view shows now (hidden ground is masked, not removed: this is the frame's
+  // sweep), null when none; picking indexes it.
+  const std::shared_ptr<const PointCloud>& shownCloud() const { return full_; }
   // The current frame's full sweep, null when none could be read.
   const std::shared_ptr<const PointCloud>& frameCloud() const { return full_; }
   // Boxes set on the view since the last rebuild (the cost of an edit; tests and benchmarks).
@@ -63,6 +75,8 @@ class ScenePresenter : public QObject {
   // A sweep could not be read (message names the file).
   void loadFailed(const QString& message);
   void cloudShown();
+  // The user cancelled handing a big sweep to the view; it shows no points.
+  void drawCancelled();
 
  public slots:
   void reloadFrame();
@@ -77,19 +91,20 @@ class ScenePresenter : public QObject {
   void updateHandles();
   void showCloud();
   void recolor();
-  std::vector<std::uint8_t> colors();
+  // Recomputes fullRgb_ for the current colouring and returns it.
+  const std::vector<std::uint8_t>& colors();
   std::vector<std::uint8_t> fullColors() const;
-  std::vector<std::uint8_t> shownColors() const;
   void onLabelsChanged(const PointLabelsEvent& e);
-  void applyClassMask();
+  // Sets the view's mask to drawnMask() (hidden ground AND hidden classes), or clears it.
+  void applyMask();
 
   Document& doc_;
   SceneView& view_;
+  PresenterConfig config_;
   PointColoring coloring_ = PointColoring::Height;
   bool hideGround_ = false;
-  std::shared_ptr<const PointCloud> full_, shown_;
-  std::vector<std::uint32_t> shownIndex_;  // shown point -> full point (empty = identity)
-  std::vector<ObjectId> selected_;         // selection as last drawn
+  std::shared_ptr<const PointCloud> full_;
+  std::vector<ObjectId> selected_;  // selection as last drawn
   std::size_t boxUpdates_ = 0;
   std::size_t shownFrame_ = SIZE_MAX;  // frame whose sweep and boxes are shown
   std::vector<std::uint8_t> fullRgb_;  // colours of every point of full_ (patched in place)

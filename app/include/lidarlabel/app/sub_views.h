@@ -20,17 +20,15 @@ namespace lidarlabel {
 class SceneView;
 class ViewTool;
 
-enum class SubViewKind { Top, Side, Front };
+// The three views are render's box views (boxViewCamera in orbit_camera.h).
+using SubViewKind = BoxView;
 
 struct SubViewConfig {
-  double margin = 1.5;     // metres of neighbourhood shown around the box on every side
+  // Metres of neighbourhood around the box on every side: its points are shown and the camera
+  // frames the box plus this margin (boxViewCamera), drawing only the box's slab.
+  double margin = 1.5;
   float pointSize = 4.0f;  // pixels (the main view's default is 2)
-  double padding = 1.3;    // the box fills 1 / padding of the view's shorter extent
 };
-
-// The camera of one sub-view for a box and a view aspect (width / height).
-OrbitCamera subViewCamera(const Cuboid& box, SubViewKind kind, double aspect,
-                          const SubViewConfig& config = {});
 
 class SubViews : public QWidget {
   Q_OBJECT

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "lidarlabel/core/cuboid.h"
+#include "lidarlabel/core/review.h"
 
 namespace lidarlabel {
 
@@ -29,11 +30,18 @@ struct ObjectAnnotation {
   Cuboid box;                                     // LiDAR frame of this frame's sweep
   std::map<std::string, std::string> attributes;  // per-class attributes, e.g. {"state":"parked"}
   Provenance provenance = Provenance::Manual;
+  // The latest review state (kept for existing code; recordObjectDecision keeps it equal to the
+  // latest decision in reviewLog).
   ReviewState review = ReviewState::Unreviewed;
   float confidence = 1.0f;  // 0..1; tools' confidence, 1 for manual boxes
+  ReviewRecord reviewLog;   // multi-level decisions and comments (core/review.h)
 
   friend bool operator==(const ObjectAnnotation&, const ObjectAnnotation&) = default;
 };
+
+// Appends a decision to o.reviewLog (recordDecision) and sets o.review to its verdict.
+void recordObjectDecision(ObjectAnnotation& o, ReviewDecision decision,
+                          const std::vector<std::string>& levels);
 
 // Per-point labels parallel to a PointCloud. semantic holds ontology semantic ids
 // (SemanticKITTI raw ids by default, 0 = unlabeled); instance is 0 for "no instance" or the

@@ -21,7 +21,29 @@ struct Rgb {
 struct AttributeDef {
   std::string name;
   std::vector<std::string> values;  // allowed values; first is the default
+  bool required = false;            // true: every object of the class must carry it (check
+                          // "missing-attribute"); ontology JSON key "required", default false
   friend bool operator==(const AttributeDef&, const AttributeDef&) = default;
+};
+
+// Per-class thresholds of the label checks (core/checks.h). Ontology JSON: the optional object
+// "checks" of a class, keys in brackets; a missing key keeps the default shown here. A threshold
+// of 0 switches its check off for the class. Speeds and rates are in the sequence's world frame
+// (ego poses), per second of timestamp difference.
+struct CheckThresholds {
+  int minPoints = 1;  // [min_points] fewer points inside -> "too-few-points" (1 = empty boxes)
+  double maxAboveGround =
+      0.5;  // [max_above_ground] m; bottom face above local ground -> "floating"
+  double maxBelowGround = 0.4;  // [max_below_ground] m; bottom face below local ground -> "sunk"
+  double sizeRatio = 2.0;   // [size_ratio] l, w or h beyond prior x r or prior / r -> "size-prior"
+  double sizeDrift = 0.15;  // [size_drift] relative l/w/h deviation from the track median
+  double flipAngleDeg = 135.0;    // [flip_angle_deg] heading change between consecutive boxes
+  double maxYawRateDeg = 90.0;    // [max_yaw_rate_deg] degrees per second
+  double maxSpeed = 50.0;         // [max_speed] m/s (180 km/h); 2x this = "track-id-reused"
+  double maxAcceleration = 15.0;  // [max_acceleration] m/s^2, from three consecutive boxes
+  double maxOverlap = 0.25;       // [max_overlap] intersection volume / smaller box volume
+  double pointMargin = 0.05;  // [point_margin] m; instance points this close outside still count
+  friend bool operator==(const CheckThresholds&, const CheckThresholds&) = default;
 };
 
 struct ClassDef {
@@ -35,12 +57,17 @@ struct ClassDef {
   int semanticKittiId = 0;         // SemanticKITTI raw id used for point labels
   int nuscenesLidarsegIndex = -1;  // nuScenes lidarseg index, -1 = none
   std::vector<AttributeDef> attributes;
+  CheckThresholds checks;  // label-check thresholds (JSON "checks", see CheckThresholds)
+  std::string guideline;   // annotation guideline text shown to annotators / reviewers ("" = none)
   friend bool operator==(const ClassDef&, const ClassDef&) = default;
 };
 
 struct Ontology {
   std::string name;
   std::vector<ClassDef> classes;
+  // The project's review levels, in order (JSON "review_levels"), e.g. {"reviewer", "qa"}: each
+  // acceptance records its level; a frame is done when the last level accepts (core/review.h).
+  std::vector<std::string> reviewLevels = {"reviewer"};
 
   const ClassDef* find(const std::string& className) const;
   const ClassDef* findById(int id) const;

@@ -29,6 +29,11 @@ struct Frame {
   // Records of an imported format that the model does not represent, kept verbatim and written
   // back on export to that format. Key "kitti.dontcare": KITTI DontCare rows (15 label_2 columns).
   std::map<std::string, std::vector<std::string>> passthrough;
+  // Frame-level review (core/review.h): the frame is done when reviewProgress(review,
+  // levels).done, i.e. the last review level accepted it.
+  ReviewRecord review;
+  // Active annotation time spent on this frame, seconds (idle time excluded); 0 = not recorded.
+  double annotationSeconds = 0.0;
 };
 
 struct Sequence {

@@ -56,8 +56,16 @@ struct TrackerConfig {
   double ambiguityMargin = 0.1;   // cost difference under which two candidates are "ambiguous"
   double ambiguousOverlap = 0.2;  // BEV IoU between two tracks' boxes that flags both
   int maxCoastFrames = 10;        // frames a track may go unseen before it is removed
-  double defaultDt = 0.1;         // seconds, when timestamps are missing (10 Hz LiDAR)
-  int threads = 2;  // threads for point gathering and re-fits (same result for any count)
+  // Confirmation: a track started from a detection is tentative (its boxes go to
+  // TrackStepResult::tentative, it is removed at its first miss) until it has been measured in
+  // confirmHits frames. 1 = every track is shown at once.
+  int confirmHits = 1;
+  // A track whose re-fits find points but no detection of the frame matches it for more than
+  // this many frames is removed: it lives on leftovers of static structure (a wall, a hedge) the
+  // detector rejected. 0 = off (propagation of annotators' boxes has no detections).
+  int maxFramesWithoutDetection = 0;
+  double defaultDt = 0.1;  // seconds, when timestamps are missing (10 Hz LiDAR)
+  int threads = 2;         // threads for point gathering and re-fits (same result for any count)
 };
 
 struct Track {
@@ -69,6 +77,7 @@ struct Track {
   TrackFilterState filter;                         // world frame
   int hits = 1;                                    // frames with a measurement
   int missed = 0;                                  // consecutive frames without one
+  int sinceDetection = 0;                          // consecutive frames without a detection
   float confidence = 1;                            // of the last measurement
 };
 
@@ -91,6 +100,9 @@ struct TrackFrame {
 struct TrackStepResult {
   TrackerState state;
   std::vector<ObjectAnnotation> objects;  // boxes of the tracks found in this sweep (LiDAR frame)
+  // Boxes of tentative tracks (not yet confirmed, see confirmHits) found in this sweep; an
+  // offline caller may show them once their track is confirmed.
+  std::vector<ObjectAnnotation> tentative;
   std::vector<std::uint32_t> newTracks;
   std::vector<std::uint32_t> lostTracks;     // not found in this sweep (coasting)
   std::vector<std::uint32_t> removedTracks;  // coasted longer than maxCoastFrames, dropped

@@ -9,7 +9,10 @@
 
 namespace lidarlabel {
 
-inline constexpr int kNativeSchemaVersion = 1;
+// Schema 2 added review records (objects' "review_log", frames' "review") and frames'
+// "annotation_seconds". A document is written with the lowest schema that holds it (1 when it has
+// none of these), and every schema up to kNativeSchemaVersion is read.
+inline constexpr int kNativeSchemaVersion = 2;
 inline constexpr const char* kNativeFileName = "annotations.lidarlabel.json";
 
 // Loads a native JSON document. root of the result = the document's folder. Throws FileError

@@ -2,6 +2,7 @@
 // What the 3D view shows, in application terms (no VTK, no Qt). Everything is in the LiDAR
 // frame of the current sweep (x forward, y left, z up, metres).
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "lidarlabel/core/cuboid.h"
@@ -38,6 +39,10 @@ struct SceneStyle {
   // subset; the full cloud returns when it stops). 0 = always the full cloud.
   std::size_t lodPoints = 1'500'000;
 };
+
+// Progress of handing a big cloud to the view: `done` of `total` work units (proportional to the
+// points handled). Return false to cancel.
+using RenderProgress = std::function<bool(std::size_t done, std::size_t total)>;
 
 // An RGB8 image, rows top to bottom, 3 bytes per pixel.
 struct RgbImage {

@@ -27,8 +27,14 @@ class SceneView : public QOpenGLWidget {
   explicit SceneView(QWidget* parent = nullptr);
   ~SceneView() override;
 
-  // Replaces the cloud. rgb: 3 bytes per point (e.g. from colorize()); a size mismatch draws
-  // the cloud grey. GPU arrays are reused when the point count is unchanged.
+  // Replaces the cloud, sharing it: the view keeps the pointer (no copy of x/y/z; picking reads
+  // it) until the next setCloud. rgb: 3 bytes per point (e.g. from colorize()), copied; a size
+  // mismatch draws the cloud grey. A null cloud clears the view. `progress` is called while
+  // the cloud is handed over (done/total work units); when it returns false the view is left
+  // empty and setCloud returns false. Big sweeps: docs/rendering.md.
+  bool setCloud(std::shared_ptr<const PointCloud> cloud, const std::vector<std::uint8_t>& rgb,
+                const RenderProgress& progress = {});
+  // The same for a cloud the view copies (small clouds, e.g. a box's neighbourhood).
   void setCloud(const PointCloud& cloud, const std::vector<std::uint8_t>& rgb);
   // Replaces only the colours (same point count as the last setCloud; otherwise ignored).
   void setColors(const std::vector<std::uint8_t>& rgb);

@@ -1,0 +1,286 @@
+#include "effort_annotator.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <numbers>
+#include <optional>
+#include <set>
+
+#include "eval_sections.h"
+#include "lidarlabel/core/assignment.h"
+#include "lidarlabel/core/box_edit.h"
+#include "lidarlabel/core/box_iou.h"
+
+namespace lidarlabel::eval {
+
+int AnnotatorResult::total() const {
+  int n = 0;
+  for (const auto& [kind, count] : counts) n += count;
+  return n;
+}
+
+namespace {
+
+// One candidate edit: what it does to the box (for choosing) and how to perform it (the call).
+struct Candidate {
+  std::string kind;
+  Cuboid result;
+  std::function<bool(Editor&, ObjectId)> apply;
+};
+
+bool headingOk(const Cuboid& box, const Cuboid& truth) {
+  return std::abs(angleDiff(box.yaw, truth.yaw)) <= std::numbers::pi / 2;
+}
+
+// Every single interaction that changes the box's geometry: nudge keys at the window's three
+// step sizes, and face drags to the object's outermost points (+ 5 cm) as seen on screen.
+std::vector<Candidate> candidates(const Cuboid& box, const SeenObject& object,
+                                  const NudgeSteps& steps) {
+  std::vector<Candidate> out;
+  for (StepSize size : {StepSize::Fine, StepSize::Normal, StepSize::Coarse}) {
+    for (int dir : {-1, 1}) {
+      for (BoxAxis axis : {BoxAxis::Forward, BoxAxis::Left, BoxAxis::Up})
+        out.push_back(
+            {"nudge position", nudgePosition(box, axis, dir * steps.metres(size)),
+             [=](Editor& e, ObjectId id) { return e.nudgePosition(id, axis, dir, size); }});
+      out.push_back({"nudge yaw", nudgeYaw(box, dir * steps.radians(size)),
+                     [=](Editor& e, ObjectId id) { return e.nudgeYaw(id, dir, size); }});
+      for (BoxDimension d : {BoxDimension::Length, BoxDimension::Width, BoxDimension::Height})
+        out.push_back({"nudge size", nudgeSize(box, d, dir * steps.metres(size)),
+                       [=](Editor& e, ObjectId id) { return e.nudgeSize(id, d, dir, size); }});
+    }
+  }
+  if (object.points.empty()) return out;
+  for (BoxFace face : {BoxFace::Front, BoxFace::Back, BoxFace::Left, BoxFace::Right, BoxFace::Top,
+                       BoxFace::Bottom}) {
+    const Eigen::Vector3d n = faceNormal(box, face), c = faceCenter(box, face);
+    double reach = -std::numeric_limits<double>::infinity();
+    for (const Eigen::Vector3d& p : object.points) reach = std::max(reach, n.dot(p - c));
+    const double move = reach + 0.05;
+    if (std::abs(move) < 0.03) continue;
+    const Eigen::Vector3d to = c + move * n;
+    out.push_back({"drag face", dragFace(box, face, c, to), [=](Editor& e, ObjectId id) {
+                     if (!e.beginDrag(id, DragKind::Face, c, face)) return false;
+                     const bool ok = e.updateDrag(to);
+                     e.endDrag();
+                     return ok;
+                   }});
+  }
+  return out;
+}
+
+class Session {
+ public:
+  Session(Editor& editor, const AnnotatorConfig& config) : ed_(editor), cfg_(config) {}
+
+  void frame(std::size_t f, const SeenFrame& seen, const SeenFrame* next) {
+    Document& doc = ed_.document();
+    doc.setCurrentFrame(f, false);
+    if (!cfg_.trackIds) idOf_.clear();
+    const std::vector<int> match = matchBoxes(seen);
+    std::set<ObjectId> keep;
+    for (std::size_t k = 0; k < seen.required.size(); ++k)
+      if (match[k] >= 0) keep.insert(doc.objects(f)[static_cast<std::size_t>(match[k])].trackId);
+    removeFalseBoxes(f, seen, keep);
+    std::set<ObjectId> done;
+    for (std::size_t k = 0; k < seen.required.size(); ++k) {
+      const SeenObject& o = seen.required[k];
+      std::optional<ObjectId> id;
+      if (match[k] >= 0) id = idByTruth(o);
+      if (!id) id = create(o);
+      if (!id) {
+        res_.unresolved++;
+        continue;
+      }
+      if (!fix(f, *id, o, done)) res_.unresolved++;
+      done.insert(idOf_[o.gtId]);
+      res_.boxes++;
+    }
+    if (cfg_.trackIds && next != nullptr) carryForward(f, *next);
+  }
+
+  AnnotatorResult result() const { return res_; }
+
+ private:
+  void count(const std::string& kind) { res_.counts[kind]++; }
+
+  bool inScope(const Cuboid& b) const {
+    if (!cfg_.cameraViewOnly) return true;
+    const double x = b.center.x(), y = b.center.y();
+    return x > 0 && std::abs(std::atan2(y, x)) <= 40.0 * std::numbers::pi / 180.0 &&
+           b.center.head<2>().norm() <= 70.0;
+  }
+
+  // Boxes of the frame to required objects: Hungarian on 1 - 3D IoU, a box already carrying
+  // the object's id is preferred. Returns per required object a box index or -1.
+  std::vector<int> matchBoxes(const SeenFrame& seen) {
+    const auto& objs = ed_.document().objects(ed_.document().currentFrame());
+    std::vector<int> m(seen.required.size(), -1);
+    if (objs.empty() || seen.required.empty()) return m;
+    std::vector<Cuboid> truth, pred;
+    for (const auto& o : seen.required) truth.push_back(o.truth);
+    for (const auto& o : objs) pred.push_back(o.box);
+    Eigen::MatrixXd cost(truth.size(), pred.size());
+    for (std::size_t i = 0; i < truth.size(); ++i)
+      for (std::size_t j = 0; j < pred.size(); ++j) {
+        const double iou = iou3d(truth[i], pred[j]);
+        const auto known = idOf_.find(seen.required[i].gtId);
+        const bool sameId = known != idOf_.end() && known->second == objs[j].trackId;
+        cost(i, j) = iou < cfg_.overlapIoU ? 1.0 : 1.0 - iou - (sameId ? 0.5 : 0.0);
+      }
+    const std::vector<int> a = solveGatedAssignment(cost, 1.0 - cfg_.overlapIoU);
+    for (std::size_t i = 0; i < truth.size(); ++i) m[i] = a[i];
+    matchedIds_.clear();
+    for (std::size_t i = 0; i < truth.size(); ++i)
+      if (m[i] >= 0)
+        matchedIds_[seen.required[i].gtId] = objs[static_cast<std::size_t>(m[i])].trackId;
+    return m;
+  }
+
+  std::optional<ObjectId> idByTruth(const SeenObject& o) {
+    const auto it = matchedIds_.find(o.gtId);
+    return it == matchedIds_.end() ? std::nullopt : std::optional<ObjectId>(it->second);
+  }
+
+  // Deletes every box that is no required object's box and overlaps no small object.
+  void removeFalseBoxes(std::size_t f, const SeenFrame& seen, const std::set<ObjectId>& keep) {
+    std::vector<ObjectId> drop;
+    for (const ObjectAnnotation& o : ed_.document().objects(f)) {
+      if (keep.count(o.trackId) || !inScope(o.box)) continue;
+      bool onSmall = false;
+      for (const Cuboid& c : seen.ignored) onSmall = onSmall || iou3d(c, o.box) >= cfg_.overlapIoU;
+      if (!onSmall) drop.push_back(o.trackId);
+    }
+    for (ObjectId id : drop)
+      if (ed_.remove({id}) > 0) count("delete");
+  }
+
+  // A new box on the object: one click on the object's point nearest its points' centre
+  // (automation), else the class's default box there.
+  std::optional<ObjectId> create(const SeenObject& o) {
+    if (o.points.empty()) return std::nullopt;
+    Eigen::Vector3d mean = Eigen::Vector3d::Zero();
+    for (const auto& p : o.points) mean += p;
+    mean /= static_cast<double>(o.points.size());
+    const Eigen::Vector3d* click = &o.points.front();
+    for (const auto& p : o.points)
+      if ((p - mean).squaredNorm() < (*click - mean).squaredNorm()) click = &p;
+    std::optional<ObjectId> id;
+    if (cfg_.automation) {
+      id = ed_.createAtPoint(*click, o.className);
+      if (id) count("one-click fit");
+    }
+    if (!id) {
+      id = ed_.createDefaultAt(mean, o.className, 0.0);
+      if (id) count("default box");
+    }
+    return id;
+  }
+
+  // Class, track id, heading, geometry, acceptance of one object's box. false: gave up.
+  bool fix(std::size_t f, ObjectId id, const SeenObject& o, const std::set<ObjectId>& done) {
+    Document& doc = ed_.document();
+    const auto* obj = doc.object(f, id);
+    if (obj == nullptr) return false;
+    bool classFixed = false, idFixed = false;
+    if (obj->className != o.className && ed_.setClass(id, o.className)) {
+      count("set class");
+      classFixed = true;
+    }
+    // Track id: the id this real object had before; a fresh one when its id belongs to another.
+    const auto known = idOf_.find(o.gtId);
+    ObjectId want = id;
+    if (known != idOf_.end()) {
+      want = known->second;
+    } else {
+      for (const auto& [gt, used] : idOf_)
+        if (used == id && gt != o.gtId) want = doc.unusedTrackId();
+    }
+    if (want != id) {
+      if (doc.object(f, want) != nullptr && !done.count(want)) {
+        // The id is held by a box not yet checked in this frame: renumber that one out of the way.
+        const ObjectId fresh = doc.unusedTrackId();
+        if (ed_.setTrackId(want, fresh)) {
+          count("set track id");
+          for (auto& [gt, boxId] : matchedIds_)
+            if (boxId == want) boxId = fresh;
+        }
+      }
+      if (ed_.setTrackId(id, want)) {
+        count("set track id");
+        id = want;
+        idFixed = true;
+      }
+    }
+    idOf_[o.gtId] = id;
+    bool edited = false;
+    if (!headingOk(doc.object(f, id)->box, o.truth) && ed_.flipHeading(id)) {
+      count("flip heading");
+      edited = true;
+    }
+    for (int step = 0; step < cfg_.maxEditsPerBox; ++step) {
+      const Cuboid box = doc.object(f, id)->box;
+      const double now = iou3d(box, o.truth);
+      if (now >= cfg_.goodIoU) break;
+      const Candidate* best = nullptr;
+      double bestIoU = now + 1e-6;
+      const auto cands = candidates(box, o, ed_.steps());
+      for (const Candidate& c : cands) {
+        const double v = iou3d(c.result, o.truth);
+        if (v > bestIoU) bestIoU = v, best = &c;
+      }
+      if (best == nullptr || !best->apply(ed_, id)) break;
+      count(best->kind);
+      edited = true;
+    }
+    obj = doc.object(f, id);
+    if (iou3d(obj->box, o.truth) < cfg_.goodIoU) return false;
+    if (!edited && obj->provenance != Provenance::Manual && !classFixed && !idFixed) {
+      res_.goodAsIs++;
+      if (cfg_.acceptGoodBoxes && ed_.accept(id)) count("accept");
+    }
+    return true;
+  }
+
+  // Objects of the next frame whose box is missing there get theirs from this frame: one
+  // propagate (automation: the tracker re-fits them) or copy-to-next-frame for all of them.
+  void carryForward(std::size_t f, const SeenFrame& next) {
+    Document& doc = ed_.document();
+    if (f + 1 >= doc.frameCount()) return;
+    std::vector<ObjectId> ids;
+    for (const SeenObject& o : next.required) {
+      const auto known = idOf_.find(o.gtId);
+      if (known == idOf_.end() || doc.object(f, known->second) == nullptr) continue;
+      bool covered = false;
+      for (const ObjectAnnotation& b : doc.objects(f + 1))
+        covered = covered || iou3d(b.box, o.truth) >= 0.5;
+      if (!covered) ids.push_back(known->second);
+    }
+    if (ids.empty()) return;
+    if (cfg_.automation) {
+      if (ed_.propagate(ids, 1) > 0) count("propagate");
+    } else if (ed_.copyToNextFrame(ids) > 0) {
+      count("copy to next frame");
+    }
+  }
+
+  Editor& ed_;
+  AnnotatorConfig cfg_;
+  AnnotatorResult res_;
+  std::map<std::uint32_t, ObjectId> idOf_;        // real object -> the annotator's track id
+  std::map<std::uint32_t, ObjectId> matchedIds_;  // this frame: real object -> box id on it
+};
+
+}  // namespace
+
+AnnotatorResult annotate(Editor& editor, const std::vector<SeenFrame>& frames,
+                         const AnnotatorConfig& config) {
+  Session s(editor, config);
+  for (std::size_t f = 0; f < frames.size(); ++f)
+    s.frame(f, frames[f], f + 1 < frames.size() ? &frames[f + 1] : nullptr);
+  return s.result();
+}
+
+}  // namespace lidarlabel::eval

@@ -1,0 +1,169 @@
+// lidarlabel-eval --effort: interactions per correct box for the scripted annotator
+// (effort_annotator.h), with the automation (pre-labels, one-click fit, propagation) and without
+// it (manual: default boxes, nudges, drags, copy to the next frame).
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "effort_annotator.h"
+#include "eval_common.h"
+#include "eval_sections.h"
+#include "lidarlabel/app/document.h"
+#include "lidarlabel/core/ground.h"
+#include "lidarlabel/core/points_in_box.h"
+#include "lidarlabel/core/prelabel.h"
+#include "lidarlabel/sim/write.h"
+
+namespace lidarlabel::eval {
+
+namespace {
+constexpr std::size_t kRequiredPoints = 30;
+
+Eigen::Vector3d pointOf(const PointCloud& c, std::uint32_t i) {
+  return {c.x[i], c.y[i], c.z[i]};
+}
+
+// What the annotator sees in each frame of a document opened with its ground truth: the objects
+// (their points from the point labels' instances, else the points inside the GT box).
+std::vector<SeenFrame> seenFrames(Document& doc) {
+  std::vector<SeenFrame> out(doc.frameCount());
+  for (std::size_t f = 0; f < doc.frameCount(); ++f) {
+    const auto cloud = doc.cloud(f);
+    const auto labels = doc.pointLabels(f);
+    for (const ObjectAnnotation& o : doc.objects(f)) {
+      SeenObject s;
+      s.gtId = o.trackId;
+      s.className = o.className;
+      s.truth = o.box;
+      if (labels && labels->instance.size() == cloud->size()) {
+        const auto inst = static_cast<std::uint16_t>(o.trackId & 0xFFFF);
+        for (std::uint32_t i = 0; i < cloud->size(); ++i)
+          if (labels->instance[i] == inst) s.points.push_back(pointOf(*cloud, i));
+      } else {
+        for (std::uint32_t i : indicesInBox(*cloud, o.box)) s.points.push_back(pointOf(*cloud, i));
+      }
+      if (s.points.size() >= kRequiredPoints)
+        out[f].required.push_back(std::move(s));
+      else
+        out[f].ignored.push_back(o.box);
+    }
+  }
+  return out;
+}
+
+// The document's sequence without its boxes, then (automation) the pre-labels put in.
+void startFrom(Document& doc, bool automation, bool tracked) {
+  Sequence s = doc.sequence();
+  for (Frame& f : s.frames) f.objects.clear();
+  if (automation && tracked) {
+    std::vector<std::shared_ptr<const PointCloud>> clouds;  // the loader runs on a second thread
+    for (std::size_t f = 0; f < s.frames.size(); ++f) clouds.push_back(doc.cloud(f));
+    s = prelabelSequence(
+        s, [&](std::size_t f) { return *clouds[f]; }, doc.ontology());
+  } else if (automation) {
+    for (std::size_t f = 0; f < s.frames.size(); ++f) {
+      const auto cloud = doc.cloud(f);
+      s.frames[f].objects = detectObjects(*cloud, removeGround(*cloud), doc.ontology());
+      std::uint32_t id = 1;
+      for (ObjectAnnotation& o : s.frames[f].objects) o.trackId = id++;
+    }
+  }
+  doc.setSequence(std::move(s), doc.folder());
+}
+
+struct Run {
+  AnnotatorResult automation, manual;
+  std::size_t frames = 0;
+};
+
+Run runOn(const std::string& folder, bool tracked) {
+  Run r;
+  for (bool automation : {true, false}) {
+    Document doc;
+    doc.open(folder);
+    const std::vector<SeenFrame> seen = seenFrames(doc);
+    startFrom(doc, automation, tracked);
+    Editor editor(doc);
+    AnnotatorConfig cfg;
+    cfg.automation = automation;
+    cfg.trackIds = tracked;
+    cfg.cameraViewOnly = !tracked;  // the KITTI object sample: label_2 covers the camera view
+    (automation ? r.automation : r.manual) = annotate(editor, seen, cfg);
+    r.frames = doc.frameCount();
+  }
+  return r;
+}
+
+double perBox(const AnnotatorResult& a) {
+  return a.boxes ? static_cast<double>(a.total()) / a.boxes : 0.0;
+}
+
+void printRun(const std::string& name, const Run& r) {
+  std::printf("#### %s\n\n", name.c_str());
+  InteractionCounts kinds = r.automation.counts;
+  for (const auto& [k, n] : r.manual.counts) kinds[k] += 0;
+  Table t;
+  t.header = {"interaction", "with automation", "manual"};
+  const auto get = [](const InteractionCounts& c, const std::string& k) {
+    const auto it = c.find(k);
+    return it == c.end() ? 0 : it->second;
+  };
+  for (const auto& [k, n] : kinds)
+    t.rows.push_back(
+        {k, std::to_string(get(r.automation.counts, k)), std::to_string(get(r.manual.counts, k))});
+  t.rows.push_back({"**total**", "**" + std::to_string(r.automation.total()) + "**",
+                    "**" + std::to_string(r.manual.total()) + "**"});
+  t.rows.push_back({"boxes (object-frames, 30+ points)", std::to_string(r.automation.boxes),
+                    std::to_string(r.manual.boxes)});
+  t.rows.push_back({"**interactions per box**", "**" + fmt(perBox(r.automation), 2) + "**",
+                    "**" + fmt(perBox(r.manual), 2) + "**"});
+  t.rows.push_back(
+      {"boxes good as pre-labelled (no interaction)", std::to_string(r.automation.goodAsIs), "-"});
+  t.rows.push_back({"left unresolved", std::to_string(r.automation.unresolved),
+                    std::to_string(r.manual.unresolved)});
+  t.print();
+}
+}  // namespace
+
+int effortMain(std::uint64_t seed, int frames) {
+  std::printf("### Annotation effort (scripted annotator)\n\n");
+  std::printf(
+      "The annotator works only through the Editor, one call per interaction; it looks at the "
+      "ground truth only to choose its next interaction and to judge a box (3D IoU >= 0.7, right "
+      "class, heading within 90 deg, the same track id for the same object in every frame); it "
+      "never copies a ground-truth value (clicks on the object's points, face drags to its "
+      "outermost points, nudge keys). Objects with 30+ points must be boxed; every other box "
+      "not on an object is deleted; a box the automation made good needs no interaction (pressing "
+      "accept on each would add one per such box: the row \"good as pre-labelled\"). KITTI: only "
+      "boxes in the camera's field of view are judged (label_2 covers only that). Manual = the "
+      "same annotator without pre-labels, one-click "
+      "fit or propagation (default boxes, nudges, drags, copy to the next frame).\n\n");
+  // KITTI object sample: single frames, detection only.
+  const Run kitti = runOn(sampleData("kitti_object/training"), false);
+  printRun("KITTI object 000000-000005 (bundled real frames, detection only)", kitti);
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("lidarlabel-effort-" + std::to_string(seed) + "-" +
+                    std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
+  sim::SimulationConfig cfg;
+  cfg.seed = seed;
+  cfg.frames = frames;
+  sim::writeSimulatedSequence(cfg, dir.string());
+  Run syn;
+  try {
+    syn = runOn(dir.string(), true);
+  } catch (...) {
+    std::filesystem::remove_all(dir);
+    throw;
+  }
+  std::filesystem::remove_all(dir);
+  printRun("synthetic seed " + std::to_string(seed) + ", " + std::to_string(frames) +
+               " frames (tracked)",
+           syn);
+  std::printf("effort interactions_per_box=%.2f manual_per_box=%.2f boxes=%d frames=%zu\n",
+              perBox(syn.automation), perBox(syn.manual), syn.automation.boxes, syn.frames);
+  return 0;
+}
+
+}  // namespace lidarlabel::eval
