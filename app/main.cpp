@@ -1,6 +1,6 @@
 // lidarlabel [folder] [--frame N] [--camera chase|bev] [--select ID] [--screenshot FILE]
 //            [--autosave-seconds N] [--recover ask|yes|no] [--create-box-at X,Y[,Z]]
-//            [--save-and-exit]
+//            [--save-and-exit] [--color MODE]
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
@@ -16,6 +16,7 @@
 #include <QTimer>
 
 #include "lidarlabel/app/main_window.h"
+#include "lidarlabel/app/scene_presenter.h"
 #include "lidarlabel/render/scene_view.h"
 
 namespace {
@@ -86,7 +87,11 @@ int main(int argc, char** argv) {
       QStringLiteral("save-and-exit"),
       QStringLiteral("After opening (and recovery), save through the workspace and exit: 0 when "
                      "saved, 3 when refused (read-only) or failed."));
-  cli.addOptions({frame, camera, select, shot, autosave, recover, createAt, saveExit});
+  const QCommandLineOption color(
+      QStringLiteral("color"),
+      QStringLiteral("Point colours: height, intensity, boxes, label, instance or disagreement."),
+      QStringLiteral("mode"), QStringLiteral("height"));
+  cli.addOptions({frame, camera, select, shot, autosave, recover, createAt, saveExit, color});
   if (std::any_of(argv + 1, argv + argc, [](const char* a) {
         return !std::strcmp(a, "-h") || !std::strcmp(a, "--help") || !std::strcmp(a, "-?");
       })) {
@@ -115,10 +120,21 @@ int main(int argc, char** argv) {
     return 2;
   }
 
+  const QStringList colorModes = {QStringLiteral("height"),   QStringLiteral("intensity"),
+                                  QStringLiteral("boxes"),    QStringLiteral("label"),
+                                  QStringLiteral("instance"), QStringLiteral("disagreement")};
+  const int colorMode = colorModes.indexOf(cli.value(color));
+  if (colorMode < 0) {
+    std::fprintf(stderr, "lidarlabel: --color: '%s' is not one of %s\n",
+                 qPrintable(cli.value(color)), qPrintable(colorModes.join(QStringLiteral(", "))));
+    return 2;
+  }
+
   lidarlabel::MainWindowConfig config;
   config.workspace = lidarlabel::defaultWorkspaceConfig();
   config.workspace.autosaveSeconds = autosaveSeconds;
   lidarlabel::MainWindow window(config);
+  window.setColoring(static_cast<lidarlabel::PointColoring>(colorMode));  // same order
   if (cli.value(recover) != QStringLiteral("ask")) {
     lidarlabel::WorkspacePrompts prompts;
     const bool yes = cli.value(recover) == QStringLiteral("yes");

@@ -6,7 +6,6 @@
 #include <stdexcept>
 #include <utility>
 
-#include "lidarlabel/io/frame_labels.h"
 #include "lidarlabel/io/ontology_io.h"
 #include "lidarlabel/io/sequence_open.h"
 #include "lidarlabel/io/sweep_io.h"
@@ -83,6 +82,8 @@ void Document::setSequence(Sequence sequence, std::string folder) {
   selection_.clear();
   cache_ = makeCache(sequence_, config_.cachedFrames);
   labels_.clear();
+  editedLabels_.clear();
+  unsavedLabels_.clear();
   undoStack_.clear();
   prefetchAround(0);  // the worker reads frame 1 while the views read frame 0
   emit sequenceChanged();
@@ -135,19 +136,6 @@ void Document::prefetchAround(std::size_t frame) {
   if (frame + 1 < frameCount()) frames.push_back(frame + 1);
   if (frame > 0) frames.push_back(frame - 1);
   cache_->prefetch(frames);
-}
-
-std::shared_ptr<const PointLabels> Document::pointLabels(std::size_t frame) {
-  if (const auto it = labels_.find(frame); it != labels_.end()) return it->second;
-  const std::shared_ptr<const PointCloud> c = cloud(frame);
-  auto labels =
-      std::make_shared<PointLabels>(readFramePointLabels(sequence_, frame, c->size(), ontology_));
-  std::shared_ptr<const PointLabels> result = labels->empty() ? nullptr : std::move(labels);
-  // Bounded like the sweep cache: drop labels of frames the sweep cache no longer holds.
-  for (auto it = labels_.begin(); it != labels_.end();)
-    it = cache_->contains(it->first) ? std::next(it) : labels_.erase(it);
-  labels_[frame] = result;
-  return result;
 }
 
 const std::vector<ObjectAnnotation>& Document::objects(std::size_t frame) const {

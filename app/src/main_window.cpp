@@ -69,8 +69,10 @@ MainWindow::MainWindow(MainWindowConfig config, QWidget* parent)
   navigator_ = new FrameNavigator(document_, this);
   trackSelection_ = new TrackSelection(document_, this);
   buildDocks();
+  buildLabelling();
   buildFrameBar();
   buildMenus();
+  buildLabelMenu();
   statusLabel_ = new QLabel(this);
   statusBar()->addWidget(statusLabel_, 1);
 
@@ -238,8 +240,8 @@ void MainWindow::setReadOnly(bool readOnly) {
     banner_->setText(tr("Read-only: another lidarlabel has this sequence open."));
   for (QAction* a : editActions_) a->setEnabled(!readOnly);
   properties_->setEnabled(!readOnly);
-  view_->setTool(readOnly ? nullptr : tool_);
-  subViews_->setTool(readOnly ? nullptr : tool_);
+  view_->setTool(readOnly ? nullptr : activeTool());
+  subViews_->setTool(readOnly ? nullptr : activeTool());
   updateTitle();
 }
 

@@ -6,6 +6,7 @@
 #include "lidarlabel/core/box_edit.h"
 #include "lidarlabel/core/colormap.h"
 #include "lidarlabel/core/ground.h"
+#include "lidarlabel/core/label_colors.h"
 #include "lidarlabel/core/points_in_box.h"
 #include "lidarlabel/render/scene_view.h"
 
@@ -41,6 +42,7 @@ ScenePresenter::ScenePresenter(Document& document, SceneView& view, QObject* par
   connect(&doc_, &Document::objectsRemoved, this, &ScenePresenter::onRemoved);
   connect(&doc_, &Document::objectsChanged, this, &ScenePresenter::onChanged);
   connect(&doc_, &Document::selectionChanged, this, &ScenePresenter::onSelection);
+  connect(&doc_, &Document::pointLabelsChanged, this, &ScenePresenter::onLabelsChanged);
 }
 
 void ScenePresenter::reloadFrame() {
@@ -64,8 +66,8 @@ void ScenePresenter::showCloud() {
   }
   bool shown = false;
   {
-    // Shared with the view (no copy); the colours are freed as soon as the view has them.
-    const std::vector<std::uint8_t> rgb = colors();
+    // Shared with the view (no copy); the colours stay in fullRgb_ for partial label recolours.
+    const std::vector<std::uint8_t>& rgb = colors();
     if (full_->size() < config_.progressPoints) {
       shown = view_.setCloud(full_, rgb);
     } else {
@@ -84,56 +86,130 @@ void ScenePresenter::showCloud() {
     emit drawCancelled();
     return;
   }
-  if (hideGround_) applyGroundMask();  // setCloud cleared the mask
+  applyMask();  // setCloud cleared the mask
   emit cloudShown();
 }
 
-void ScenePresenter::applyGroundMask() {
-  if (!full_ || !hideGround_) {
-    view_.setVisiblePoints({});
-    return;
-  }
-  const GroundResult g = removeGround(*full_);
-  std::vector<std::uint8_t> shown(full_->size());
-  for (std::size_t i = 0; i < shown.size(); ++i) shown[i] = !g.isGround[i];
-  view_.setVisiblePoints(std::move(shown));
+const std::vector<std::uint8_t>& ScenePresenter::colors() {
+  lut_ = semanticLut(doc_.ontology());  // 0.1 ms; the partial recolours reuse it
+  fullRgb_ = fullColors();
+  partialRecolors_ = 0;
+  return fullRgb_;
 }
 
-std::vector<std::uint8_t> ScenePresenter::colors() const {
+std::vector<std::uint8_t> ScenePresenter::fullColors() const {
+  std::vector<std::uint8_t> rgb;
   const PointCloud& c = *full_;
   switch (coloring_) {
     case PointColoring::Height:
-      return colorize(c, ColorMode::Height);
+      rgb = colorize(c, ColorMode::Height);
+      break;
     case PointColoring::Intensity:
-      return colorize(c, ColorMode::Intensity);
-    case PointColoring::Label: {
+      rgb = colorize(c, ColorMode::Intensity);
+      break;
+    case PointColoring::Label:
+    case PointColoring::Instance:
+    case PointColoring::Disagreement: {
       std::shared_ptr<const PointLabels> labels;
       try {
         labels = doc_.pointLabels(doc_.currentFrame());
       } catch (const std::exception&) {
         // A damaged label file draws grey; opening reported it.
       }
-      const Ontology& ontology = doc_.ontology();
-      return colorize(c, ColorMode::Semantic, -2.5f, 2.5f, labels.get(), &ontology);
-    }
-    case PointColoring::BoxMembership:
+      const PointLabels none;
+      const PointLabels& l = labels ? *labels : none;
+      if (coloring_ == PointColoring::Disagreement)
+        rgb = colorizeDisagreement(
+            findDisagreements(c, l, doc_.objects(doc_.currentFrame())).perPoint);
+      else
+        rgb = colorizeLabels(
+            l, c.size(),
+            coloring_ == PointColoring::Label ? LabelColoring::Semantic : LabelColoring::Instance,
+            lut_);
       break;
+    }
+    case PointColoring::BoxMembership: {
+      const auto& objects = doc_.objects(doc_.currentFrame());
+      std::vector<Cuboid> boxes;
+      for (const ObjectAnnotation& o : objects) boxes.push_back(o.box);
+      PointsInBoxConfig config;
+      config.indexLists = false;
+      const PointsInBoxResult r = pointsInBoxes(c, boxes, config);
+      rgb.assign(3 * c.size(), kOutsideGrey);
+      for (std::size_t i = 0; i < c.size(); ++i) {
+        if (r.owner[i] < 0) continue;
+        const Rgb k =
+            doc_.ontology().colorOf(objects[static_cast<std::size_t>(r.owner[i])].className);
+        rgb[3 * i] = k.r;
+        rgb[3 * i + 1] = k.g;
+        rgb[3 * i + 2] = k.b;
+      }
+      break;
+    }
   }
-  const auto& objects = doc_.objects(doc_.currentFrame());
-  std::vector<Cuboid> boxes;
-  for (const ObjectAnnotation& o : objects) boxes.push_back(o.box);
-  PointsInBoxConfig config;
-  config.indexLists = false;
-  const PointsInBoxResult r = pointsInBoxes(c, boxes, config);
-  std::vector<std::uint8_t> rgb(3 * c.size(), kOutsideGrey);
-  for (std::size_t i = 0; i < c.size(); ++i) {
-    if (r.owner[i] < 0) continue;
-    const Rgb k = doc_.ontology().colorOf(objects[static_cast<std::size_t>(r.owner[i])].className);
-    rgb[3 * i] = k.r;
-    rgb[3 * i + 1] = k.g;
-    rgb[3 * i + 2] = k.b;
-  }
+  if (rgb.size() != 3 * c.size()) rgb.assign(3 * c.size(), 128);
   return rgb;
+}
+
+void ScenePresenter::onLabelsChanged(const PointLabelsEvent& e) {
+  if (!full_ || e.frame != doc_.currentFrame()) return;
+  if (!hiddenClasses_.empty()) applyMask();
+  if (coloring_ == PointColoring::Disagreement) {
+    recolor();
+  } else if (coloring_ == PointColoring::Label || coloring_ == PointColoring::Instance) {
+    const auto labels = doc_.pointLabels(e.frame);
+    if (!labels || fullRgb_.size() != 3 * full_->size()) return recolor();
+    // Only the written points change colour: a brush move costs its points, not the sweep.
+    colorLabelsAt(
+        fullRgb_, *labels, e.indices,
+        coloring_ == PointColoring::Label ? LabelColoring::Semantic : LabelColoring::Instance,
+        lut_);
+    ++partialRecolors_;
+    view_.setColors(fullRgb_);
+  }
+}
+
+void ScenePresenter::setHiddenClasses(std::set<std::uint16_t> hidden) {
+  if (hidden == hiddenClasses_) return;
+  hiddenClasses_ = std::move(hidden);
+  applyMask();
+}
+
+std::vector<std::uint8_t> ScenePresenter::drawnMask() const {
+  if (!full_) return {};
+  std::vector<std::uint8_t> mask(full_->size(), 1);
+  if (hideGround_) {
+    std::shared_ptr<const GroundResult> g;
+    try {
+      g = doc_.ground(doc_.currentFrame());  // cached per frame (prefetched with the sweep)
+    } catch (const std::exception&) {
+      // The sweep could not be read: nothing to hide.
+    }
+    if (g && g->isGround.size() == mask.size())
+      for (std::size_t i = 0; i < mask.size(); ++i) mask[i] = !g->isGround[i];
+  }
+  if (hiddenClasses_.empty()) return mask;
+  std::shared_ptr<const PointLabels> labels;
+  try {
+    labels = doc_.pointLabels(doc_.currentFrame());
+  } catch (const std::exception&) {
+  }
+  const bool hideUnlabelled = hiddenClasses_.count(0) > 0;
+  for (std::size_t i = 0; i < mask.size(); ++i) {
+    const std::uint16_t sem = labels && labels->size() == mask.size() ? labels->semantic[i] : 0;
+    if ((sem == 0 && hideUnlabelled) || (sem != 0 && hiddenClasses_.count(sem))) mask[i] = 0;
+  }
+  return mask;
+}
+
+void ScenePresenter::applyMask() {
+  if (!full_) return;
+  // Hidden ground AND hidden classes, one byte per point of the full sweep; empty = all drawn.
+  if (!hideGround_ && hiddenClasses_.empty()) {
+    view_.setVisiblePoints({});
+    return;
+  }
+  view_.setVisiblePoints(drawnMask());
 }
 
 void ScenePresenter::recolor() {
@@ -149,7 +225,7 @@ void ScenePresenter::setColoring(PointColoring coloring) {
 void ScenePresenter::setHideGround(bool hide) {
   if (hide == hideGround_) return;
   hideGround_ = hide;
-  applyGroundMask();
+  applyMask();
 }
 
 void ScenePresenter::rebuildBoxes() {
@@ -175,13 +251,15 @@ void ScenePresenter::showObject(ObjectId id) {
 void ScenePresenter::onAdded(const ObjectsEvent& e) {
   if (e.frame != doc_.currentFrame()) return;
   for (ObjectId id : e.ids) showObject(id);
-  if (coloring_ == PointColoring::BoxMembership) recolor();
+  if (coloring_ == PointColoring::BoxMembership || coloring_ == PointColoring::Disagreement)
+    recolor();
 }
 
 void ScenePresenter::onRemoved(const ObjectsEvent& e) {
   if (e.frame != doc_.currentFrame()) return;
   for (ObjectId id : e.ids) view_.removeCuboid(id);
-  if (coloring_ == PointColoring::BoxMembership) recolor();
+  if (coloring_ == PointColoring::BoxMembership || coloring_ == PointColoring::Disagreement)
+    recolor();
 }
 
 void ScenePresenter::onChanged(const ObjectsEvent& e) {
@@ -193,7 +271,8 @@ void ScenePresenter::onChanged(const ObjectsEvent& e) {
     return std::find(sel.begin(), sel.end(), id) != sel.end();
   });
   if (touchesSelection) updateHandles();
-  if (coloring_ == PointColoring::BoxMembership && (e.properties & (kPropBox | kPropClass)))
+  if ((coloring_ == PointColoring::BoxMembership || coloring_ == PointColoring::Disagreement) &&
+      (e.properties & (kPropBox | kPropClass | kPropTrackId)))
     recolor();
 }
 

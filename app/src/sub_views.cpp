@@ -1,6 +1,7 @@
 #include "lidarlabel/app/sub_views.h"
 
 #include <QLabel>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -46,6 +47,19 @@ SubViews::SubViews(Document& document, SubViewConfig config, QWidget* parent)
   connect(&doc_, &Document::currentFrameChanged, this, &SubViews::follow);
   connect(&doc_, &Document::sequenceChanged, this, &SubViews::follow);
   connect(&doc_, &Document::objectsChanged, this, &SubViews::onChanged);
+  connect(&doc_, &Document::pointLabelsChanged, this, [this](const PointLabelsEvent& e) {
+    if (!colorFn_ || !followed_ || e.frame != doc_.currentFrame() || recolorPending_) return;
+    recolorPending_ = true;
+    QTimer::singleShot(50, this, [this] {
+      recolorPending_ = false;
+      showBox(false);
+    });
+  });
+}
+
+void SubViews::setPointColors(PointColorFn colors) {
+  colorFn_ = std::move(colors);
+  showBox(false);
 }
 
 void SubViews::setTool(ViewTool* tool) {
@@ -87,7 +101,8 @@ void SubViews::showBox(bool reframeCameras) {
       const std::shared_ptr<const PointCloud> cloud = doc_.cloud(doc_.currentFrame());
       const auto index = indicesInBox(*cloud, o->box, static_cast<float>(config_.margin));
       near = std::make_shared<const PointCloud>(pointSubset(*cloud, index));
-      rgb = cropColors(*near, o->box);
+      if (colorFn_) rgb = colorFn_(index);
+      if (rgb.size() != 3 * near->size()) rgb = cropColors(*near, o->box);
     } catch (const std::exception&) {
       // The main view reports unreadable sweeps; the sub-views show the box alone.
     }

@@ -28,8 +28,9 @@
 namespace lidarlabel {
 
 namespace {
-const char* const kColoringNames[] = {QT_TR_NOOP("Height"), QT_TR_NOOP("Intensity"),
-                                      QT_TR_NOOP("Box membership"), QT_TR_NOOP("Label")};
+const char* const kColoringNames[] = {QT_TR_NOOP("Height"),         QT_TR_NOOP("Intensity"),
+                                      QT_TR_NOOP("Box membership"), QT_TR_NOOP("Label"),
+                                      QT_TR_NOOP("Instance"),       QT_TR_NOOP("Disagreement")};
 }  // namespace
 
 QAction* MainWindow::viewAction(const QString& text, const QKeySequence& key, QMenu* menu) {
@@ -140,7 +141,7 @@ void MainWindow::buildViewMenu() {
   add(tr("&Focus on selection"), {Qt::Key_F}, [this] { focusSelection(false); });
   add(tr("&Orbit around selection"), {Qt::Key_O}, [this] { focusSelection(true); });
   view->addSeparator();
-  for (int i = 0; i < 4; ++i)
+  for (int i = 0; i < static_cast<int>(std::size(kColoringNames)); ++i)
     add(tr("Colour by %1").arg(tr(kColoringNames[i]).toLower()), {Qt::Key_1 + i},
         [this, i] { setColoring(static_cast<PointColoring>(i)); });
   QAction* ground = add(tr("&Hide ground"), {QKeySequence(Qt::CTRL | Qt::Key_G)}, [] {});
@@ -189,7 +190,10 @@ void MainWindow::buildToolMenu() {
     bar->addAction(a);
     const ToolMode mode = m.mode;
     connect(a, &QAction::triggered, this, [this, mode] {
-      if (mode == ToolMode::Select && tool_->mode() == ToolMode::Select) editor_.select({});
+      const bool wasLabelling = labelling_;
+      setLabelling(false);
+      if (!wasLabelling && mode == ToolMode::Select && tool_->mode() == ToolMode::Select)
+        editor_.select({});
       tool_->setMode(mode);
     });
     connect(tool_, &BoxTool::modeChanged, a,
@@ -250,6 +254,7 @@ void MainWindow::buildFrameBar() {
 
 void MainWindow::setColoring(PointColoring coloring) {
   presenter_->setColoring(coloring);
+  syncSubViewColors();
   const QSignalBlocker block(colorCombo_);
   colorCombo_->setCurrentIndex(static_cast<int>(coloring));
 }

@@ -42,11 +42,6 @@ bool newerThan(const std::string& a, const std::string& b) {
   return eb || ta > tb;
 }
 
-void removeFile(const std::string& path) {
-  std::error_code ec;
-  fs::remove(path, ec);
-}
-
 }  // namespace
 
 struct Workspace::Impl {
@@ -67,7 +62,7 @@ Workspace::Workspace(Document& document, WorkspaceConfig config, QObject* parent
   connect(&impl_->timer, &QTimer::timeout, this, &Workspace::autosaveNow);
   connect(document_.undoStack(), &QUndoStack::indexChanged, this, [this] { ++impl_->generation; });
   connect(document_.undoStack(), &QUndoStack::cleanChanged, this, [this](bool clean) {
-    if (clean && isOpen() && !readOnly_ && !impl_->busy) removeFile(recoveryPath());
+    if (clean && isOpen() && !readOnly_ && !impl_->busy) removeRecovery(recoveryPath());
   });
   connect(&document_, &Document::currentFrameChanged, this, [this] {
     if (config_.autosaveOnFrameChange) autosaveNow();
@@ -79,11 +74,12 @@ Workspace::~Workspace() {
   if (!isOpen()) return;
   if (!readOnly_ && document_.isModified() && impl_->generation != impl_->written) {
     try {  // a last recovery file, so quitting without closing loses nothing
-      saveNativeSequence(rebased(document_.sequence(), impl_->folder), recoveryPath());
+      writeRecovery(rebased(document_.sequence(), impl_->folder), snapshotUnsavedLabels(document_),
+                    impl_->folder, recoveryPath());
     } catch (const std::exception&) {
     }
   } else if (!readOnly_ && !document_.isModified()) {
-    removeFile(recoveryPath());
+    removeRecovery(recoveryPath());
   }
   if (impl_->ownsLock) releaseLock(lockPath());
 }
@@ -149,8 +145,10 @@ void Workspace::offerRecovery() {
   }
   try {
     Sequence s = loadNativeSequence(rec);
+    const std::vector<std::size_t> labelled = recoveredLabelFrames(s, rec);
     document_.setSequence(std::move(s), impl_->folder);
-    document_.undoStack()->resetClean();  // restored work is unsaved until saved
+    document_.adoptPointLabels(labelled);  // the recovered labels are unsaved edits
+    document_.undoStack()->resetClean();   // restored work is unsaved until saved
   } catch (const std::exception& e) {
     emit error(QStringLiteral("Could not restore %1: %2")
                    .arg(QString::fromStdString(rec), QString::fromUtf8(e.what())));
@@ -176,20 +174,38 @@ bool Workspace::save(const std::string& saveFolder) {
     }
   }
   const std::string path = nativePathFor(target);
+  std::map<std::size_t, std::string> labelPaths;
+  const Sequence before = document_.sequence();
   try {
-    saveNativeSequence(rebased(document_.sequence(), target), path);
+    // Point labels first, under names no saved document references; the document is the commit.
+    Sequence s = rebased(before, target);
+    labelPaths =
+        writeLabelSidecars(snapshotUnsavedLabels(document_), s, target, "point_labels", true);
+    saveNativeSequence(s, path);
   } catch (...) {
     if (moving) releaseLock(nativePathFor(target) + ".lock");
     throw;
   }
+  document_.markPointLabelsSaved(labelPaths);
+  if (!moving)  // sidecars of this folder the saved document no longer references
+    for (const auto& [frame, rel] : labelPaths) {
+      const std::string& old = before.frames[frame].pointLabelPath;
+      if (old.empty()) continue;
+      const fs::path oldPath = fs::absolute(resolvePath(before.root, old)).lexically_normal();
+      std::error_code ec;
+      if (oldPath.parent_path() ==
+              fs::absolute(fs::path(target) / "point_labels").lexically_normal() &&
+          oldPath != fs::absolute(fs::path(target) / rel).lexically_normal())
+        fs::remove(oldPath, ec);
+    }
   if (moving) {
-    removeFile(recoveryPath());
+    removeRecovery(recoveryPath());
     releaseLock(lockPath());
     impl_->folder = target;
   }
   impl_->written = impl_->generation;
   document_.undoStack()->setClean();
-  removeFile(recoveryPath());
+  removeRecovery(recoveryPath());
   emit saved(QString::fromStdString(path));
   return true;
 }
@@ -204,7 +220,7 @@ bool Workspace::close() {
   }
   impl_->timer.stop();
   waitForAutosave();
-  if (!readOnly_) removeFile(recoveryPath());  // saved or discarded
+  if (!readOnly_) removeRecovery(recoveryPath());  // saved or discarded
   if (impl_->ownsLock) releaseLock(lockPath());
   impl_->ownsLock = false;
   impl_->folder.clear();
@@ -228,10 +244,11 @@ void Workspace::autosaveNow() {
   const unsigned long long generation = impl_->generation;
   // The copy is taken here, on the UI thread; serialising and writing happen on the worker.
   impl_->worker = std::thread([this, copy = rebased(document_.sequence(), impl_->folder),
+                               labels = snapshotUnsavedLabels(document_), folder = impl_->folder,
                                path = recoveryPath(), generation]() {
     std::string failure;
     try {
-      saveNativeSequence(copy, path);
+      writeRecovery(copy, labels, folder, path);
       ++impl_->autosaves;
     } catch (const std::exception& e) {
       failure = e.what();
@@ -252,7 +269,7 @@ void Workspace::autosaveFinished(const std::string& path, unsigned long long gen
   }
   if (path != recoveryPath()) return;  // closed or moved meanwhile
   if (!document_.isModified()) {       // saved or undone to clean meanwhile
-    removeFile(path);
+    removeRecovery(path);
     return;
   }
   impl_->written = std::max(impl_->written, generation);

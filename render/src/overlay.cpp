@@ -30,18 +30,20 @@ std::vector<Eigen::Vector2d> handleOutline(const Eigen::Vector2d& c, double size
   return v;
 }
 
-// Appends a closed loop (polygon cell when `filled`, else a closed polyline) in one colour.
+// Appends a closed loop (polygon cell when `filled`, else a closed polyline; an open polyline
+// when `open`) in one colour.
 void addLoop(vtkPoints* points, vtkUnsignedCharArray* colors, vtkCellArray* cells,
-             const std::vector<Eigen::Vector2d>& loop, const unsigned char rgb[3], bool filled) {
+             const std::vector<Eigen::Vector2d>& loop, const unsigned char rgb[3], bool filled,
+             bool open = false) {
   const vtkIdType first = points->GetNumberOfPoints();
   for (const Eigen::Vector2d& p : loop) {
     points->InsertNextPoint(p.x(), p.y(), 0.0);
     colors->InsertNextTypedTuple(rgb);
   }
   const vtkIdType n = static_cast<vtkIdType>(loop.size());
-  cells->InsertNextCell(filled ? n : n + 1);
+  cells->InsertNextCell(filled || open ? n : n + 1);
   for (vtkIdType i = 0; i < n; ++i) cells->InsertCellPoint(first + i);
-  if (!filled) cells->InsertCellPoint(first);
+  if (!filled && !open) cells->InsertCellPoint(first);
 }
 }  // namespace
 
@@ -94,6 +96,11 @@ void OverlayLayer::update(const std::vector<PlacedHandle>& handles,
     const unsigned char rgb[3] = {bandColor.r, bandColor.g, bandColor.b};
     addLoop(lines_.points, lines_.colors, lines_.cells,
             {lo, {hi.x(), lo.y()}, hi, {lo.x(), hi.y()}}, rgb, false);
+  }
+  for (const Path& p : paths_) {
+    if (p.points.size() < 2) continue;
+    const unsigned char rgb[3] = {bandColor.r, bandColor.g, bandColor.b};
+    addLoop(lines_.points, lines_.colors, lines_.cells, p.points, rgb, false, !p.closed);
   }
   lines_.actor->GetProperty()->SetLineWidth(static_cast<float>(std::max(1.0, scale)));
   fills_.commit();

@@ -36,6 +36,12 @@ class OverlayLayer {
   // Replaces what is drawn. scale: device pixels per logical pixel (handle sizes are logical).
   void update(const std::vector<PlacedHandle>& handles, const std::optional<DisplayRect>& band,
               Rgb bandColor, double scale);
+  // Outlines drawn with the next update() in the band colour (display pixels; closed or open).
+  struct Path {
+    std::vector<Eigen::Vector2d> points;
+    bool closed = true;
+  };
+  void setPaths(std::vector<Path> paths) { paths_ = std::move(paths); }
 
  private:
   struct Shapes {
@@ -50,7 +56,8 @@ class OverlayLayer {
     void commit();
   };
   Shapes fills_;  // handle interiors (polygons)
-  Shapes lines_;  // handle outlines and the rubber band
+  Shapes lines_;  // handle outlines, the rubber band and the tool paths
+  std::vector<Path> paths_;
 };
 
 }  // namespace lidarlabel::detail

@@ -118,6 +118,13 @@ void SceneView::updateOverlay() {
   std::optional<detail::DisplayRect> band;
   if (const auto& r = impl_->rubberBand)
     band = detail::DisplayRect{toDisplay(r->left(), r->top()), toDisplay(r->right(), r->bottom())};
+  std::vector<detail::OverlayLayer::Path> paths;
+  for (std::size_t k = 0; k < impl_->paths.size(); ++k) {
+    detail::OverlayLayer::Path p{{}, impl_->pathsClosed[k]};
+    for (const QPointF& q : impl_->paths[k]) p.points.push_back(toDisplay(q.x(), q.y()));
+    paths.push_back(std::move(p));
+  }
+  impl_->actors.overlay().setPaths(std::move(paths));
   impl_->actors.overlay().update(placed, band, impl_->style.rubberBand, dpr);
 }
 
@@ -207,6 +214,17 @@ void SceneView::setHandles(const std::vector<HandleItem>& handles) {
 void SceneView::setRubberBand(std::optional<QRectF> rect) {
   impl_->rubberBand = rect;
   update();
+}
+
+void SceneView::setOverlayPaths(std::vector<std::vector<QPointF>> paths, std::vector<bool> closed) {
+  closed.resize(paths.size(), true);
+  impl_->paths = std::move(paths);
+  impl_->pathsClosed = std::move(closed);
+  update();
+}
+
+std::size_t SceneView::overlayPathCount() const {
+  return impl_->paths.size();
 }
 
 void SceneView::setStyle(const SceneStyle& style) {

@@ -82,6 +82,21 @@ std::optional<Eigen::Vector2d> pixelOfPoint(const OrbitCamera& camera, double wi
   return Eigen::Vector2d(0.5 * (ndcX + 1.0) * w, 0.5 * (1.0 - ndcY) * h);
 }
 
+ScreenProjection screenProjection(const OrbitCamera& camera, double width, double height) {
+  const ViewBasis b = viewBasis(camera);
+  const double w = std::max(1.0, width), h = std::max(1.0, height);
+  ScreenProjection p;
+  p.eye = eyePosition(camera);
+  p.right = b.right;
+  p.up = b.up;
+  p.forward = b.forward;
+  p.parallel = camera.parallel;
+  p.focal = 0.5 * h / (camera.parallel ? halfViewHeight(camera) : tanHalfAngle(camera));
+  p.centre = Eigen::Vector2d(0.5 * w, 0.5 * h);
+  p.nearDepth = 1e-9;
+  return p;
+}
+
 double metresPerPixel(const OrbitCamera& camera, double viewHeightPx) {
   return 2.0 * halfViewHeight(camera) / std::max(1.0, viewHeightPx);
 }

@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,14 @@ struct ObjectsEvent {
   std::vector<ObjectId> ids;
   std::vector<ObjectId> oldIds;
   unsigned properties = 0;  // ObjectProperty bits; kPropAll for added / removed
+};
+
+// A change of one frame's per-point labels: the points written (in write order), their count
+// (indices.size()) and index range, so views recolour only those points.
+struct PointLabelsEvent {
+  std::size_t frame = 0;
+  std::vector<std::uint32_t> indices;
+  std::uint32_t first = 0, last = 0;  // smallest and largest index written (0, 0 when none)
 };
 
 struct DocumentConfig {
@@ -99,7 +108,18 @@ class Document : public QObject {
   void prefetchAround(std::size_t frame);
   // Point labels of a frame (SemanticKITTI labels/, lidarseg, native sidecar), loaded lazily
   // with the sweep; null when the frame has none. Throws FileError for a damaged label file.
+  // Edited labels stay in memory until saved and are updated in place by the mutators below.
   std::shared_ptr<const PointLabels> pointLabels(std::size_t frame);
+
+  // --- Point labels: saving bookkeeping (document_labels.cpp; the Workspace calls these) ----
+  // Frames whose labels changed since they were last saved, ascending.
+  std::vector<std::size_t> unsavedPointLabelFrames() const;
+  // The frames were written as sidecars: `paths` gives each one's sidecar path (relative to the
+  // sequence root, Frame::pointLabelPath); they are no longer unsaved.
+  void markPointLabelsSaved(const std::map<std::size_t, std::string>& paths);
+  // The labels the frames' sidecars hold now become unsaved edits (a restored recovery file).
+  // Throws FileError for an unreadable sweep or label file.
+  void adoptPointLabels(const std::vector<std::size_t>& frames);
 
   // --- Reading objects ------------------------------------------------------------------
   const std::vector<ObjectAnnotation>& objects(std::size_t frame) const;
@@ -125,6 +145,16 @@ class Document : public QObject {
   // Replaces a frame's objects wholesale (imports, propagation); emits removed / added / changed
   // events computed by id. Throws std::invalid_argument when the list repeats an id.
   void setObjects(std::size_t frame, std::vector<ObjectAnnotation> objects);
+  // Writes labels at the given points of a frame: one (semantic, instance) pair for all, or one
+  // pair per point (semantic / instance as long as indices). A frame without labels first gets
+  // all-zero labels of its sweep's size. Emits pointLabelsChanged; the frame becomes unsaved.
+  // Throws FileError (unreadable sweep), std::out_of_range (an index beyond the sweep) and
+  // std::invalid_argument (per-point arrays of another length).
+  void setPointLabels(std::size_t frame, const std::vector<std::uint32_t>& indices,
+                      std::uint16_t semantic, std::uint16_t instance);
+  void setPointLabels(std::size_t frame, const std::vector<std::uint32_t>& indices,
+                      const std::vector<std::uint16_t>& semantic,
+                      const std::vector<std::uint16_t>& instance);
 
  signals:
   void sequenceChanged();  // a whole new sequence: views rebuild everything
@@ -134,8 +164,12 @@ class Document : public QObject {
   void objectsChanged(const lidarlabel::ObjectsEvent& event);
   void selectionChanged();
   void modifiedChanged(bool modified);
+  void pointLabelsChanged(const lidarlabel::PointLabelsEvent& event);
 
  private:
+  PointLabels& editablePointLabels(std::size_t frame);
+  void emitLabelsChanged(std::size_t frame, const std::vector<std::uint32_t>& indices);
+
   DocumentConfig config_;
   Sequence sequence_;
   Ontology ontology_;
@@ -145,8 +179,12 @@ class Document : public QObject {
   QUndoStack undoStack_;
   std::shared_ptr<FrameCache> cache_;
   std::map<std::size_t, std::shared_ptr<const PointLabels>> labels_;  // null = frame has none
+  // Labels written by commands: kept (never evicted) while unsaved, updated in place.
+  std::map<std::size_t, std::shared_ptr<PointLabels>> editedLabels_;
+  std::set<std::size_t> unsavedLabels_;
 };
 
 }  // namespace lidarlabel
 
 Q_DECLARE_METATYPE(lidarlabel::ObjectsEvent)
+Q_DECLARE_METATYPE(lidarlabel::PointLabelsEvent)

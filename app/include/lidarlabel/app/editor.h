@@ -28,6 +28,8 @@
 #include "lidarlabel/core/box_readout.h"
 #include "lidarlabel/core/ground.h"
 #include "lidarlabel/core/interpolation.h"
+#include "lidarlabel/core/label_consistency.h"
+#include "lidarlabel/core/point_selection.h"
 #include "lidarlabel/core/tracking.h"
 
 namespace lidarlabel {
@@ -49,6 +51,10 @@ struct EditorConfig {
   TrackerConfig tracker;         // propagate
   InterpolationConfig interpolation;
 };
+
+// Which boxes a fill from boxes uses: the given ones, every box of their tracks in every frame,
+// or every box of the current frame.
+enum class FillScope { Boxes, Tracks, Frame };
 
 // Progress of a long edit (propagate): frames done of total; return false to cancel.
 using EditProgress = std::function<bool(int done, int total)>;
@@ -137,6 +143,38 @@ class Editor {
   // (provenance Interpolated). One undo macro. Returns the number of boxes written.
   int interpolate(ObjectId id);
 
+  // --- Point labels (editor_labels.cpp) -------------------------------------------------------
+  // Each call writes labels of the current frame (unless a frame is named) as one undo step and
+  // returns the number of points whose labels changed (0 and no step when none). Only points
+  // passing `filter` are written (restrictions: non-ground, unlabelled, inside a box, height).
+  // Strokes: the first segment of a brush stroke is sent with continuing = false, the later
+  // segments with true; they merge into one undo step.
+  int paintPoints(const std::vector<std::uint32_t>& indices, std::uint16_t semantic,
+                  std::uint16_t instance, const PointFilter& filter = {}, bool continuing = false);
+  // paintPoints with a class of the ontology (its semanticKittiId) and instance; false-y 0 for
+  // an unknown class.
+  int paintClass(const std::vector<std::uint32_t>& indices, const std::string& className,
+                 std::uint16_t instance = 0, const PointFilter& filter = {},
+                 bool continuing = false);
+  // Back to unlabelled (semantic 0, instance 0).
+  int erasePoints(const std::vector<std::uint32_t>& indices, const PointFilter& filter = {},
+                  bool continuing = false);
+  // Labels the points inside boxes with their box's class and instance (core labelsFromBoxes:
+  // the point-in-box owner rule). Tracks: one undo macro over every frame holding the ids.
+  int fillFromBoxes(const std::vector<ObjectId>& ids, FillScope scope = FillScope::Boxes,
+                    const PointFilter& filter = {});
+  // The ground-removal result (ground(frame)) labelled as the class `className` (instance 0).
+  int labelGround(const std::string& className, const PointFilter& filter = {});
+  // Consistency: the labels of core instancesFromBoxes (no disagreement left in the frame).
+  int fillInstancesFromBoxes();
+  // After a box moved or was resized: points it now owns get its labels (as fillFromBoxes), its
+  // instance's points it no longer owns become unlabelled. One undo step.
+  int updateBoxPoints(ObjectId id);
+  // Where boxes and point labels of a frame disagree (empty result without labels or sweep).
+  DisagreementResult disagreements(std::size_t frame);
+  // The semantic id of a class (ClassDef::semanticKittiId); nullopt for an unknown class.
+  std::optional<std::uint16_t> semanticIdOf(const std::string& className) const;
+
  private:
   struct DragState;
   struct GroundCache;
@@ -145,6 +183,8 @@ class Editor {
               bool continuing);
   bool changeBox(ObjectId id, const Cuboid& box, ChangeKind kind, const QString& text,
                  bool continuing);
+  int pushLabels(std::size_t frame, std::vector<LabelGroup> groups, const PointFilter& filter,
+                 const QString& text, bool continuing);
   // One command for the known ones of `ids`, each box replaced by edit(box) (provenance Manual).
   bool changeBoxes(const std::vector<ObjectId>& ids,
                    const std::function<Cuboid(const Cuboid&)>& edit, ChangeKind kind,
@@ -158,6 +198,7 @@ class Editor {
   EditorConfig config_;
   std::shared_ptr<DragState> drag_;
   std::shared_ptr<GroundCache> groundCache_;
+  const QUndoCommand* labelStroke_ = nullptr;  // the paint command of the stroke in progress
 };
 
 }  // namespace lidarlabel

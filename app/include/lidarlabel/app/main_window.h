@@ -19,14 +19,18 @@ class QSettings;
 namespace lidarlabel {
 
 class BoxTool;
+class DisagreementList;
 class FrameNavigator;
 class KeyRepeatWatch;
+class LabelPanel;
+class LabelTool;
 class ObjectList;
 class PropertiesPanel;
 class ScenePresenter;
 class SceneView;
 class SequenceActions;
 class SubViews;
+class ViewTool;
 class Timeline;
 class TrackList;
 class TrackSelection;
@@ -65,6 +69,13 @@ class MainWindow : public QMainWindow {
   ObjectList* objectList() const { return objectList_; }
   PropertiesPanel* properties() const { return properties_; }
   BoxTool* tool() const { return tool_; }
+  // Point labelling (window_labels.cpp): the label tool, its dock and the disagreement list.
+  LabelTool* labelTool() const { return labelTool_; }
+  LabelPanel* labelPanel() const { return labelPanel_; }
+  DisagreementList* disagreementList() const { return disagreements_; }
+  // Switches the views' tool: the label tool (true) or the box tool (false).
+  void setLabelling(bool on);
+  bool labelling() const { return labelling_; }
   ScenePresenter* presenter() const { return presenter_; }
   QComboBox* classSelector() const { return classCombo_; }
   // Sequences (timeline, track list, frame changes without waiting on the disk, sequence menu).
@@ -92,6 +103,10 @@ class MainWindow : public QMainWindow {
   void buildViewMenu();
   void buildToolMenu();
   void buildFrameBar();
+  void buildLabelling();
+  void buildLabelMenu();
+  ViewTool* activeTool() const;
+  void syncSubViewColors();
   void defaultPrompts();
   void onSequenceChanged();
   void onFrameChanged();
@@ -118,6 +133,10 @@ class MainWindow : public QMainWindow {
   ObjectList* objectList_ = nullptr;
   PropertiesPanel* properties_ = nullptr;
   BoxTool* tool_ = nullptr;
+  LabelTool* labelTool_ = nullptr;
+  LabelPanel* labelPanel_ = nullptr;
+  DisagreementList* disagreements_ = nullptr;
+  bool labelling_ = false;
   KeyRepeatWatch* repeat_ = nullptr;
   FrameNavigator* navigator_ = nullptr;
   Timeline* timeline_ = nullptr;

@@ -9,16 +9,20 @@
 #include <QObject>
 #include <cstdint>
 #include <memory>
+#include <set>
 #include <vector>
 
 #include "lidarlabel/app/document.h"
+#include "lidarlabel/core/label_colors.h"
 #include "lidarlabel/render/scene.h"
 
 namespace lidarlabel {
 
 class SceneView;
 
-enum class PointColoring { Height, Intensity, BoxMembership, Label };
+// Label: semantic class colours; Instance: a colour per instance id; Disagreement: points whose
+// instance label and box disagree (core label_consistency.h), magenta / orange, the rest grey.
+enum class PointColoring { Height, Intensity, BoxMembership, Label, Instance, Disagreement };
 
 // Handle ids on the selected box (HandleItem::id): a BoxFace index 0..5 resizes that face,
 // kRotateHandle turns the box, kMoveHandle (the centre) moves it.
@@ -44,9 +48,20 @@ class ScenePresenter : public QObject {
 
   void setColoring(PointColoring coloring);
   PointColoring coloring() const { return coloring_; }
-  // Hides the points that ground removal classifies as ground (cached per frame).
+  // Hides the points that ground removal classifies as ground (Document::ground, cached per
+  // frame); combined with the hidden classes in one mask over the full sweep.
   void setHideGround(bool hide);
   bool hideGround() const { return hideGround_; }
+  // Points whose semantic label is in `hidden` are neither drawn nor picked (hide / solo classes
+  // in the legend); empty = all shown.
+  void setHiddenClasses(std::set<std::uint16_t> hidden);
+  const std::set<std::uint16_t>& hiddenClasses() const { return hiddenClasses_; }
+  // One byte per point of frameCloud(): 1 = drawn (not hidden ground, not a hidden class).
+  std::vector<std::uint8_t> drawnMask() const;
+  // The colours of every point of frameCloud() as last computed (3 bytes per point).
+  const std::vector<std::uint8_t>& pointColors() const { return fullRgb_; }
+  // Label-colour recolours since the last full recolour that touched only the changed points.
+  std::size_t partialRecolors() const { return partialRecolors_; }
 
   // The cloud the view shows now (hidden ground is masked, not removed: this is the frame's
   // sweep), null when none; picking indexes it.
@@ -75,9 +90,13 @@ class ScenePresenter : public QObject {
   void onSelection();
   void updateHandles();
   void showCloud();
-  void applyGroundMask();
   void recolor();
-  std::vector<std::uint8_t> colors() const;
+  // Recomputes fullRgb_ for the current colouring and returns it.
+  const std::vector<std::uint8_t>& colors();
+  std::vector<std::uint8_t> fullColors() const;
+  void onLabelsChanged(const PointLabelsEvent& e);
+  // Sets the view's mask to drawnMask() (hidden ground AND hidden classes), or clears it.
+  void applyMask();
 
   Document& doc_;
   SceneView& view_;
@@ -88,6 +107,10 @@ class ScenePresenter : public QObject {
   std::vector<ObjectId> selected_;  // selection as last drawn
   std::size_t boxUpdates_ = 0;
   std::size_t shownFrame_ = SIZE_MAX;  // frame whose sweep and boxes are shown
+  std::vector<std::uint8_t> fullRgb_;  // colours of every point of full_ (patched in place)
+  std::set<std::uint16_t> hiddenClasses_;
+  SemanticLut lut_;  // of the ontology at the last full recolour
+  std::size_t partialRecolors_ = 0;
 };
 
 }  // namespace lidarlabel

@@ -7,7 +7,10 @@
 // Front: looking at the front face (the +length side).
 #include <QWidget>
 #include <array>
+#include <cstdint>
+#include <functional>
 #include <optional>
+#include <vector>
 
 #include "lidarlabel/app/document.h"
 #include "lidarlabel/render/orbit_camera.h"
@@ -37,9 +40,15 @@ class SubViews : public QWidget {
   void setTool(ViewTool* tool);
   // The box the views follow now (nullopt when no single object is selected).
   std::optional<ObjectId> followed() const { return followed_; }
+  const SubViewConfig& config() const { return config_; }
   // While a drag is in progress the cameras hold still (the pointer's ray must not move with the
   // box); when it ends they reframe on the box.
   void setDragging(bool dragging);
+  // Colours of the shown points, given their indices in the frame's sweep (e.g. the main view's
+  // label colours while labelling); unset = inside the box white, around it grey. Setting it, and
+  // any point-label change while it is set, redraws the points (label changes coalesced, 50 ms).
+  using PointColorFn = std::function<std::vector<std::uint8_t>(const std::vector<std::uint32_t>&)>;
+  void setPointColors(PointColorFn colors);
 
  public slots:
   // Reframes the cameras on the followed box (also done whenever the selection changes).
@@ -55,6 +64,8 @@ class SubViews : public QWidget {
   std::array<SceneView*, 3> views_{};
   std::optional<ObjectId> followed_;
   bool dragging_ = false;
+  PointColorFn colorFn_;
+  bool recolorPending_ = false;
 };
 
 }  // namespace lidarlabel

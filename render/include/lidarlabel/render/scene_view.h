@@ -5,6 +5,7 @@
 // right or middle drag (or Shift+left) = pan, wheel = zoom, double click = orbit the picked point.
 // VTK stays behind the pimpl: nothing VTK leaks from this header.
 #include <QOpenGLWidget>
+#include <QPointF>
 #include <QRectF>
 #include <cstdint>
 #include <memory>
@@ -62,6 +63,11 @@ class SceneView : public QOpenGLWidget {
   // widget pixels, colour SceneStyle::rubberBand; nullopt hides it).
   void setHandles(const std::vector<HandleItem>& handles);
   void setRubberBand(std::optional<QRectF> rect);
+  // Tool outlines over the scene (the brush circle, a lasso being drawn): polylines in logical
+  // widget pixels, drawn 1 px wide in SceneStyle::rubberBand; closed[k] (default true) joins
+  // the last point to the first. Empty hides them.
+  void setOverlayPaths(std::vector<std::vector<QPointF>> paths, std::vector<bool> closed = {});
+  std::size_t overlayPathCount() const;
 
   // The tool that gets mouse input first (not owned; null = camera only).
   void setTool(ViewTool* tool);

@@ -9,6 +9,7 @@
 
 #include <Eigen/Core>
 
+#include "lidarlabel/core/point_selection.h"
 #include "lidarlabel/render/orbit_camera.h"
 
 namespace lidarlabel {
@@ -43,6 +44,9 @@ ViewRay rayThroughPixel(const OrbitCamera& camera, double width, double height, 
 // Points outside the view get pixels outside [0, width) x [0, height).
 std::optional<Eigen::Vector2d> pixelOfPoint(const OrbitCamera& camera, double width, double height,
                                             const Eigen::Vector3d& p);
+
+// The same projection as pixelOfPoint, as core's ScreenProjection (for the selection tools).
+ScreenProjection screenProjection(const OrbitCamera& camera, double width, double height);
 
 // Metres per pixel at the target's depth (perspective) or everywhere (parallel).
 double metresPerPixel(const OrbitCamera& camera, double viewHeightPx);
