@@ -199,7 +199,7 @@ void BM_SteppingThrough1000FramesRss(benchmark::State& state) {
     for (std::size_t f = 0; f < frames; ++f) {
       const auto cloud = cache.get(f);
       view.setCloud(cloud, colorize(*cloud, ColorMode::Height));  // shared, as the window does
-      cache.prefetch({f + 1, f > 0 ? f - 1 : 0});                       // Document::prefetchAround
+      cache.prefetch({f + 1, f > 0 ? f - 1 : 0});                 // Document::prefetchAround
       if (haveDisplay() && f % 100 == 0) (void)view.grabFramebuffer();  // some real draws
       if (f + 1 == 10 || f + 1 == 100 || f + 1 == 1000)
         rss[static_cast<int>(f + 1)] = residentMiB();
