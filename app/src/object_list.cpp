@@ -5,17 +5,14 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "table_rows.h"
+
 #include "lidarlabel/core/points_in_box.h"
 
 namespace lidarlabel {
 
 namespace {
-QTableWidgetItem* item(const QString& text, bool number = false) {
-  auto* it = new QTableWidgetItem(text);
-  it->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
-  if (number) it->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-  return it;
-}
+using table_rows::cell;
 }  // namespace
 
 ObjectList::ObjectList(Document& document, QWidget* parent) : QWidget(parent), doc_(document) {
@@ -61,15 +58,15 @@ int ObjectList::rowOf(ObjectId id) const {
 
 void ObjectList::setRow(int row, const ObjectAnnotation& o, const PointCloud* cloud) {
   const QSignalBlocker block(table_);
-  table_->setItem(row, ColClass, item(QString::fromStdString(o.className)));
-  QTableWidgetItem* id = item(QString::number(o.trackId), true);
+  table_->setItem(row, ColClass, cell(QString::fromStdString(o.className)));
+  QTableWidgetItem* id = cell(QString::number(o.trackId), true);
   id->setData(Qt::UserRole, o.trackId);
   table_->setItem(row, ColId, id);
-  table_->setItem(row, ColProvenance, item(QString::fromLatin1(toString(o.provenance))));
+  table_->setItem(row, ColProvenance, cell(QString::fromLatin1(toString(o.provenance))));
   const QString points =
       cloud ? QString::number(countPointsInBox(*cloud, o.box).inside) : QString();
-  table_->setItem(row, ColPoints, item(points, true));
-  table_->setItem(row, ColReview, item(QString::fromLatin1(toString(o.review))));
+  table_->setItem(row, ColPoints, cell(points, true));
+  table_->setItem(row, ColReview, cell(QString::fromLatin1(toString(o.review))));
 }
 
 void ObjectList::rebuild() {
@@ -136,22 +133,13 @@ void ObjectList::onChanged(const ObjectsEvent& e) {
 
 void ObjectList::showSelection() {
   syncing_ = true;
-  QItemSelection sel;
-  for (ObjectId id : doc_.selection())
-    if (const int row = rowOf(id); row >= 0)
-      sel.select(table_->model()->index(row, 0), table_->model()->index(row, ColumnCount - 1));
-  table_->selectionModel()->select(sel, QItemSelectionModel::ClearAndSelect);
-  if (!doc_.selection().empty())
-    if (const int row = rowOf(doc_.selection().front()); row >= 0)
-      table_->scrollToItem(table_->item(row, 0));
+  table_rows::selectRows(*table_, doc_.selection(), [this](ObjectId id) { return rowOf(id); });
   syncing_ = false;
 }
 
 void ObjectList::takeSelection() {
   if (syncing_) return;
-  std::vector<ObjectId> ids;
-  for (const QModelIndex& i : table_->selectionModel()->selectedRows(ColId))
-    ids.push_back(table_->item(i.row(), ColId)->data(Qt::UserRole).toUInt());
+  const std::vector<ObjectId> ids = table_rows::selectedIds(*table_, ColId);
   doc_.setSelection(ids);
 }
 

@@ -5,17 +5,14 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "table_rows.h"
+
 #include "lidarlabel/app/track_selection.h"
 
 namespace lidarlabel {
 
 namespace {
-QTableWidgetItem* item(const QString& text, bool number = false) {
-  auto* it = new QTableWidgetItem(text);
-  it->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
-  if (number) it->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-  return it;
-}
+using table_rows::cell;
 
 const char* const kProvenanceLetters[] = {"M", "I", "T", "A"};
 const char* const kProvenanceNames[] = {QT_TR_NOOP("manual"), QT_TR_NOOP("interpolated"),
@@ -70,15 +67,15 @@ int TrackList::rowOf(ObjectId id) const {
 
 void TrackList::setRow(int row, ObjectId id, const TrackSummary& t) {
   const QSignalBlocker block(table_);
-  table_->setItem(row, ColClass, item(QString::fromStdString(t.className())));
-  QTableWidgetItem* idItem = item(QString::number(id), true);
+  table_->setItem(row, ColClass, cell(QString::fromStdString(t.className())));
+  QTableWidgetItem* idItem = cell(QString::number(id), true);
   idItem->setData(Qt::UserRole, id);
   table_->setItem(row, ColId, idItem);
-  table_->setItem(row, ColFrames, item(QString::number(t.count()), true));
+  table_->setItem(row, ColFrames, cell(QString::number(t.count()), true));
   table_->setItem(
       row, ColSpan,
-      item(QStringLiteral("%1\u2013%2").arg(t.firstFrame() + 1).arg(t.lastFrame() + 1)));
-  QTableWidgetItem* source = item(sourceText(t));
+      cell(QStringLiteral("%1\u2013%2").arg(t.firstFrame() + 1).arg(t.lastFrame() + 1)));
+  QTableWidgetItem* source = cell(sourceText(t));
   QStringList tip;
   const auto counts = t.provenanceCounts();
   std::size_t dominant = 0;
@@ -131,22 +128,13 @@ void TrackList::onEvent(const ObjectsEvent& e) {
 
 void TrackList::showSelection() {
   syncing_ = true;
-  QItemSelection sel;
-  for (ObjectId id : selection_.tracks())
-    if (const int row = rowOf(id); row >= 0)
-      sel.select(table_->model()->index(row, 0), table_->model()->index(row, ColumnCount - 1));
-  table_->selectionModel()->select(sel, QItemSelectionModel::ClearAndSelect);
-  if (!selection_.tracks().empty())
-    if (const int row = rowOf(selection_.tracks().front()); row >= 0)
-      table_->scrollToItem(table_->item(row, 0));
+  table_rows::selectRows(*table_, selection_.tracks(), [this](ObjectId id) { return rowOf(id); });
   syncing_ = false;
 }
 
 void TrackList::takeSelection() {
   if (syncing_) return;
-  std::vector<ObjectId> ids;
-  for (const QModelIndex& i : table_->selectionModel()->selectedRows(ColId))
-    ids.push_back(table_->item(i.row(), ColId)->data(Qt::UserRole).toUInt());
+  const std::vector<ObjectId> ids = table_rows::selectedIds(*table_, ColId);
   syncing_ = true;  // the selection below echoes back through tracksChanged
   selection_.setTracks(ids);
   syncing_ = false;
