@@ -6,6 +6,8 @@
 //    sweep and prune along x vs testing all n(n-1)/2 pairs per frame. The ratio is printed.
 #include <benchmark/benchmark.h>
 
+#include "bench_support.h"
+
 #include <cstdio>
 #include <map>
 
@@ -80,21 +82,7 @@ void BM_OverlapAllPairs(benchmark::State& state) {
 BENCHMARK(BM_OverlapIndexed)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_OverlapAllPairs)->Unit(benchmark::kMillisecond);
 
-class RatioReporter : public benchmark::ConsoleReporter {
- public:
-  std::map<std::string, Run> runs;
-  void ReportRuns(const std::vector<Run>& rs) override {
-    for (const Run& r : rs)
-      if (!r.error_occurred && r.run_type == Run::RT_Iteration) runs[r.benchmark_name()] = r;
-    ConsoleReporter::ReportRuns(rs);
-  }
-  double cpuMs(const std::string& name) const {
-    const auto it = runs.find(name);
-    if (it == runs.end()) return 0;
-    return it->second.GetAdjustedCPUTime() * 1e3 /
-           benchmark::GetTimeUnitMultiplier(it->second.time_unit);
-  }
-};
+using bench::RatioReporter;
 
 }  // namespace
 

@@ -6,6 +6,8 @@
 //   xvfb-run -a -s "-screen 0 1280x1024x24" tests/bench/desk_bench
 #include <benchmark/benchmark.h>
 
+#include "bench_support.h"
+
 #include <unistd.h>
 #include <QApplication>
 #include <cstdio>
@@ -108,17 +110,8 @@ void BM_SetCuboidsRebuildAndDrawN(benchmark::State& s) {
   editAndDraw(s, 2);
 }
 
-// n points: the KITTI sample repeated (shifted) to reach n.
 PointCloud sampleCloud(std::size_t n) {
-  const PointCloud one = readKittiBin(kKittiSweep);
-  PointCloud c;
-  c.reserve(n);
-  for (std::size_t i = 0; c.size() < n; ++i) {
-    const std::size_t j = i % one.size();
-    c.push(one.x[j], one.y[j], one.z[j] + 0.01f * static_cast<float>(i / one.size()),
-           one.intensity[j]);
-  }
-  return c;
+  return bench::repeatedSweep(kKittiSweep, n);
 }
 
 // Recolouring (e.g. height -> intensity): colorize + setColors into the existing arrays.
@@ -230,34 +223,7 @@ BENCHMARK(BM_OpenKittiFrameToFirstRender)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ReadKittiFrameOnly)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SteppingThrough1000FramesRss)->Iterations(1)->Unit(benchmark::kSecond);
 
-// Collects CPU time per iteration and the counters of every run.
-class RatioReporter : public benchmark::ConsoleReporter {
- public:
-  std::map<std::string, Run> runs;
-  void ReportRuns(const std::vector<Run>& rs) override {
-    for (const Run& r : rs)
-      if (!r.error_occurred && r.run_type == Run::RT_Iteration) runs[r.benchmark_name()] = r;
-    ConsoleReporter::ReportRuns(rs);
-  }
-  double cpuMs(const std::string& name) const {
-    const auto it = runs.find(name);
-    if (it == runs.end()) return 0;
-    return it->second.GetAdjustedCPUTime() * 1e3 /
-           benchmark::GetTimeUnitMultiplier(it->second.time_unit);
-  }
-  double realMs(const std::string& name) const {
-    const auto it = runs.find(name);
-    if (it == runs.end()) return 0;
-    return it->second.GetAdjustedRealTime() * 1e3 /
-           benchmark::GetTimeUnitMultiplier(it->second.time_unit);
-  }
-  double counter(const std::string& name, const std::string& key) const {
-    const auto it = runs.find(name);
-    if (it == runs.end()) return 0;
-    const auto c = it->second.counters.find(key);
-    return c == it->second.counters.end() ? 0 : c->second.value;
-  }
-};
+using bench::RatioReporter;
 
 double ratio(double a, double b) {
   return b > 0 ? a / b : 0.0;

@@ -7,6 +7,8 @@
 //   xvfb-run -a -s "-screen 0 1280x1024x24" tests/bench/label_bench
 #include <benchmark/benchmark.h>
 
+#include "bench_support.h"
+
 #include <QApplication>
 #include <algorithm>
 #include <cmath>
@@ -30,17 +32,8 @@ namespace fs = std::filesystem;
 const std::string kKittiSweep =
     std::string(LIDARLABEL_SAMPLE_DATA) + "/kitti_object/training/velodyne/000000.bin";
 
-// n points: the KITTI sample (120k) repeated, each copy lifted 1 cm, to reach n.
 PointCloud sampleCloud(std::size_t n) {
-  const PointCloud one = readKittiBin(kKittiSweep);
-  PointCloud c;
-  c.reserve(n);
-  for (std::size_t i = 0; c.size() < n; ++i) {
-    const std::size_t j = i % one.size();
-    c.push(one.x[j], one.y[j], one.z[j] + 0.01f * static_cast<float>(i / one.size()),
-           one.intensity[j]);
-  }
-  return c;
+  return bench::repeatedSweep(kKittiSweep, n);
 }
 
 // A one-frame sequence of n points in a scratch folder, open in a document shown in a view
@@ -194,29 +187,7 @@ BENCHMARK(BM_BrushMoveNaiveBaseline)
     ->Iterations(20);
 BENCHMARK(BM_StrokeUndoRecordBytes)->Arg(100)->Arg(10000)->Arg(100000)->Iterations(4);
 
-class RatioReporter : public benchmark::ConsoleReporter {
- public:
-  std::map<std::string, Run> runs;
-  void ReportRuns(const std::vector<Run>& rs) override {
-    for (const Run& r : rs)
-      if (!r.error_occurred && r.run_type == Run::RT_Iteration) runs[r.benchmark_name()] = r;
-    ConsoleReporter::ReportRuns(rs);
-  }
-  double cpuMs(const std::string& prefix) const {
-    for (const auto& [name, r] : runs)
-      if (name.rfind(prefix, 0) == 0)
-        return r.GetAdjustedCPUTime() * 1e3 / benchmark::GetTimeUnitMultiplier(r.time_unit);
-    return 0;
-  }
-  double counter(const std::string& prefix, const std::string& key) const {
-    for (const auto& [name, r] : runs)
-      if (name.rfind(prefix, 0) == 0) {
-        const auto c = r.counters.find(key);
-        return c == r.counters.end() ? 0 : c->second.value;
-      }
-    return 0;
-  }
-};
+using bench::RatioReporter;
 
 void printRatios(const RatioReporter& r) {
   std::printf("\n=== label_bench summary (CPU time per mouse move) ===\n");
