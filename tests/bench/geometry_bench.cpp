@@ -19,6 +19,7 @@
 #include <random>
 #include <string>
 
+#include "bench_support.h"
 #include "lidarlabel/core/box_fit.h"
 #include "lidarlabel/core/ground.h"
 #include "lidarlabel/core/points_in_box.h"
@@ -261,29 +262,9 @@ BENCHMARK(BM_FitBoxAtPoint)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // Ratios -----------------------------------------------------------------------------------------
 
-// Collects every run's real and CPU time. Single-threaded runs are compared by CPU time (on a
-// shared, loaded machine wall time also counts the waits for a core); the 2-thread point-in-box
-// run can only be judged by real time.
-class RatioReporter : public benchmark::ConsoleReporter {
- public:
-  std::map<std::string, std::pair<double, double>> ns;  // name -> (real, cpu) ns per iteration
-  void ReportRuns(const std::vector<Run>& runs) override {
-    for (const Run& r : runs) {
-      if (r.error_occurred || r.run_type != Run::RT_Iteration) continue;
-      const double toNs = 1e9 / benchmark::GetTimeUnitMultiplier(r.time_unit);
-      ns[r.benchmark_name()] = {r.GetAdjustedRealTime() * toNs, r.GetAdjustedCPUTime() * toNs};
-    }
-    ConsoleReporter::ReportRuns(runs);
-  }
-  double real(const std::string& name) const { return find(name).first; }
-  double cpu(const std::string& name) const { return find(name).second; }
-
- private:
-  std::pair<double, double> find(const std::string& name) const {
-    const auto it = ns.find(name);
-    return it == ns.end() ? std::pair<double, double>{0, 0} : it->second;
-  }
-};
+// Single-threaded runs are compared by CPU time (on a shared, loaded machine wall time also
+// counts the waits for a core); the 2-thread point-in-box run can only be judged by real time.
+using bench::RatioReporter;
 
 double ratio(double a, double b) {
   return b > 0 ? a / b : 0.0;
@@ -299,38 +280,38 @@ void printRatios(const RatioReporter& r) {
     const std::string crop = "BM_PclCropBoxPerBox/" + k + "/real_time";
     const std::string sum = "BM_StreamSumX/" + k + "/real_time";
     const std::string touch = "BM_StreamTouchXyz/" + k + "/real_time";
-    if (r.cpu(one) <= 0) continue;
+    if (r.cpuMs(one) <= 0) continue;
     std::printf("point-in-box %s: %.3f ms (1 thread, CPU), %.3f ms (2 threads, real)\n",
-                kCaseName[c], r.cpu(one) * 1e-6, r.real(two) * 1e-6);
+                kCaseName[c], r.cpuMs(one), r.realMs(two));
     std::printf(
         "  pcl::CropBox per box / ours          : %7.1fx (1 thread)  %7.1fx (2 threads)  [target "
         ">= 20x]\n",
-        ratio(r.cpu(crop), r.cpu(one)), ratio(r.real(crop), r.real(two)));
+        ratio(r.cpuMs(crop), r.cpuMs(one)), ratio(r.realMs(crop), r.realMs(two)));
     std::printf(
         "  ours / streaming sum of x            : %7.2fx (1 thread)  %7.2fx (2 threads)  [target "
         "<= 4x]\n",
-        ratio(r.cpu(one), r.cpu(sum)), ratio(r.real(two), r.real(sum)));
+        ratio(r.cpuMs(one), r.cpuMs(sum)), ratio(r.realMs(two), r.realMs(sum)));
     std::printf("  ours / streaming x,y,z count (SIMD)  : %7.2fx (1 thread)  %7.2fx (2 threads)\n",
-                ratio(r.cpu(one), r.cpu(touch)), ratio(r.real(two), r.real(touch)));
+                ratio(r.cpuMs(one), r.cpuMs(touch)), ratio(r.realMs(two), r.realMs(touch)));
   }
   for (int s = 0; s < 2; ++s) {
     const std::string k = std::to_string(s);
-    const double ours = r.cpu("BM_RemoveGround/" + k + "/real_time");
-    const double ransac = r.cpu("BM_PclRansacPlane/" + k + "/real_time");
+    const double ours = r.cpuMs("BM_RemoveGround/" + k + "/real_time");
+    const double ransac = r.cpuMs("BM_PclRansacPlane/" + k + "/real_time");
     if (ours <= 0) continue;
     std::printf(
         "ground removal %s: %.2f ms/frame on one core [target < 15]; PCL RANSAC plane %.2f ms -> "
         "%.1fx faster\n",
-        kSweep[s], ours * 1e-6, ransac * 1e-6, ratio(ransac, ours));
+        kSweep[s], ours, ransac, ratio(ransac, ours));
   }
-  const double fit = r.cpu("BM_FitBoxAtPoint/real_time");
+  const double fit = r.cpuMs("BM_FitBoxAtPoint/real_time");
   std::size_t objects = 0;
   for (const auto& k : clickCases()) objects += k.clicks.size();
   if (fit > 0 && objects > 0)
     std::printf(
         "one-click fit: %.3f ms per object (CPU) over the %zu labelled KITTI objects [target < "
         "5]\n",
-        fit * 1e-6 / static_cast<double>(objects), objects);
+        fit / static_cast<double>(objects), objects);
 }
 
 }  // namespace

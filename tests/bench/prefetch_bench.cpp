@@ -20,6 +20,7 @@
 #include <map>
 #include <thread>
 
+#include "bench_support.h"
 #include "lidarlabel/core/colormap.h"
 #include "lidarlabel/core/frame_cache.h"
 #include "lidarlabel/core/ground.h"
@@ -99,29 +100,17 @@ BENCHMARK(BM_ShowNextFrame)
     ->UseManualTime()
     ->Unit(benchmark::kMillisecond);
 
-class Reporter : public benchmark::ConsoleReporter {
- public:
-  std::map<std::string, double> ms;
-  void ReportRuns(const std::vector<Run>& rs) override {
-    for (const Run& r : rs)
-      if (!r.error_occurred && r.run_type == Run::RT_Iteration)
-        ms[r.benchmark_name()] =
-            r.GetAdjustedRealTime() * 1e3 / benchmark::GetTimeUnitMultiplier(r.time_unit);
-    ConsoleReporter::ReportRuns(rs);
-  }
-};
-
 }  // namespace
 
 int main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  Reporter reporter;
+  lidarlabel::bench::RatioReporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);
   const std::string suffix =
       "/dwell_ms:100/iterations:" + std::to_string(kFrames - 2) + "/manual_time";
-  const double off = reporter.ms["BM_ShowNextFrame/prefetch:0" + suffix];
-  const double on = reporter.ms["BM_ShowNextFrame/prefetch:1" + suffix];
+  const double off = reporter.realMs("BM_ShowNextFrame/prefetch:0" + suffix);
+  const double on = reporter.realMs("BM_ShowNextFrame/prefetch:1" + suffix);
   if (off > 0 && on > 0)
     std::printf(
         "\n=== prefetch_bench summary ===\n"

@@ -22,6 +22,7 @@
 #include <memory>
 #include <thread>
 
+#include "bench_support.h"
 #include "lidarlabel/core/colormap.h"
 #include "lidarlabel/render/scene_view.h"
 
@@ -159,31 +160,15 @@ constexpr std::int64_t kPoints = 10'865'383;
 BENCHMARK(BM_BigSweepSharedNoCells)->Arg(kPoints)->Iterations(1)->Unit(benchmark::kSecond);
 BENCHMARK(BM_BigSweepCopyAndCellsBaseline)->Arg(kPoints)->Iterations(1)->Unit(benchmark::kSecond);
 
-class Collect : public benchmark::ConsoleReporter {
- public:
-  std::map<std::string, Run> runs;
-  void ReportRuns(const std::vector<Run>& rs) override {
-    for (const Run& r : rs)
-      if (!r.error_occurred) runs[r.benchmark_name().substr(0, r.benchmark_name().find('/'))] = r;
-    ConsoleReporter::ReportRuns(rs);
-  }
-  double get(const std::string& run, const std::string& key) const {
-    const auto it = runs.find(run);
-    if (it == runs.end()) return 0;
-    const auto c = it->second.counters.find(key);
-    return c == it->second.counters.end() ? 0 : c->second.value;
-  }
-};
-
-void summary(const Collect& r) {
+void summary(const bench::RatioReporter& r) {
   const std::string ours = "BM_BigSweepSharedNoCells", base = "BM_BigSweepCopyAndCellsBaseline";
-  const double n = r.get(ours, "points"), cloud = r.get(ours, "cloud_MB");
+  const double n = r.counter(ours, "points"), cloud = r.counter(ours, "cloud_MB");
   if (n <= 0) return;
   std::printf("\n=== big sweep: %.0f points, cloud %.0f MB (16 B/point), empty view %.0f MB ===\n",
-              n, cloud, r.get(ours, "window_MB"));
+              n, cloud, r.counter(ours, "window_MB"));
   std::printf("%-34s %12s %12s %8s\n", "", "ours", "previous", "ratio");
   auto row = [&](const char* what, const char* key, double scale, const char* unit) {
-    const double a = r.get(ours, key) * scale, b = r.get(base, key) * scale;
+    const double a = r.counter(ours, key) * scale, b = r.counter(base, key) * scale;
     std::printf("%-34s %9.1f %-2s %9.1f %-2s %7.2fx\n", what, a, unit, b, unit, a > 0 ? b / a : 0);
   };
   row("first frame (wall)", "first_frame_ms", 1, "ms");
@@ -198,7 +183,8 @@ void summary(const Collect& r) {
   std::printf(
       "peak above the view / cloud bytes: ours %.2fx, previous %.2fx (the cloud itself "
       "is in these: it is created before the view)\n",
-      (r.get(ours, "peak_full_MB") + cloud) / cloud, (r.get(base, "peak_full_MB") + cloud) / cloud);
+      (r.counter(ours, "peak_full_MB") + cloud) / cloud,
+      (r.counter(base, "peak_full_MB") + cloud) / cloud);
 }
 
 }  // namespace
@@ -208,7 +194,7 @@ int main(int argc, char** argv) {
   QApplication app(argc, argv);
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  Collect reporter;
+  lidarlabel::bench::RatioReporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);
   summary(reporter);
   benchmark::Shutdown();

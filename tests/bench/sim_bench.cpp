@@ -9,6 +9,7 @@
 #include <map>
 #include <string>
 
+#include "bench_support.h"
 #include "lidarlabel/sim/simulate.h"
 
 namespace {
@@ -60,32 +61,19 @@ BENCHMARK(BM_SimulateFrame)->Args({64, 1800})->Args({128, 9000})->Unit(benchmark
 BENCHMARK(BM_SimulateFrameNoGridBaseline)->Args({64, 1800})->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_MakeScene)->Unit(benchmark::kMillisecond);
 
-// Console output plus the CPU time per iteration of each benchmark (the mean over repetitions
-// when they are aggregated), for the ratio line. CPU time, not wall time: the machine is shared.
-class RatioReporter : public benchmark::ConsoleReporter {
- public:
-  std::map<std::string, double> seconds;
-  void ReportRuns(const std::vector<Run>& runs) override {
-    ConsoleReporter::ReportRuns(runs);
-    for (const Run& r : runs) {
-      const bool mean = r.run_type == Run::RT_Aggregate && r.aggregate_name == "mean";
-      if ((r.run_type == Run::RT_Iteration || mean) && r.iterations > 0)
-        seconds[r.run_name.str()] = r.cpu_accumulated_time / static_cast<double>(r.iterations);
-    }
-  }
-};
 }  // namespace
 
 int main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
-  RatioReporter reporter;
+  lidarlabel::bench::RatioReporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);
-  const auto grid = reporter.seconds.find("BM_SimulateFrame/64/1800");
-  const auto base = reporter.seconds.find("BM_SimulateFrameNoGridBaseline/64/1800");
-  if (grid != reporter.seconds.end() && base != reporter.seconds.end())
+  // CPU time, not wall time: the machine is shared.
+  const double grid = reporter.cpuMs("BM_SimulateFrame/64/1800");
+  const double base = reporter.cpuMs("BM_SimulateFrameNoGridBaseline/64/1800");
+  if (grid > 0 && base > 0)
     std::printf(
         "64x1800 frame, CPU time: %.1f ms with the culling grid, %.1f ms without: %.1fx faster\n",
-        grid->second * 1e3, base->second * 1e3, base->second / grid->second);
+        grid, base, base / grid);
   benchmark::Shutdown();
   return 0;
 }

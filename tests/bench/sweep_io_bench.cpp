@@ -24,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_support.h"
 #include "lidarlabel/io/pcd.h"
 #include "lidarlabel/io/sweep_io.h"
 
@@ -214,36 +215,18 @@ BENCHMARK(BM_PcdCompressed_Pcl)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_PcdAscii_Lidarlabel)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PcdAscii_Pcl)->Unit(benchmark::kMillisecond);
 
-// Console output as usual, plus the real time per iteration of every run for the summary.
-class SummaryReporter : public benchmark::ConsoleReporter {
- public:
-  std::map<std::string, double> real, cpu;
-  void ReportRuns(const std::vector<Run>& runs) override {
-    for (const Run& r : runs) {
-      if (r.run_type != Run::RT_Iteration) continue;
-      const double unit = r.time_unit == benchmark::kMillisecond   ? 1e6
-                          : r.time_unit == benchmark::kMicrosecond ? 1e3
-                                                                   : 1.0;
-      real[r.benchmark_name()] = r.GetAdjustedRealTime() * unit;
-      cpu[r.benchmark_name()] = r.GetAdjustedCPUTime() * unit;
-    }
-    ConsoleReporter::ReportRuns(runs);
-  }
-};
 }  // namespace
 
 int main(int argc, char** argv) {
   writeFixtures();
   benchmark::Initialize(&argc, argv);
-  SummaryReporter reporter;
+  lidarlabel::bench::RatioReporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);
-  auto ratio = [](const std::map<std::string, double>& t, const char* a, const char* b) {
-    const auto ia = t.find(a), ib = t.find(b);
-    return (ia == t.end() || ib == t.end() || ib->second == 0) ? 0.0 : ia->second / ib->second;
-  };
+  auto ratio = [](double a, double b) { return b > 0 ? a / b : 0.0; };
   auto line = [&](const char* label, const char* a, const char* b, const char* target) {
-    std::printf("  %-44s %6.2fx real  %6.2fx cpu  %s\n", label, ratio(reporter.real, a, b),
-                ratio(reporter.cpu, a, b), target);
+    std::printf("  %-44s %6.2fx real  %6.2fx cpu  %s\n", label,
+                ratio(reporter.realMs(a), reporter.realMs(b)),
+                ratio(reporter.cpuMs(a), reporter.cpuMs(b)), target);
   };
   std::printf(
       "\nsummary (same run; 120,268-point KITTI sweep 000001; PCD files written by PCL):\n");
