@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "../io/conformance_support.h"
@@ -17,6 +18,8 @@
 #include "lidarlabel/app/label_panel.h"
 #include "lidarlabel/app/label_tool.h"
 #include "lidarlabel/app/scene_presenter.h"
+#include "lidarlabel/app/sub_views.h"
+#include "lidarlabel/core/box_edit.h"
 #include "lidarlabel/core/label_colors.h"
 #include "lidarlabel/core/points_in_box.h"
 #include "lidarlabel/io/native_format.h"
@@ -197,6 +200,40 @@ TEST(LabelGui, HiddenClassesAreNotDrawnNorPainted) {
   d.window.labelTool()->setRadius(300);
   test::drag(&d.view(), d.at(0.1, 0.2), d.at(0.9, 0.8));
   EXPECT_EQ(withSemantic(d.labels(), kRoad), withSemantic(l, kRoad));
+}
+
+TEST(LabelGui, BrushInTheSideViewLabelsOnlyTheFollowedBoxsNeighbourhoodUnderItsPath) {
+  LabelDesk d;
+  d.window.editor().select({1});
+  QApplication::processEvents();
+  SceneView* side = d.window.subViews()->view(SubViewKind::Side);
+  QTest::keyClick(&d.view(), Qt::Key_W);
+  d.chooseClass(QStringLiteral("sidewalk"));
+  const double r = d.window.labelTool()->radius();
+  // The side view's candidates are the points of the box and its margin, as it shows them.
+  const Cuboid box = d.doc().object(0, 1)->box;
+  const auto near = indicesInBox(*d.doc().cloud(0), box,
+                                 static_cast<float>(d.window.subViews()->config().margin));
+  const ProjectedPoints pts = projectPoints(
+      *d.doc().cloud(0), screenProjection(side->camera(), side->width(), side->height()), nullptr,
+      &near);
+  // A horizontal stroke through the box's centre, from one end of the box to the other.
+  const QPointF c = test::pixel(*side, box.center);
+  const QPointF a = test::pixel(*side, faceCenter(box, BoxFace::Back));
+  const QPointF b = test::pixel(*side, faceCenter(box, BoxFace::Front));
+  std::vector<std::uint32_t> expected = pointsInCircle(pts, {a.x(), c.y()}, r);
+  expected = merged(expected, pointsNearSegment(pts, {a.x(), c.y()}, {b.x(), c.y()}, r));
+  sendMouse(side, QEvent::MouseButtonPress, QPointF(a.x(), c.y()), Qt::LeftButton, Qt::LeftButton);
+  sendMouse(side, QEvent::MouseMove, QPointF(b.x(), c.y()), Qt::NoButton, Qt::LeftButton);
+  sendMouse(side, QEvent::MouseButtonRelease, QPointF(b.x(), c.y()), Qt::LeftButton, Qt::NoButton);
+  ASSERT_GT(expected.size(), 10u);
+  const std::vector<std::uint32_t> painted = withSemantic(d.labels(), kSidewalk);
+  EXPECT_EQ(painted, expected);
+  // Nothing outside what the side view shows: points behind the box on the same pixels stay.
+  std::vector<std::uint32_t> sortedNear = near;
+  std::sort(sortedNear.begin(), sortedNear.end());
+  EXPECT_TRUE(std::includes(sortedNear.begin(), sortedNear.end(), painted.begin(), painted.end()));
+  EXPECT_EQ(d.undoCount(), 1);
 }
 
 }  // namespace
