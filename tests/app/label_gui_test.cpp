@@ -130,11 +130,17 @@ TEST(LabelGui, LassoLabelsExactlyThePointsInsideThePolygon) {
   EXPECT_EQ(d.undoCount(), 1);
 }
 
-TEST(LabelGui, RoadByGroundActionAndCarByFillFromBoxLeaveNoDisagreementAndSaveConformingLabels) {
+TEST(LabelGui, RoadSidewalkAndCarByGroundBrushAndFillLeaveNoDisagreementAndSaveConformingLabels) {
   LabelDesk d;
   QTest::keyClick(&d.view(), Qt::Key_G, Qt::ControlModifier | Qt::ShiftModifier);  // ground
   const auto ground = d.window.editor().ground(0);
   EXPECT_EQ(withSemantic(d.labels(), kRoad).size(), ground->groundCount);
+  // A strip of the ground brushed as sidewalk: what the brush takes is no longer road.
+  QTest::keyClick(&d.view(), Qt::Key_W);
+  d.chooseClass(QStringLiteral("sidewalk"));
+  test::drag(&d.view(), d.at(0.2, 0.7), d.at(0.8, 0.7));
+  EXPECT_GT(withSemantic(d.labels(), kSidewalk).size(), 10u);
+  EXPECT_LT(withSemantic(d.labels(), kRoad).size() + 10, ground->groundCount);
   d.window.editor().select({1});
   QTest::keyClick(&d.view(), Qt::Key_B, Qt::ControlModifier);  // fill from the selected box
   const auto inside = indicesInBox(*d.doc().cloud(0), d.doc().object(0, 1)->box);
@@ -143,7 +149,7 @@ TEST(LabelGui, RoadByGroundActionAndCarByFillFromBoxLeaveNoDisagreementAndSaveCo
     ASSERT_EQ(l.semantic[i], kCar);
     ASSERT_EQ(l.instance[i], 1);
   }
-  EXPECT_EQ(d.undoCount(), 2);
+  EXPECT_EQ(d.undoCount(), 3);
 
   d.window.disagreementList()->refresh();
   EXPECT_EQ(d.window.disagreementList()->total(), 0u);
