@@ -23,6 +23,7 @@ struct CheckRunner::Run {
   bool points = false;
   std::map<std::size_t, PointLabels> unsavedLabels;  // edited labels not on disk yet
   std::vector<Finding> findings;
+  std::vector<Finding> loadErrors;  // unreadable sweeps / label files (as lidarlabel-cli check)
   bool ok = false;
   std::string error;
 };
@@ -45,7 +46,7 @@ CheckRunner::CheckRunner(Document& document, CheckRunnerConfig config, QObject* 
   connect(&doc_, &Document::sequenceChanged, this, [this] {
     findings_.clear();
     emit finished();
-    if (config_.autoRun) schedule();
+    if (config_.autoRun) run();  // at once: the dock says "Checking..." rather than "none"
   });
 }
 
@@ -91,8 +92,14 @@ bool CheckRunner::run() {
                          ? it->second
                          : readFramePointLabels(run->sequence, f, p.cloud.size(), run->ontology);
           return p;
-        } catch (const std::exception&) {
-          return std::nullopt;  // an unreadable sweep: its points checks are skipped
+        } catch (const std::exception& e) {  // its points checks are skipped, and said
+          Finding u;
+          u.check = "unreadable";
+          u.severity = Severity::Error;
+          u.frame = static_cast<long long>(f);
+          u.message = e.what();
+          run->loadErrors.push_back(std::move(u));
+          return std::nullopt;
         }
       };
     try {
@@ -108,6 +115,7 @@ bool CheckRunner::run() {
                           },
                           Qt::QueuedConnection);
                     });
+      run->findings.insert(run->findings.begin(), run->loadErrors.begin(), run->loadErrors.end());
       run->ok = true;
     } catch (const Cancelled&) {
     } catch (const std::exception& e) {

@@ -92,7 +92,21 @@ void ObjectList::setRow(int row, const ObjectAnnotation& o, const PointCloud* cl
       cloud ? QString::number(countPointsInBox(*cloud, o.box).inside) : QString();
   table_->setItem(row, ColPoints, cell(points, true));
   const auto& levels = doc_.ontology().reviewLevels;
-  table_->setItem(row, ColReview, cell(reviewCellText(objectProgress(o, levels), levels)));
+  QString text = reviewCellText(objectProgress(o, levels), levels);
+  const auto& log = o.reviewLog;
+  if (!log.comments.empty()) text += QStringLiteral(" \u00b7 %1\u270e").arg(log.comments.size());
+  QTableWidgetItem* review = cell(text);
+  if (!log.decisions.empty()) {  // who and when of the latest decision
+    const ReviewDecision& d = log.decisions.back();
+    review->setToolTip(
+        tr("%1 %2 by %3 at %4%5")
+            .arg(QString::fromStdString(d.level),
+                 d.verdict == ReviewVerdict::Accept ? tr("accepted") : tr("rejected"),
+                 QString::fromStdString(d.who), QString::fromStdString(d.when),
+                 d.note.empty() ? QString()
+                                : QStringLiteral(": ") + QString::fromStdString(d.note)));
+  }
+  table_->setItem(row, ColReview, review);
 }
 
 void ObjectList::setFilter(Filter f, bool on) {

@@ -62,7 +62,9 @@ PropertiesPanel::PropertiesPanel(Editor& editor, QWidget* parent)
 
   provenance_ = new QLabel(this);
   accept_ = new QPushButton(tr("Accept"), this);
-  accept_->setToolTip(tr("Make a tool's box the annotator's own (provenance manual)"));
+  accept_->setToolTip(
+      tr("Make a tool's box the annotator's own (provenance manual) and record an acceptance "
+         "at the review level"));
   auto* provRow = new QHBoxLayout;
   provRow->addWidget(provenance_, 1);
   provRow->addWidget(accept_);

@@ -99,7 +99,7 @@ ReviewPanel::ReviewPanel(Editor& editor, QWidget* parent) : QWidget(parent), edi
     reviewer_->setText(QString::fromStdString(editor_.reviewer()));
     emit reviewerChanged(reviewer_->text());
   });
-  connect(level_, &QComboBox::activated, this, [this](int i) {
+  connect(level_, &QComboBox::currentIndexChanged, this, [this](int i) {
     editor_.setReviewLevel(i <= 0 ? ReviewLevel{} : ReviewLevel{static_cast<std::size_t>(i - 1)});
     refresh();
     emit levelChanged();
@@ -252,8 +252,25 @@ bool ReviewPanel::rejectSelection() {
 
 bool ReviewPanel::acceptCurrentFrame() {
   const bool ok = editor_.acceptFrame(takeNote());
-  if (ok) note_->clear();
-  return ok;
+  if (!ok) return false;
+  note_->clear();
+  // Allowed (the frame's record is the reviewer's statement), but said: boxes still open.
+  const Document& doc = editor_.document();
+  const auto& levels = doc.ontology().reviewLevels;
+  const std::string& level =
+      doc.sequence().frames[doc.currentFrame()].review.decisions.back().level;
+  const auto passed =
+      static_cast<std::size_t>(std::find(levels.begin(), levels.end(), level) - levels.begin() + 1);
+  int open = 0;
+  for (const ObjectAnnotation& o : doc.objects(doc.currentFrame())) {
+    const ReviewProgress p = objectProgress(o, levels);
+    open += p.rejected || p.levelsPassed < passed ? 1 : 0;
+  }
+  if (open > 0)
+    emit message(
+        tr("Frame accepted at %1; %n box(es) in it are not accepted at %1 yet", nullptr, open)
+            .arg(QString::fromStdString(level)));
+  return true;
 }
 
 bool ReviewPanel::rejectCurrentFrame() {

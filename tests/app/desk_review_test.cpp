@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTableWidget>
 #include <QToolButton>
 
@@ -94,6 +95,14 @@ TEST_F(DeskReview, TheDockButtonsAndKeysAcceptAndRejectBoxes) {
   EXPECT_EQ(reviewCell(2), "rejected");
   EXPECT_EQ(d.object(2).reviewLog.decisions.back().note, "too wide");
   EXPECT_TRUE(panel().noteEdit()->text().isEmpty());
+  const QString who = QString::fromStdString(d.window.editor().reviewer());
+  const QTableWidgetItem* cell = list().table()->item(list().rowOf(2), ObjectList::ColReview);
+  EXPECT_TRUE(cell->toolTip().startsWith("reviewer rejected by " + who + " at "));
+  EXPECT_TRUE(cell->toolTip().endsWith(": too wide"));
+  panel().noteEdit()->setText(QStringLiteral("shrink to the points"));
+  QTest::mouseClick(panel().commentButton(), Qt::LeftButton);
+  EXPECT_EQ(reviewCell(2), "rejected \u00b7 1\u270e");
+  EXPECT_EQ(panel().history()->rowCount(), 2);  // the rejection and the comment
   d.window.editor().select({1});
   d.focusView();
   QTest::keyClick(&d.view(), Qt::Key_A, Qt::ShiftModifier);
@@ -103,10 +112,14 @@ TEST_F(DeskReview, TheDockButtonsAndKeysAcceptAndRejectBoxes) {
 }
 
 TEST_F(DeskReview, TheFrameIsDoneOnlyAfterTheLastLevelAcceptsIt) {
+  QSignalSpy said(&panel(), &ReviewPanel::message);
   QTest::mouseClick(panel().acceptFrameButton(), Qt::LeftButton);
+  ASSERT_EQ(said.count(), 1);  // car 1 is not accepted yet: allowed, but said
+  EXPECT_EQ(said.at(0).at(0).toString(),
+            "Frame accepted at reviewer; 1 box(es) in it are not accepted at reviewer yet");
   EXPECT_TRUE(panel().frameProgress()->text().contains("reviewer \u2713, qa pending"));
   panel().levelCombo()->setCurrentIndex(2);  // qa chosen by the reviewer
-  emit panel().levelCombo()->activated(2);
+  EXPECT_EQ(d.window.editor().reviewLevel(), ReviewLevel{1});
   QTest::mouseClick(panel().acceptFrameButton(), Qt::LeftButton);
   EXPECT_TRUE(panel().frameProgress()->text().contains("reviewer \u2713, qa \u2713"));
   EXPECT_TRUE(reviewProgress(d.doc().sequence().frames[0].review, {"reviewer", "qa"}).done);
