@@ -2,6 +2,11 @@
 #include <QtGlobal>
 #include <algorithm>
 
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 #include "lidarlabel/app/commands/change_objects.h"
 #include "lidarlabel/app/commands/set_frame_review.h"
 #include "lidarlabel/app/editor.h"
@@ -13,6 +18,10 @@ std::string defaultReviewerName() {
     const QString name = qEnvironmentVariable(var).trimmed();
     if (!name.isEmpty()) return name.toStdString();
   }
+#ifdef Q_OS_UNIX
+  if (const passwd* pw = getpwuid(getuid()); pw && pw->pw_name && *pw->pw_name)
+    return pw->pw_name;  // no login variables (e.g. started by a service): the account's name
+#endif
   return "unknown";
 }
 

@@ -217,5 +217,23 @@ TEST_F(DeskReview, TheClassGuidelineIsShownBesideTheProperties) {
   EXPECT_FALSE(g->isVisible());
 }
 
+TEST_F(DeskReview, TheReviewersNameIsKeptInTheSettingsAndTheCommandLineOverridesIt) {
+  QLineEdit* name = panel().reviewerEdit();
+  name->setText(QStringLiteral("carla"));
+  emit name->editingFinished();  // as when the field loses focus
+  EXPECT_EQ(d.window.editor().reviewer(), "carla");
+  MainWindowConfig c;  // the same settings file (deskConfig() would start a fresh one)
+  c.settingsFile = d.window.settingsFile();
+  c.workspace.autosaveSeconds = 0;
+  {
+    MainWindow again(c);  // the next start: the name from the settings
+    EXPECT_EQ(again.editor().reviewer(), "carla");
+  }
+  c.reviewer = QStringLiteral("dan");  // lidarlabel --reviewer dan
+  MainWindow overridden(c);
+  EXPECT_EQ(overridden.editor().reviewer(), "dan");
+  EXPECT_EQ(overridden.reviewActions()->panel()->reviewerEdit()->text(), "dan");
+}
+
 }  // namespace
 }  // namespace lidarlabel

@@ -56,7 +56,7 @@ struct EditorConfig {
 };
 
 // The name review decisions are recorded under when nobody set one: the login name ($USER,
-// $LOGNAME or %USERNAME%), else "unknown".
+// $LOGNAME or %USERNAME%, else the account's name), else "unknown".
 std::string defaultReviewerName();
 
 // Which boxes a fill from boxes uses: the given ones, every box of their tracks in every frame,
