@@ -1,11 +1,12 @@
 // lidarlabel [folder] [--frame N] [--camera chase|bev] [--select ID] [--screenshot FILE]
 //            [--autosave-seconds N] [--recover ask|yes|no] [--create-box-at X,Y[,Z]]
-//            [--save-and-exit] [--color MODE]
+//            [--save-and-exit] [--color MODE] [--reviewer NAME] [--ontology FILE]
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <QApplication>
@@ -17,6 +18,7 @@
 
 #include "lidarlabel/app/main_window.h"
 #include "lidarlabel/app/scene_presenter.h"
+#include "lidarlabel/io/ontology_io.h"
 #include "lidarlabel/render/scene_view.h"
 
 namespace {
@@ -91,7 +93,18 @@ int main(int argc, char** argv) {
       QStringLiteral("color"),
       QStringLiteral("Point colours: height, intensity, boxes, label, instance or disagreement."),
       QStringLiteral("mode"), QStringLiteral("height"));
-  cli.addOptions({frame, camera, select, shot, autosave, recover, createAt, saveExit, color});
+  const QCommandLineOption reviewer(
+      QStringLiteral("reviewer"),
+      QStringLiteral("Name recorded with review decisions and comments in this run (default: "
+                     "the name set in the Review dock, else the login name)."),
+      QStringLiteral("NAME"));
+  const QCommandLineOption ontology(
+      QStringLiteral("ontology"),
+      QStringLiteral("The project's ontology (classes, attributes, guidelines, review levels) "
+                     "instead of the built-in one."),
+      QStringLiteral("FILE"));
+  cli.addOptions({frame, camera, select, shot, autosave, recover, createAt, saveExit, color,
+                  reviewer, ontology});
   if (std::any_of(argv + 1, argv + argc, [](const char* a) {
         return !std::strcmp(a, "-h") || !std::strcmp(a, "--help") || !std::strcmp(a, "-?");
       })) {
@@ -130,10 +143,22 @@ int main(int argc, char** argv) {
     return 2;
   }
 
+  std::optional<lidarlabel::Ontology> projectOntology;
+  if (cli.isSet(ontology)) {
+    try {
+      projectOntology = lidarlabel::loadOntology(cli.value(ontology).toStdString());
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "lidarlabel: --ontology: %s\n", e.what());
+      return 2;
+    }
+  }
+
   lidarlabel::MainWindowConfig config;
   config.workspace = lidarlabel::defaultWorkspaceConfig();
   config.workspace.autosaveSeconds = autosaveSeconds;
+  config.reviewer = cli.value(reviewer).trimmed();
   lidarlabel::MainWindow window(config);
+  if (projectOntology) window.document().setOntology(std::move(*projectOntology));
   window.setColoring(static_cast<lidarlabel::PointColoring>(colorMode));  // same order
   if (cli.value(recover) != QStringLiteral("ask")) {
     lidarlabel::WorkspacePrompts prompts;

@@ -214,6 +214,17 @@ void Document::replaceObject(std::size_t frame, ObjectId id, ObjectAnnotation o,
   emit objectsChanged(e);
 }
 
+void Document::setFrameReview(std::size_t frame, ReviewRecord review) {
+  sequence_.frames.at(frame).review = std::move(review);
+  emit frameReviewChanged(static_cast<int>(frame));
+}
+
+void Document::addAnnotationSeconds(std::size_t frame, double seconds) {
+  if (frame >= frameCount() || !(seconds > 0.0)) return;
+  sequence_.frames[frame].annotationSeconds += seconds;
+  emit annotationTimeChanged(static_cast<int>(frame));
+}
+
 void Document::setObjects(std::size_t frame, std::vector<ObjectAnnotation> objects) {
   requireUniqueIds(objects, frame);
   auto& v = sequence_.frames.at(frame).objects;

@@ -45,7 +45,8 @@ Editor::Editor(Document& document, NudgeSteps steps) : Editor(document, withStep
 Editor::Editor(Document& document, EditorConfig config)
     : document_(document),
       config_(std::move(config)),
-      groundCache_(std::make_shared<GroundCache>()) {}
+      groundCache_(std::make_shared<GroundCache>()),
+      reviewer_(defaultReviewerName()) {}
 
 GroundConfig Editor::groundConfig() const {
   if (config_.ground) return *config_.ground;

@@ -44,13 +44,7 @@ bool Editor::setAttribute(ObjectId id, const std::string& key, const std::string
 }
 
 bool Editor::accept(ObjectId id) {
-  if (!document_.isOpen()) return false;
-  const ObjectAnnotation* o = document_.object(document_.currentFrame(), id);
-  if (!o) return false;
-  ObjectAnnotation after = *o;
-  after.provenance = Provenance::Manual;
-  after.confidence = 1.0f;
-  return change(id, after, ChangeKind::Accept, QObject::tr("Accept box"), false);
+  return acceptObjects({id});
 }
 
 int Editor::remove(const std::vector<ObjectId>& ids) {

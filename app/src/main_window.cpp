@@ -73,6 +73,7 @@ MainWindow::MainWindow(MainWindowConfig config, QWidget* parent)
   buildFrameBar();
   buildMenus();
   buildLabelMenu();
+  buildReview();
   statusLabel_ = new QLabel(this);
   statusBar()->addWidget(statusLabel_, 1);
 

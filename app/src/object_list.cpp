@@ -1,8 +1,11 @@
 #include "lidarlabel/app/object_list.h"
 
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QLabel>
 #include <QTableWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include "table_rows.h"
@@ -26,8 +29,30 @@ ObjectList::ObjectList(Document& document, QWidget* parent) : QWidget(parent), d
   table_->verticalHeader()->setVisible(false);
   table_->horizontalHeader()->setStretchLastSection(true);
   table_->setFocusPolicy(Qt::ClickFocus);
+  auto* filterRow = new QHBoxLayout;
+  const char* names[FilterCount][3] = {
+      {"filterRejected", QT_TR_NOOP("Rejected"), QT_TR_NOOP("Only boxes a reviewer rejected")},
+      {"filterAutomatic", QT_TR_NOOP("Automatic"),
+       QT_TR_NOOP("Only a tool's boxes (automatic, tracked, interpolated)")},
+      {"filterUnreviewed", QT_TR_NOOP("Unreviewed"),
+       QT_TR_NOOP("Only boxes waiting for a decision at the review level")},
+      {"filterFindings", QT_TR_NOOP("Findings"), QT_TR_NOOP("Only boxes a label check names")}};
+  filterRow->addWidget(new QLabel(tr("Only:"), this));
+  for (int f = 0; f < FilterCount; ++f) {
+    auto* b = new QToolButton(this);
+    b->setObjectName(QString::fromLatin1(names[f][0]));
+    b->setText(tr(names[f][1]));
+    b->setToolTip(tr(names[f][2]));
+    b->setCheckable(true);
+    b->setFocusPolicy(Qt::NoFocus);
+    filterRow->addWidget(b);
+    connect(b, &QToolButton::toggled, this, [this] { applyFilters(); });
+    filters_[f] = b;
+  }
+  filterRow->addStretch(1);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
+  layout->addLayout(filterRow);
   layout->addWidget(table_);
   connect(&doc_, &Document::sequenceChanged, this, &ObjectList::rebuild);
   connect(&doc_, &Document::currentFrameChanged, this, &ObjectList::rebuild);
@@ -66,7 +91,65 @@ void ObjectList::setRow(int row, const ObjectAnnotation& o, const PointCloud* cl
   const QString points =
       cloud ? QString::number(countPointsInBox(*cloud, o.box).inside) : QString();
   table_->setItem(row, ColPoints, cell(points, true));
-  table_->setItem(row, ColReview, cell(QString::fromLatin1(toString(o.review))));
+  const auto& levels = doc_.ontology().reviewLevels;
+  QString text = reviewCellText(objectProgress(o, levels), levels);
+  const auto& log = o.reviewLog;
+  if (!log.comments.empty()) text += QStringLiteral(" \u00b7 %1\u270e").arg(log.comments.size());
+  QTableWidgetItem* review = cell(text);
+  if (!log.decisions.empty()) {  // who and when of the latest decision
+    const ReviewDecision& d = log.decisions.back();
+    review->setToolTip(
+        tr("%1 %2 by %3 at %4%5")
+            .arg(QString::fromStdString(d.level),
+                 d.verdict == ReviewVerdict::Accept ? tr("accepted") : tr("rejected"),
+                 QString::fromStdString(d.who), QString::fromStdString(d.when),
+                 d.note.empty() ? QString()
+                                : QStringLiteral(": ") + QString::fromStdString(d.note)));
+  }
+  table_->setItem(row, ColReview, review);
+}
+
+void ObjectList::setFilter(Filter f, bool on) {
+  filters_[f]->setChecked(on);
+}
+
+void ObjectList::setReviewLevel(ReviewLevel level) {
+  level_ = level;
+  applyFilters();
+}
+
+void ObjectList::setFlagged(std::map<std::size_t, std::set<ObjectId>> flagged) {
+  flagged_ = std::move(flagged);
+  applyFilters();
+}
+
+bool ObjectList::passes(const ObjectAnnotation& o) const {
+  const auto& levels = doc_.ontology().reviewLevels;
+  const ReviewProgress p = objectProgress(o, levels);
+  if (filters_[OnlyRejected]->isChecked() && !p.rejected) return false;
+  if (filters_[OnlyAutomatic]->isChecked() && o.provenance == Provenance::Manual) return false;
+  if (filters_[OnlyUnreviewed]->isChecked() && (p.rejected || !waitsAt(p, levels.size(), level_)))
+    return false;
+  if (filters_[OnlyWithFindings]->isChecked()) {
+    const auto it = flagged_.find(doc_.currentFrame());
+    if (it == flagged_.end() || !it->second.count(o.trackId)) return false;
+  }
+  return true;
+}
+
+void ObjectList::applyFilters() {
+  if (!doc_.isOpen()) return;
+  for (int r = 0; r < table_->rowCount(); ++r) {
+    const ObjectAnnotation* o =
+        doc_.object(doc_.currentFrame(), table_->item(r, ColId)->data(Qt::UserRole).toUInt());
+    table_->setRowHidden(r, o && !passes(*o));
+  }
+}
+
+int ObjectList::visibleRows() const {
+  int n = 0;
+  for (int r = 0; r < table_->rowCount(); ++r) n += table_->isRowHidden(r) ? 0 : 1;
+  return n;
 }
 
 void ObjectList::rebuild() {
@@ -89,6 +172,7 @@ void ObjectList::rebuild() {
     }
   }
   syncing_ = false;
+  applyFilters();
   showSelection();
 }
 
@@ -104,6 +188,7 @@ void ObjectList::onAdded(const ObjectsEvent& e) {
     setRow(row, *o, c.get());
   }
   syncing_ = false;
+  applyFilters();
 }
 
 void ObjectList::onRemoved(const ObjectsEvent& e) {
@@ -128,6 +213,7 @@ void ObjectList::onChanged(const ObjectsEvent& e) {
     if (!c) table_->item(row, ColPoints)->setText(oldPoints);  // box unchanged: count stands
   }
   syncing_ = false;
+  applyFilters();
   showSelection();
 }
 

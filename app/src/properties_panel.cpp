@@ -62,7 +62,9 @@ PropertiesPanel::PropertiesPanel(Editor& editor, QWidget* parent)
 
   provenance_ = new QLabel(this);
   accept_ = new QPushButton(tr("Accept"), this);
-  accept_->setToolTip(tr("Make a tool's box the annotator's own (provenance manual)"));
+  accept_->setToolTip(
+      tr("Make a tool's box the annotator's own (provenance manual) and record an acceptance "
+         "at the review level"));
   auto* provRow = new QHBoxLayout;
   provRow->addWidget(provenance_, 1);
   provRow->addWidget(accept_);
@@ -77,10 +79,17 @@ PropertiesPanel::PropertiesPanel(Editor& editor, QWidget* parent)
   readout_->setWordWrap(true);
   readout_->setTextFormat(Qt::PlainText);
 
+  guideline_ = new QLabel(this);
+  guideline_->setObjectName(QStringLiteral("guideline"));
+  guideline_->setWordWrap(true);
+  guideline_->setTextFormat(Qt::PlainText);
+  guideline_->setFrameShape(QFrame::StyledPanel);
+
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(form);
   layout->addLayout(attributesForm_);
   layout->addWidget(readout_);
+  layout->addWidget(guideline_);
   layout->addStretch(1);
 
   Document& doc = editor_.document();
@@ -126,6 +135,7 @@ void PropertiesPanel::refresh() {
   setEnabled(o != nullptr);
   if (!o) {
     readout_->setText(tr("Select one box to edit it."));
+    guideline_->hide();
     rebuildAttributes(nullptr);
     return;
   }
@@ -154,6 +164,13 @@ void PropertiesPanel::refresh() {
                            .arg(QString::fromLatin1(toString(o->provenance)),
                                 QString::fromLatin1(toString(o->review))));
   accept_->setEnabled(o->provenance != Provenance::Manual);
+  const ClassDef* cls = editor_.document().ontology().find(o->className);
+  const bool hasGuideline = cls && !cls->guideline.empty();
+  guideline_->setText(hasGuideline ? tr("Guideline (%1): %2")
+                                         .arg(QString::fromStdString(cls->name),
+                                              QString::fromStdString(cls->guideline))
+                                   : QString());
+  guideline_->setVisible(hasGuideline);
   rebuildAttributes(o);
   refreshReadout();
 }

@@ -46,13 +46,11 @@ SequenceActions::SequenceActions(QMainWindow& window, Editor& editor, FrameNavig
   add(
       tr("Pre-&label sequence..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
       [this] { startPrelabel(); }, true);
-  // Accept: one key where the boxes are (the 3D view and the box views), plus Ctrl+Return.
+  // Accept: one key where the boxes are (the 3D view, the box views, the object list), plus
+  // Ctrl+Return; a review acceptance at the review level (Editor::acceptObjects, one undo step).
   QAction* accept = add(
       tr("A&ccept selected boxes"), QKeySequence(Qt::Key_A),
-      [this] {
-        for (ObjectId id : editor_.document().selection()) editor_.accept(id);
-      },
-      true);
+      [this] { editor_.acceptObjects(editor_.document().selection()); }, true);
   accept->setShortcutContext(Qt::WidgetWithChildrenShortcut);
   for (QWidget* w : viewScopes) w->addAction(accept);
   connect(runner_, &PrelabelRunner::progress, this, [this](int done, int total) {

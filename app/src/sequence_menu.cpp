@@ -4,6 +4,7 @@
 #include <QStatusBar>
 
 #include "lidarlabel/app/main_window.h"
+#include "lidarlabel/app/object_list.h"
 #include "lidarlabel/app/sequence_actions.h"
 #include "lidarlabel/app/sub_views.h"
 #include "lidarlabel/app/timeline.h"
@@ -14,8 +15,8 @@ namespace lidarlabel {
 
 void MainWindow::buildSequenceMenu() {
   QMenu* menu = menuBar()->addMenu(tr("&Sequence"));
-  sequence_ =
-      new SequenceActions(*this, editor_, *navigator_, *timeline_, menu, {viewArea_, subViews_});
+  sequence_ = new SequenceActions(*this, editor_, *navigator_, *timeline_, menu,
+                                  {viewArea_, subViews_, objectList_});
   editActions_ << sequence_->editActions();
   connect(sequence_, &SequenceActions::message, this,
           [this](const QString& m) { statusBar()->showMessage(m, 8000); });

@@ -107,9 +107,8 @@ void MainWindow::buildEditMenu() {
       [this, sel] { editor_.duplicate(sel()); });
   add(tr("&Copy to next frame"), QKeySequence(Qt::CTRL | Qt::Key_PageDown),
       [this, sel] { editor_.copyToNextFrame(sel()); });
-  add(tr("&Accept box"), QKeySequence(Qt::CTRL | Qt::Key_Return), [this, sel] {
-    for (ObjectId id : sel()) editor_.accept(id);
-  });
+  add(tr("&Accept boxes"), QKeySequence(Qt::CTRL | Qt::Key_Return),
+      [this, sel] { editor_.acceptObjects(sel()); });
   edit->addSeparator();
   QAction* flip = viewAction(tr("&Flip heading"), QKeySequence(Qt::Key_X), edit);
   connect(flip, &QAction::triggered, this, [this, sel] {

@@ -66,6 +66,19 @@ TEST(DeskProcess, AfterKillNineARestartRecoversTheAutosavedEdit) {
   EXPECT_FALSE(fs::exists(recovery));  // saving removes it
 }
 
+TEST(DeskProcess, AnUnreadableOntologyFileStopsTheProgramNamingIt) {
+  test::qtApp();
+  const std::string folder = test::writeAnnotatedSequence(test::scratchDir());
+  const std::string bad = test::scratchDir() + "/no-such-ontology.json";
+  QProcess p;
+  p.setProcessChannelMode(QProcess::MergedChannels);
+  p.start(program(), {QString::fromStdString(folder), QStringLiteral("--ontology"),
+                      QString::fromStdString(bad), QStringLiteral("--save-and-exit")});
+  ASSERT_TRUE(p.waitForFinished(60000));
+  EXPECT_EQ(p.exitCode(), 2);
+  EXPECT_TRUE(p.readAll().contains("no-such-ontology.json"));
+}
+
 TEST(DeskProcess, ASecondProcessOnTheSameFolderIsReadOnlyAndCannotSave) {
   test::qtApp();
   const std::string folder = test::writeAnnotatedSequence(test::scratchDir());

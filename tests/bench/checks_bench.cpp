@@ -4,6 +4,9 @@
 //    sequence, what `lidarlabel-cli check --no-points` runs. Target: seconds, not minutes.
 //  - BM_OverlapIndexed vs BM_OverlapAllPairs (baseline, same process): the overlap check with
 //    sweep and prune along x vs testing all n(n-1)/2 pairs per frame. The ratio is printed.
+//  - BM_WindowSnapshot: what the window's CheckRunner does on the UI thread before each run
+//    (a copy of the sequence for the worker thread); the checks themselves run on the worker.
+//    Printed beside BM_CheckBoxesAndTracks: the UI-thread share of a check run after an edit.
 #include <benchmark/benchmark.h>
 
 #include "bench_support.h"
@@ -82,6 +85,15 @@ void BM_OverlapAllPairs(benchmark::State& state) {
 BENCHMARK(BM_OverlapIndexed)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_OverlapAllPairs)->Unit(benchmark::kMillisecond);
 
+void BM_WindowSnapshot(benchmark::State& state) {
+  for (auto _ : state) {
+    Sequence copy = sequence();  // CheckRunner::run(): run->sequence = doc_.sequence()
+    benchmark::DoNotOptimize(copy.frames.data());
+  }
+  state.SetItemsProcessed(state.iterations() * 1000);
+}
+BENCHMARK(BM_WindowSnapshot)->Unit(benchmark::kMillisecond);
+
 using bench::RatioReporter;
 
 }  // namespace
@@ -95,6 +107,12 @@ int main(int argc, char** argv) {
   const double pairs = reporter.cpuMs("BM_OverlapAllPairs");
   std::printf("\n=== checks_bench summary (1,000 frames x 50 boxes, CPU time) ===\n");
   if (all > 0) std::printf("box + track checks: %.0f ms for the sequence\n", all);
+  const double snapshot = reporter.cpuMs("BM_WindowSnapshot");
+  if (all > 0 && snapshot > 0)
+    std::printf(
+        "window after an edit: %.1f ms snapshot on the UI thread, %.0f ms of checks on "
+        "the worker (%.0fx less on the UI thread than checking there)\n",
+        snapshot, all, all / snapshot);
   if (indexed > 0 && pairs > 0)
     std::printf("overlap check: indexed %.0f ms vs all pairs %.0f ms -> %.2fx\n", indexed, pairs,
                 pairs / indexed);

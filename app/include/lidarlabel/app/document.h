@@ -155,6 +155,15 @@ class Document : public QObject {
   void setPointLabels(std::size_t frame, const std::vector<std::uint32_t>& indices,
                       const std::vector<std::uint16_t>& semantic,
                       const std::vector<std::uint16_t>& instance);
+  // Replaces a frame's review record (decisions and comments, core/review.h); emits
+  // frameReviewChanged. For commands only (SetFrameReviewCommand). Throws std::out_of_range.
+  void setFrameReview(std::size_t frame, ReviewRecord review);
+
+  // --- Active annotation time (not an undo step) --------------------------------------------
+  // Adds seconds (> 0) to Frame::annotationSeconds. The window's ActiveTimeRecorder calls it.
+  // It does not mark the document modified: the time is written with the next save (and with
+  // each recovery file), never by itself. Emits annotationTimeChanged.
+  void addAnnotationSeconds(std::size_t frame, double seconds);
 
  signals:
   void sequenceChanged();  // a whole new sequence: views rebuild everything
@@ -165,6 +174,8 @@ class Document : public QObject {
   void selectionChanged();
   void modifiedChanged(bool modified);
   void pointLabelsChanged(const lidarlabel::PointLabelsEvent& event);
+  void frameReviewChanged(int frame);
+  void annotationTimeChanged(int frame);
 
  private:
   PointLabels& editablePointLabels(std::size_t frame);

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "lidarlabel/app/document.h"
+#include "lidarlabel/app/review_queue.h"
 #include "lidarlabel/core/box_edit.h"
 #include "lidarlabel/core/box_fit.h"
 #include "lidarlabel/core/box_readout.h"
@@ -50,7 +51,13 @@ struct EditorConfig {
   double duplicateOffset = 1.0;  // metres along the box's own Left axis
   TrackerConfig tracker;         // propagate
   InterpolationConfig interpolation;
+  // The time stamped on review decisions and comments (ISO 8601 UTC); empty = core's utcNow().
+  std::function<std::string()> reviewClock;
 };
+
+// The name review decisions are recorded under when nobody set one: the login name ($USER,
+// $LOGNAME or %USERNAME%, else the account's name), else "unknown".
+std::string defaultReviewerName();
 
 // Which boxes a fill from boxes uses: the given ones, every box of their tracks in every frame,
 // or every box of the current frame.
@@ -125,8 +132,35 @@ class Editor {
   bool setTrackId(ObjectId id, ObjectId newId);
   // An empty value removes the attribute.
   bool setAttribute(ObjectId id, const std::string& key, const std::string& value);
-  // Accepting an automatic / tracked / interpolated box makes it the annotator's (Manual).
+  // Accepting an automatic / tracked / interpolated box makes it the annotator's (Manual); it
+  // also records an acceptance at the review level (acceptObjects({id})).
   bool accept(ObjectId id);
+
+  // --- Review (editor_review.cpp; docs/review.md) ---------------------------------------------
+  // Each decision and comment records the reviewer's name, the review level and the time
+  // (config().reviewClock). Decisions on objects are ChangeObjectsCommands (kPropReview), on the
+  // frame SetFrameReviewCommands; undo removes the decision or comment.
+  void setReviewer(std::string name);  // empty = defaultReviewerName()
+  const std::string& reviewer() const { return reviewer_; }
+  // The level decisions are recorded at: an index into the ontology's reviewLevels, or nullopt
+  // (the default) = each record's next level needing a decision (the last level once done).
+  void setReviewLevel(ReviewLevel level) { reviewLevel_ = level; }
+  ReviewLevel reviewLevel() const { return reviewLevel_; }
+  // The level a decision on a record with this progress is recorded at now; "" when the
+  // ontology has no review levels or the chosen level is not one of them.
+  std::string decisionLevel(const ReviewProgress& progress) const;
+  // Accept / reject objects of the current frame at the review level with an optional note:
+  // one undo step for all (unknown ids skipped; false when none is known or there is no level).
+  // Accepting also makes a tool's box the annotator's (provenance Manual, confidence 1).
+  bool acceptObjects(const std::vector<ObjectId>& ids, const std::string& note = {});
+  bool rejectObjects(const std::vector<ObjectId>& ids, const std::string& note = {});
+  // A comment on an object of the current frame (false for an unknown id or empty text).
+  bool commentObject(ObjectId id, const std::string& text);
+  // The same for the current frame's own review record: the frame is done when the last
+  // level accepts it (core/review.h).
+  bool acceptFrame(const std::string& note = {});
+  bool rejectFrame(const std::string& note = {});
+  bool commentFrame(const std::string& text);
 
   // --- Objects -------------------------------------------------------------------------------
   int remove(const std::vector<ObjectId>& ids);                       // one undo step
@@ -189,6 +223,10 @@ class Editor {
   bool changeBoxes(const std::vector<ObjectId>& ids,
                    const std::function<Cuboid(const Cuboid&)>& edit, ChangeKind kind,
                    const QString& text, bool continuing);
+  bool decideObjects(const std::vector<ObjectId>& ids, ReviewVerdict verdict,
+                     const std::string& note);
+  bool decideFrame(ReviewVerdict verdict, const std::string& note);
+  std::string reviewTime() const;
   std::optional<ObjectId> addCreated(ObjectAnnotation object, const QString& text);
   std::optional<ObjectId> createDefault(const std::shared_ptr<const PointCloud>& cloud,
                                         const Eigen::Vector3d& point, const ClassDef& cls,
@@ -199,6 +237,8 @@ class Editor {
   std::shared_ptr<DragState> drag_;
   std::shared_ptr<GroundCache> groundCache_;
   const QUndoCommand* labelStroke_ = nullptr;  // the paint command of the stroke in progress
+  std::string reviewer_;
+  ReviewLevel reviewLevel_;
 };
 
 }  // namespace lidarlabel

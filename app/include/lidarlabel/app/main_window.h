@@ -26,6 +26,7 @@ class LabelPanel;
 class LabelTool;
 class ObjectList;
 class PropertiesPanel;
+class ReviewActions;
 class ScenePresenter;
 class SceneView;
 class SequenceActions;
@@ -42,6 +43,9 @@ struct MainWindowConfig {
   // Where QSettings live (window layout, recent folders); empty = the per-user config location
   // (QStandardPaths::AppConfigLocation). Never the install tree.
   QString settingsFile;
+  // The reviewer's name for this run (`lidarlabel --reviewer NAME`); empty = the name kept in
+  // the settings (set in the Review dock), else the login name.
+  QString reviewer;
 };
 
 class MainWindow : public QMainWindow {
@@ -84,6 +88,8 @@ class MainWindow : public QMainWindow {
   TrackList* trackList() const { return trackList_; }
   TrackSelection* trackSelection() const { return trackSelection_; }
   SequenceActions* sequenceActions() const { return sequence_; }
+  // Reviewer mode (window_review.cpp): Review and Check results docks, review keys.
+  ReviewActions* reviewActions() const { return review_; }
   void setColoring(PointColoring coloring);
   PointColoring coloring() const;
   QString statusText() const;
@@ -105,6 +111,7 @@ class MainWindow : public QMainWindow {
   void buildFrameBar();
   void buildLabelling();
   void buildLabelMenu();
+  void buildReview();
   ViewTool* activeTool() const;
   void syncSubViewColors();
   void defaultPrompts();
@@ -143,6 +150,7 @@ class MainWindow : public QMainWindow {
   TrackSelection* trackSelection_ = nullptr;
   TrackList* trackList_ = nullptr;
   SequenceActions* sequence_ = nullptr;
+  ReviewActions* review_ = nullptr;
   QComboBox* colorCombo_ = nullptr;
   QComboBox* classCombo_ = nullptr;
   QLabel* statusLabel_ = nullptr;

@@ -1,7 +1,8 @@
 #pragma once
 // The properties panel of the selected object: numeric centre / size / yaw, class (from the
 // ontology), track id, the class's attributes, provenance with an Accept button, and a live
-// readout of the points inside the box and within the readout margin outside it.
+// readout of the points inside the box and within the readout margin outside it, and the
+// class's annotation guideline from the ontology (ClassDef::guideline) below them.
 //
 // Every field goes through the Editor. Spin boxes: arrows, wheel and Enter apply at once; the
 // edits of one field while it keeps focus merge into one undo step (Editor::setBox continuing);
@@ -34,6 +35,7 @@ class PropertiesPanel : public QWidget {
   QSpinBox* trackIdBox() const { return trackId_; }
   QComboBox* attributeCombo(const std::string& name) const;
   QLabel* readout() const { return readout_; }
+  QLabel* guideline() const { return guideline_; }
 
  signals:
   void message(const QString& text);  // e.g. a refused renumbering
@@ -54,6 +56,7 @@ class PropertiesPanel : public QWidget {
   QLabel* provenance_ = nullptr;
   QPushButton* accept_ = nullptr;
   QLabel* readout_ = nullptr;
+  QLabel* guideline_ = nullptr;
   QFormLayout* attributesForm_ = nullptr;
   std::map<std::string, QComboBox*> attributes_;
   int lastField_ = -1;  // field of the last applied edit while it keeps focus (merging)

@@ -30,7 +30,9 @@ enum class ChangeKind : int {
   Class,
   TrackId,
   Attribute,
-  Accept,
+  Accept,   // the annotator's accept: provenance Manual and a review acceptance
+  Review,   // a review decision (accept / reject at a level) on some objects
+  Comment,  // a review comment on one object
 };
 
 class ChangeObjectsCommand : public QUndoCommand {
