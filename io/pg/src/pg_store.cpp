@@ -52,9 +52,11 @@ std::pair<std::string, std::string> splitSequenceName(const std::string& locatio
 
 PgStore::PgStore(const std::string& uri) : conn_(uri) {
   (void)registered;
-  const Result r = conn_.exec(
-      "SELECT CASE WHEN to_regclass('lidarlabel.schema_version') IS NULL THEN -1 "
-      "ELSE (SELECT COALESCE(max(version), 0) FROM lidarlabel.schema_version) END");
+  const bool present =
+      conn_.exec("SELECT to_regclass('lidarlabel.schema_version') IS NOT NULL").get(0, 0) == "t";
+  const Result r = conn_.exec(present ? "SELECT COALESCE(max(version), 0) FROM "
+                                        "lidarlabel.schema_version"
+                                      : "SELECT 0");
   const std::int64_t have = r.i64(0, 0), want = serverSchemaVersion();
   if (have < 1)
     throw ServerError(location(), "",
