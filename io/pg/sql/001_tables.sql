@@ -48,7 +48,7 @@ CREATE TABLE lidarlabel.tracks (
 );
 CREATE TABLE lidarlabel.boxes (
   id bigserial PRIMARY KEY,
-  sequence_id int NOT NULL REFERENCES lidarlabel.sequences ON DELETE CASCADE,
+  sequence_id int NOT NULL,                   -- the frame's sequence (copied: load by sequence)
   frame_id bigint NOT NULL REFERENCES lidarlabel.frames ON DELETE CASCADE,
   track_id int NOT NULL CHECK (track_id >= 0 AND track_id < 65536),
   class text NOT NULL,
@@ -87,6 +87,7 @@ CREATE TABLE lidarlabel.tasks (
   CHECK (first_frame >= 0 AND first_frame <= last_frame)
 );
 CREATE INDEX tasks_stage ON lidarlabel.tasks (stage, id);
+CREATE INDEX tasks_assignee ON lidarlabel.tasks (assignee, stage);
 -- Issues pinned to a frame, optionally a box and a position (LiDAR frame, metres), with comments.
 CREATE TABLE lidarlabel.issues (
   id bigserial PRIMARY KEY,

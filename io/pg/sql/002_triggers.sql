@@ -13,13 +13,23 @@ BEGIN
   END LOOP;
 END $$;
 
--- Statement-level audit: one row per changed row, from the transition tables.
--- TG_ARGV[0] = key column, TG_ARGV[1] = version column. Point-label data is not copied.
+-- Statement-level audit: one row per changed row, from the transition tables. A statement that
+-- inserts more than 1,000 rows at once (an import) is logged as one row: {"count", "first_id",
+-- "last_id"} of what it added. TG_ARGV[0] = key column, TG_ARGV[1] = version column.
+-- Point-label data is not copied.
 CREATE FUNCTION lidarlabel.audit_statement() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-DECLARE k text := TG_ARGV[0]; v text := TG_ARGV[1];
+DECLARE k text := TG_ARGV[0]; v text := TG_ARGV[1]; cnt bigint;
 BEGIN
   IF TG_OP = 'INSERT' THEN
+    SELECT count(*) INTO cnt FROM new_rows;
+    IF cnt > 1000 THEN
+      EXECUTE format('INSERT INTO lidarlabel.audit_log (actor, table_name, op, new_row) '
+                     'SELECT session_user, %L, ''BULK INSERT'', jsonb_build_object(''count'', '
+                     'count(*), ''first_id'', min(%I), ''last_id'', max(%I)) FROM new_rows',
+                     TG_TABLE_NAME, k, k);
+      RETURN NULL;
+    END IF;
     INSERT INTO lidarlabel.audit_log (actor, table_name, op, row_id, version, new_row)
     SELECT session_user, TG_TABLE_NAME, TG_OP, (j ->> k)::bigint, (j ->> v)::bigint, j - 'data'
     FROM (SELECT to_jsonb(n) AS j FROM new_rows n) s;
@@ -37,9 +47,6 @@ BEGIN
   RETURN NULL;
 END $$;
 
--- Change notifications on channel 'lidarlabel': ids and versions only, never geometry or labels.
--- Payload {"table", "op", "count", "rows": [{"sequence", "frame", "id", "version"}]} for up to 50
--- rows, else {"table", "op", "count", "sequences": [...]} (a bulk change: reload those).
 -- The notified fields of one changed row (j = to_jsonb(row)): ids and versions only.
 CREATE FUNCTION lidarlabel.change_of(j jsonb, k text, v text) RETURNS jsonb
 LANGUAGE sql IMMUTABLE AS $$
@@ -61,10 +68,11 @@ BEGIN
     SELECT jsonb_agg(lidarlabel.change_of(to_jsonb(o), k, v)) INTO body FROM old_rows o;
   ELSIF cnt <= 50 THEN
     SELECT jsonb_agg(lidarlabel.change_of(to_jsonb(n), k, v)) INTO body FROM new_rows n;
-  ELSIF TG_OP = 'DELETE' THEN
-    SELECT jsonb_agg(DISTINCT to_jsonb(o) -> 'sequence_id') INTO body FROM old_rows o;
+  ELSIF TG_TABLE_NAME = 'point_labels' THEN
+    body := '[]';  -- no sequence column: reload what is open
   ELSE
-    SELECT jsonb_agg(DISTINCT to_jsonb(n) -> 'sequence_id') INTO body FROM new_rows n;
+    EXECUTE format('SELECT jsonb_agg(DISTINCT sequence_id) FROM %I',
+                   CASE WHEN TG_OP = 'DELETE' THEN 'old_rows' ELSE 'new_rows' END) INTO body;
   END IF;
   PERFORM pg_notify('lidarlabel', jsonb_build_object(
       'table', TG_TABLE_NAME, 'op', TG_OP, 'count', cnt,
@@ -81,24 +89,12 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
       OR pg_has_role(session_user, 'lidarlabel_admin', 'MEMBER')
 $$;
 
--- Annotators may not set review state (boxes: review + review_log; frames: review).
+-- Annotators may not set review state (boxes: review + review_log; frames: review). The
+-- triggers' WHEN clauses pick the rows that set it, so other rows cost no function call.
 CREATE FUNCTION lidarlabel.guard_review() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
-DECLARE changed boolean;
 BEGIN
-  IF TG_TABLE_NAME = 'boxes' THEN
-    IF TG_OP = 'INSERT' THEN
-      changed := NEW.review <> 'unreviewed' OR NEW.review_log IS NOT NULL;
-    ELSE
-      changed := NEW.review IS DISTINCT FROM OLD.review
-              OR NEW.review_log IS DISTINCT FROM OLD.review_log;
-    END IF;
-  ELSIF TG_OP = 'INSERT' THEN
-    changed := NEW.review IS NOT NULL;
-  ELSE
-    changed := NEW.review IS DISTINCT FROM OLD.review;
-  END IF;
-  IF changed AND NOT lidarlabel.may_review() THEN
+  IF NOT lidarlabel.may_review() THEN
     RAISE EXCEPTION 'permission denied: % may not set review state', session_user
       USING ERRCODE = 'insufficient_privilege';
   END IF;
@@ -114,10 +110,16 @@ CREATE TRIGGER append_only BEFORE UPDATE OR DELETE ON lidarlabel.audit_log
 CREATE TRIGGER append_only_truncate BEFORE TRUNCATE ON lidarlabel.audit_log
   FOR EACH STATEMENT EXECUTE FUNCTION lidarlabel.audit_is_append_only();
 
-CREATE TRIGGER guard_review BEFORE INSERT OR UPDATE ON lidarlabel.boxes
-  FOR EACH ROW EXECUTE FUNCTION lidarlabel.guard_review();
-CREATE TRIGGER guard_review BEFORE INSERT OR UPDATE ON lidarlabel.frames
-  FOR EACH ROW EXECUTE FUNCTION lidarlabel.guard_review();
+CREATE TRIGGER guard_review_insert BEFORE INSERT ON lidarlabel.boxes FOR EACH ROW
+  WHEN (NEW.review <> 'unreviewed' OR NEW.review_log IS NOT NULL)
+  EXECUTE FUNCTION lidarlabel.guard_review();
+CREATE TRIGGER guard_review_update BEFORE UPDATE ON lidarlabel.boxes FOR EACH ROW
+  WHEN (NEW.review IS DISTINCT FROM OLD.review OR NEW.review_log IS DISTINCT FROM OLD.review_log)
+  EXECUTE FUNCTION lidarlabel.guard_review();
+CREATE TRIGGER guard_review_insert BEFORE INSERT ON lidarlabel.frames FOR EACH ROW
+  WHEN (NEW.review IS NOT NULL) EXECUTE FUNCTION lidarlabel.guard_review();
+CREATE TRIGGER guard_review_update BEFORE UPDATE ON lidarlabel.frames FOR EACH ROW
+  WHEN (NEW.review IS DISTINCT FROM OLD.review) EXECUTE FUNCTION lidarlabel.guard_review();
 
 -- Audit and notification triggers: (table, key column, version column).
 DO $$

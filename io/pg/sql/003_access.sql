@@ -116,9 +116,13 @@ BEGIN
   PERFORM lidarlabel.require_stage_role(want_stage);
   me := lidarlabel.my_user_id();
   SELECT * INTO t FROM lidarlabel.tasks
-   WHERE stage = want_stage AND (assignee IS NULL OR assignee = me OR lease_until < now())
-   ORDER BY (assignee IS NOT DISTINCT FROM me) DESC, id
-   LIMIT 1 FOR UPDATE SKIP LOCKED;
+   WHERE stage = want_stage AND assignee = me AND lease_until > now()
+   ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED;
+  IF NOT FOUND THEN  -- (stage, id) index: the first free or expired task, locked ones skipped
+    SELECT * INTO t FROM lidarlabel.tasks
+     WHERE stage = want_stage AND (assignee IS NULL OR lease_until < now())
+     ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED;
+  END IF;
   IF NOT FOUND THEN
     RETURN NULL;
   END IF;
