@@ -114,7 +114,7 @@ void commitLoop(benchmark::State& state, Store& store, const std::string& name) 
     f.frame.objects[i].box.yaw += 0.01;
     const auto t0 = Clock::now();
     const BoxCommit c =
-        store.commitBox(name, 500, {f.boxes[i].id, f.boxes[i].version, f.frame.objects[i]});
+        store.commitBox(name, 500, {f.boxes[i].id, f.boxes[i].version, f.frame.objects[i], ""});
     ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
     if (!c.ok) state.SkipWithError("conflict in a single-writer benchmark");
     f.boxes[i] = c.stamp;

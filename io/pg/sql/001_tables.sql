@@ -60,6 +60,7 @@ CREATE TABLE lidarlabel.boxes (
   confidence real NOT NULL DEFAULT 1,
   attributes jsonb,                           -- {"name": "value"}; NULL = none
   review_log jsonb,                           -- native "review_log"; NULL = none
+  client_key text UNIQUE,                     -- idempotency key of the insert (replayed journals)
   version bigint NOT NULL DEFAULT 1
 );
 CREATE INDEX boxes_frame ON lidarlabel.boxes (frame_id);

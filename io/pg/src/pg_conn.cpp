@@ -1,6 +1,7 @@
 #include "pg_conn.h"
 
 #include <charconv>
+#include <cstring>
 #include <regex>
 
 #include "lidarlabel/io/pg_store.h"
@@ -30,8 +31,23 @@ Param number(float v) {
   return text(std::string(buf, r.ptr));
 }
 
+namespace {
+// Big-endian integer of n bytes (binary result format).
+std::uint64_t bigEndian(std::string_view s) {
+  std::uint64_t v = 0;
+  for (const char c : s) v = v << 8 | static_cast<unsigned char>(c);
+  return v;
+}
+}  // namespace
+
 std::int64_t Result::i64(int row, int col) const {
   const std::string_view s = get(row, col);
+  if (PQfformat(r_.get(), col) == 1) {
+    const std::uint64_t v = bigEndian(s);
+    if (s.size() == 2) return static_cast<std::int16_t>(v);
+    if (s.size() == 4) return static_cast<std::int32_t>(v);
+    return static_cast<std::int64_t>(v);
+  }
   std::int64_t v = 0;
   std::from_chars(s.data(), s.data() + s.size(), v);
   return v;
@@ -39,9 +55,36 @@ std::int64_t Result::i64(int row, int col) const {
 
 double Result::f64(int row, int col) const {
   const std::string_view s = get(row, col);
+  if (PQfformat(r_.get(), col) == 1) {
+    if (s.size() == 4) return f32(row, col);
+    const std::uint64_t bits = bigEndian(s);
+    double v = 0;
+    std::memcpy(&v, &bits, 8);
+    return v;
+  }
   double v = 0;
   std::from_chars(s.data(), s.data() + s.size(), v);
   return v;
+}
+
+float Result::f32(int row, int col) const {
+  const std::string_view s = get(row, col);
+  float v = 0;
+  if (PQfformat(r_.get(), col) == 1) {
+    const auto bits = static_cast<std::uint32_t>(bigEndian(s));
+    std::memcpy(&v, &bits, 4);
+    return v;
+  }
+  std::from_chars(s.data(), s.data() + s.size(), v);
+  return v;
+}
+
+std::string_view Result::jsonText(int row, int col) const {
+  constexpr Oid kJsonb = 3802;
+  const std::string_view s = get(row, col);
+  return PQfformat(r_.get(), col) == 1 && PQftype(r_.get(), col) == kJsonb && !s.empty()
+             ? s.substr(1)
+             : s;
 }
 
 std::string redactUri(const std::string& uri) {
@@ -112,8 +155,17 @@ void Connection::fail(const std::string& what, const PGresult* r) const {
   throw ServerError(location_, what, oneLine(message), state);
 }
 
+void Connection::reconnectIfLost() {
+  if (PQstatus(conn_) == CONNECTION_OK) return;
+  PQreset(conn_);
+  if (PQstatus(conn_) != CONNECTION_OK)
+    throw ServerError(location_, "", "cannot reconnect: " + oneLine(PQerrorMessage(conn_)));
+  for (const std::string& channel : listening_) script("LISTEN " + channel);
+}
+
 Result Connection::exec(const std::string& sql, const std::vector<Param>& params,
                         bool binaryResult) {
+  reconnectIfLost();
   std::vector<const char*> values(params.size());
   std::vector<int> lengths(params.size()), formats(params.size());
   for (std::size_t i = 0; i < params.size(); ++i) {
@@ -129,6 +181,8 @@ Result Connection::exec(const std::string& sql, const std::vector<Param>& params
 }
 
 void Connection::script(const std::string& sql) {
+  reconnectIfLost();
+  if (sql.rfind("LISTEN ", 0) == 0) listening_.insert(sql.substr(7));
   Result r(PQexec(conn_, sql.c_str()));
   const ExecStatusType st = PQresultStatus(r.raw());
   if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) fail("", r.raw());

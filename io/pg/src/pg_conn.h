@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,8 +35,12 @@ class Result {
             static_cast<std::size_t>(PQgetlength(r_.get(), row, col))};
   }
   std::string str(int row, int col) const { return std::string(get(row, col)); }
+  // Numbers from text or binary results (int2/4/8, float4/8).
   std::int64_t i64(int row, int col) const;
   double f64(int row, int col) const;
+  float f32(int row, int col) const;
+  // A json/jsonb column's text (a binary jsonb value starts with a version byte).
+  std::string_view jsonText(int row, int col) const;
   PGresult* raw() const { return r_.get(); }
 
  private:
@@ -59,11 +64,15 @@ class Connection {
   // COPY ... FROM STDIN with `data` in COPY text format.
   void copyIn(const std::string& copySql, const std::string& data);
   std::string quoteIdentifier(const std::string& name);
+  // A connection the server dropped is re-opened (and its LISTENs renewed) before the next
+  // statement; the statement that met the loss fails with ServerError.
+  void reconnectIfLost();
   [[noreturn]] void fail(const std::string& what, const PGresult* r = nullptr) const;
 
  private:
   PGconn* conn_ = nullptr;
   std::string location_;
+  std::set<std::string> listening_;
 };
 
 // The URI with any password removed, for messages.

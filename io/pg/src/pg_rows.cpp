@@ -89,11 +89,10 @@ ObjectAnnotation boxFromRow(const Result& r, int row, int c, const std::string& 
   o.box.roll = r.f64(row, c + 10);
   o.provenance = provenanceFromString(r.str(row, c + 11)).value_or(Provenance::Manual);
   o.review = reviewStateFromString(r.str(row, c + 12)).value_or(ReviewState::Unreviewed);
-  const std::string_view conf = r.get(row, c + 13);
-  std::from_chars(conf.data(), conf.data() + conf.size(), o.confidence);
-  if (!r.isNull(row, c + 14)) o.attributes = stringMapFromText(r.get(row, c + 14), location);
+  o.confidence = r.f32(row, c + 13);
+  if (!r.isNull(row, c + 14)) o.attributes = stringMapFromText(r.jsonText(row, c + 14), location);
   if (!r.isNull(row, c + 15))
-    o.reviewLog = reviewFromText(r.get(row, c + 15), location, "review_log");
+    o.reviewLog = reviewFromText(r.jsonText(row, c + 15), location, "review_log");
   return o;
 }
 

@@ -1,8 +1,6 @@
 // The server Store: loading and the compare-and-set commits. Each commit is one statement in its
 // own transaction (durable when the server's synchronous_commit is on); a commit made on an
 // outdated version changes nothing and answers with the current version and value.
-#include <endian.h>
-
 #include <cstring>
 #include <filesystem>
 #include <unordered_map>
@@ -127,7 +125,7 @@ StoredSequence PgStore::loadSequence(const std::string& name) {
   out.boxes.resize(out.sequence.size());
   const Result br = conn_.exec(std::string("SELECT frame_id, id, version, ") + kBoxColumns +
                                    " FROM lidarlabel.boxes WHERE sequence_id = $1 ORDER BY id",
-                               {number(std::int64_t{s.id})});
+                               {number(std::int64_t{s.id})}, true);
   for (int i = 0; i < br.rows(); ++i) {
     const std::size_t f = indexOf.at(br.i64(i, 0));
     out.sequence.frames[f].objects.push_back(boxFromRow(br, i, 3, location()));
@@ -146,7 +144,7 @@ StoredFrame PgStore::loadFrame(const std::string& name, std::size_t frame) {
   StoredFrame out{frameFromRow(fr, 0, 2), {}, fr.i64(0, 8), fr.i64(0, 10)};
   const Result br = conn_.exec(std::string("SELECT id, version, ") + kBoxColumns +
                                    " FROM lidarlabel.boxes WHERE frame_id = $1 ORDER BY id",
-                               {number(fr.i64(0, 0))});
+                               {number(fr.i64(0, 0))}, true);
   for (int i = 0; i < br.rows(); ++i) {
     out.frame.objects.push_back(boxFromRow(br, i, 2, location()));
     out.boxes.push_back({br.i64(i, 0), br.i64(i, 1)});
@@ -157,7 +155,7 @@ StoredFrame PgStore::loadFrame(const std::string& name, std::size_t frame) {
 BoxCommit PgStore::currentBox(std::int64_t id) {
   const Result r = conn_.exec(
       std::string("SELECT version, ") + kBoxColumns + " FROM lidarlabel.boxes WHERE id = $1",
-      {number(id)});
+      {number(id)}, true);
   if (r.rows() == 0) return {false, {id, 0}, std::nullopt};
   return {false, {id, r.i64(0, 0)}, boxFromRow(r, 0, 1, location())};
 }
@@ -172,16 +170,24 @@ BoxCommit PgStore::commitBox(const std::string& name, std::size_t frame, const B
     if (!c.object) throw ServerError(location(), where, "a new box needs its object");
     const auto it = sequenceCache_.find(name);
     const int seq = it != sequenceCache_.end() ? it->second.id : sequenceRow(name).id;
+    std::vector<Param> params =
+        withBox({number(std::int64_t{seq}), number(std::int64_t(frame))}, *c.object);
+    params.push_back(c.clientKey.empty() ? null() : text(c.clientKey));
     const Result r = conn_.exec(
         std::string("WITH f AS (SELECT id, sequence_id FROM lidarlabel.frames WHERE sequence_id "
                     "= $1 AND idx = $2), t AS (INSERT INTO lidarlabel.tracks SELECT sequence_id, "
                     "$3::int FROM f ON CONFLICT DO NOTHING) INSERT INTO lidarlabel.boxes "
-                    "(sequence_id, frame_id, ") +
-            kBoxColumns + ") SELECT f.sequence_id, f.id, " + kBoxValues +
-            " FROM f RETURNING id, version",
-        withBox({number(std::int64_t{seq}), number(std::int64_t(frame))}, *c.object));
-    if (r.rows() == 0) throw ServerError(location(), where, "no such frame");
-    return {true, {r.i64(0, 0), r.i64(0, 1)}, std::nullopt};
+                    "(sequence_id, frame_id, client_key, ") +
+            kBoxColumns + ") SELECT f.sequence_id, f.id, $19, " + kBoxValues +
+            " FROM f ON CONFLICT (client_key) DO NOTHING RETURNING id, version",
+        params);
+    if (r.rows() == 1) return {true, {r.i64(0, 0), r.i64(0, 1)}, std::nullopt};
+    if (!c.clientKey.empty()) {  // a replay: the box of this key is already there
+      const Result k = conn_.exec("SELECT id, version FROM lidarlabel.boxes WHERE client_key = $1",
+                                  {text(c.clientKey)});
+      if (k.rows() == 1) return {true, {k.i64(0, 0), k.i64(0, 1)}, std::nullopt};
+    }
+    throw ServerError(location(), where, "no such frame");
   }
   if (!c.object) {
     const Result r = conn_.exec("DELETE FROM lidarlabel.boxes WHERE id = $1 AND version = $2",
@@ -207,13 +213,8 @@ StoredLabels PgStore::loadPointLabels(const std::string& name, std::size_t frame
       "lidarlabel.frames f ON f.id = p.frame_id WHERE f.sequence_id = $1 AND f.idx = $2",
       {number(std::int64_t{s.id}), number(std::int64_t(frame))}, true);
   if (r.rows() == 0) return {};
-  std::uint64_t version = 0;
-  std::uint32_t count = 0;
-  std::memcpy(&version, r.get(0, 0).data(), 8);
-  std::memcpy(&count, r.get(0, 1).data(), 4);
   const std::string where = location() + " " + name + " frame " + std::to_string(frame);
-  return {static_cast<std::int64_t>(be64toh(version)),
-          decompressLabels(r.get(0, 2), be32toh(count), where)};
+  return {r.i64(0, 0), decompressLabels(r.get(0, 2), static_cast<std::size_t>(r.i64(0, 1)), where)};
 }
 
 LabelCommit PgStore::commitPointLabels(const std::string& name, std::size_t frame,

@@ -56,7 +56,7 @@ std::string PgStore::moveTask(int taskId, const std::string& action) {
 }
 
 void PgStore::listen() {
-  conn_.exec("LISTEN lidarlabel");
+  conn_.script("LISTEN lidarlabel");
 }
 
 std::vector<ServerChange> PgStore::drainNotifications() {

@@ -51,12 +51,12 @@ TEST_F(ServerAccess, AnAnnotatorCannotChangeABoxOutsideItsTask) {
   ObjectAnnotation o = other.frame.objects[0];
   o.box.yaw += 1.0;
   const BoxCommit c =
-      ann_->commitBox(kSynthetic, 15, {other.boxes[0].id, other.boxes[0].version, o});
+      ann_->commitBox(kSynthetic, 15, {other.boxes[0].id, other.boxes[0].version, o, ""});
   EXPECT_FALSE(c.ok);
   EXPECT_FALSE(c.current.has_value()) << "the box is not even visible";
   EXPECT_EQ(owner()->loadFrame(kSynthetic, 15).frame.objects[0], other.frame.objects[0]);
   try {
-    ann_->commitBox(kSynthetic, 15, {0, 0, o});
+    ann_->commitBox(kSynthetic, 15, {0, 0, o, ""});
     ADD_FAILURE() << "a new box outside the task was accepted";
   } catch (const ServerError& e) {
     EXPECT_EQ(e.sqlstate(), "42501") << e.what();
@@ -67,10 +67,10 @@ TEST_F(ServerAccess, AnAnnotatorEditsItsTasksBoxesButCannotSetReviewState) {
   const StoredFrame f = ann_->loadFrame(kSynthetic, 2);
   ObjectAnnotation o = f.frame.objects[0];
   o.box.center.z() += 0.1;
-  EXPECT_TRUE(ann_->commitBox(kSynthetic, 2, {f.boxes[0].id, f.boxes[0].version, o}).ok);
+  EXPECT_TRUE(ann_->commitBox(kSynthetic, 2, {f.boxes[0].id, f.boxes[0].version, o, ""}).ok);
   o.review = ReviewState::Accepted;
   try {
-    ann_->commitBox(kSynthetic, 2, {f.boxes[0].id, f.boxes[0].version + 1, o});
+    ann_->commitBox(kSynthetic, 2, {f.boxes[0].id, f.boxes[0].version + 1, o, ""});
     ADD_FAILURE() << "an annotator set a box's review state";
   } catch (const ServerError& e) {
     EXPECT_EQ(e.sqlstate(), "42501");
@@ -94,7 +94,7 @@ TEST_F(ServerAccess, TheAuditActorIsThePersonsLoginRoleNotTheTriggersOwner) {
   const StoredFrame f = ann_->loadFrame(kSynthetic, 0);
   ObjectAnnotation o = f.frame.objects[0];
   o.className = "truck";
-  ASSERT_TRUE(ann_->commitBox(kSynthetic, 0, {f.boxes[0].id, f.boxes[0].version, o}).ok);
+  ASSERT_TRUE(ann_->commitBox(kSynthetic, 0, {f.boxes[0].id, f.boxes[0].version, o, ""}).ok);
   pg::Connection c(ownerUri());
   const pg::Result r = c.exec(
       "SELECT actor, op, new_row ->> 'class' FROM lidarlabel.audit_log WHERE table_name = "

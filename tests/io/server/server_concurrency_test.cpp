@@ -42,8 +42,8 @@ TEST_F(ServerConcurrency, TwoPeopleEditingDifferentBoxesOfOneFrameBothKeepTheirE
   ObjectAnnotation mine = a.frame.objects[0], theirs = b.frame.objects[1];
   mine.box.yaw = 0.5;
   theirs.className = "van";
-  ASSERT_TRUE(alice_->commitBox(kSynthetic, 4, {a.boxes[0].id, a.boxes[0].version, mine}).ok);
-  ASSERT_TRUE(bob_->commitBox(kSynthetic, 4, {b.boxes[1].id, b.boxes[1].version, theirs}).ok);
+  ASSERT_TRUE(alice_->commitBox(kSynthetic, 4, {a.boxes[0].id, a.boxes[0].version, mine, ""}).ok);
+  ASSERT_TRUE(bob_->commitBox(kSynthetic, 4, {b.boxes[1].id, b.boxes[1].version, theirs, ""}).ok);
   const StoredFrame after = owner()->loadFrame(kSynthetic, 4);
   EXPECT_EQ(after.frame.objects[0], mine);
   EXPECT_EQ(after.frame.objects[1], theirs);
@@ -55,14 +55,14 @@ TEST_F(ServerConcurrency, TheSecondWriterOfOneBoxGetsAConflictAndTheAuditShowsBo
   ObjectAnnotation mine = a.frame.objects[2], theirs = b.frame.objects[2];
   mine.box.center.x() += 1.0;
   theirs.box.size.z() = 2.5;
-  ASSERT_TRUE(alice_->commitBox(kSynthetic, 4, {stamp.id, stamp.version, mine}).ok);
-  const BoxCommit conflict = bob_->commitBox(kSynthetic, 4, {stamp.id, stamp.version, theirs});
+  ASSERT_TRUE(alice_->commitBox(kSynthetic, 4, {stamp.id, stamp.version, mine, ""}).ok);
+  const BoxCommit conflict = bob_->commitBox(kSynthetic, 4, {stamp.id, stamp.version, theirs, ""});
   ASSERT_FALSE(conflict.ok);
   EXPECT_EQ(conflict.current, mine) << "bob is shown alice's version beside his own";
   // Bob decides: keep alice's move, add his height, commit on her version.
   ObjectAnnotation merged = *conflict.current;
   merged.box.size.z() = 2.5;
-  ASSERT_TRUE(bob_->commitBox(kSynthetic, 4, {stamp.id, conflict.stamp.version, merged}).ok);
+  ASSERT_TRUE(bob_->commitBox(kSynthetic, 4, {stamp.id, conflict.stamp.version, merged, ""}).ok);
   EXPECT_EQ(owner()->loadFrame(kSynthetic, 4).frame.objects[2], merged);
   const std::vector<std::string> audit = auditOf(stamp.id);
   ASSERT_EQ(audit.size(), 2u);  // the import (1,391 boxes) is one BULK INSERT row
@@ -91,7 +91,7 @@ TEST_F(ServerConcurrency, ACompareAndSetRaceHasExactlyOneWinner) {
         o.box.yaw = 0.1 * (w + 1) + round;
         ++ready;
         while (ready < 4) std::this_thread::yield();
-        const BoxCommit c = store->commitBox(kSynthetic, 9, {stamp.id, stamp.version, o});
+        const BoxCommit c = store->commitBox(kSynthetic, 9, {stamp.id, stamp.version, o, ""});
         (c.ok ? wins : conflicts)++;
       });
     for (std::thread& t : writers) t.join();
@@ -107,7 +107,7 @@ TEST_F(ServerConcurrency, OthersHearOfACommitWithIdsAndVersionsButNoGeometry) {
   ObjectAnnotation o = a.frame.objects[0];
   o.box.center = {12.345678, -6.5, 0.75};
   o.className = "bicycle";
-  ASSERT_TRUE(alice_->commitBox(kSynthetic, 6, {a.boxes[0].id, a.boxes[0].version, o}).ok);
+  ASSERT_TRUE(alice_->commitBox(kSynthetic, 6, {a.boxes[0].id, a.boxes[0].version, o, ""}).ok);
   std::vector<ServerChange> changes;
   for (int i = 0; i < 50 && changes.empty(); ++i) changes = bob_->pollChanges(100);
   ASSERT_EQ(changes.size(), 1u);

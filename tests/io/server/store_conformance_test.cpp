@@ -63,7 +63,7 @@ TEST_P(StoreConformance, AnEditOnTheCurrentVersionIsCommittedAndReadBack) {
   edited.box.center.x() += 0.25;
   edited.attributes["state"] = "parked";
   const BoxCommit c =
-      store_->commitBox(name_, 3, {s.boxes[3][1].id, s.boxes[3][1].version, edited});
+      store_->commitBox(name_, 3, {s.boxes[3][1].id, s.boxes[3][1].version, edited, ""});
   ASSERT_TRUE(c.ok);
   EXPECT_EQ(c.stamp.version, s.boxes[3][1].version + 1);
   const StoredFrame f = store_->loadFrame(name_, 3);
@@ -77,8 +77,8 @@ TEST_P(StoreConformance, AnEditOnAnOutdatedVersionIsAConflictCarryingTheCurrentB
   ObjectAnnotation first = s.sequence.frames[0].objects[0], second = first;
   first.box.yaw += 0.1;
   second.className = "truck";
-  ASSERT_TRUE(store_->commitBox(name_, 0, {stamp.id, stamp.version, first}).ok);
-  const BoxCommit late = store_->commitBox(name_, 0, {stamp.id, stamp.version, second});
+  ASSERT_TRUE(store_->commitBox(name_, 0, {stamp.id, stamp.version, first, ""}).ok);
+  const BoxCommit late = store_->commitBox(name_, 0, {stamp.id, stamp.version, second, ""});
   EXPECT_FALSE(late.ok);
   EXPECT_EQ(late.stamp.version, stamp.version + 1);
   ASSERT_TRUE(late.current.has_value());
@@ -92,14 +92,14 @@ TEST_P(StoreConformance, ANewBoxGetsAnIdAndVersionOneAndADeleteNeedsTheCurrentVe
   o.className = "pedestrian";
   o.box.center = {4, -2, 0.9};
   o.box.size = {0.6, 0.7, 1.8};
-  const BoxCommit added = store_->commitBox(name_, 5, {0, 0, o});
+  const BoxCommit added = store_->commitBox(name_, 5, {0, 0, o, ""});
   ASSERT_TRUE(added.ok);
   EXPECT_GT(added.stamp.id, 0);
   EXPECT_EQ(added.stamp.version, 1);
   EXPECT_EQ(store_->loadFrame(name_, 5).frame.objects.back(), o);
-  EXPECT_FALSE(store_->commitBox(name_, 5, {added.stamp.id, 7, std::nullopt}).ok);
-  EXPECT_TRUE(store_->commitBox(name_, 5, {added.stamp.id, 1, std::nullopt}).ok);
-  const BoxCommit gone = store_->commitBox(name_, 5, {added.stamp.id, 1, o});
+  EXPECT_FALSE(store_->commitBox(name_, 5, {added.stamp.id, 7, std::nullopt, ""}).ok);
+  EXPECT_TRUE(store_->commitBox(name_, 5, {added.stamp.id, 1, std::nullopt, ""}).ok);
+  const BoxCommit gone = store_->commitBox(name_, 5, {added.stamp.id, 1, o, ""});
   EXPECT_FALSE(gone.ok);
   EXPECT_EQ(gone.stamp.version, 0) << "a deleted box answers version 0";
   EXPECT_FALSE(gone.current.has_value());

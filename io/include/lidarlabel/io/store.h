@@ -49,6 +49,9 @@ struct BoxChange {
   std::int64_t id = 0;               // 0 = a new box
   std::int64_t expectedVersion = 0;  // the version the edit was made on; ignored for inserts
   std::optional<ObjectAnnotation> object;
+  // Inserts: an idempotency key; a server that already holds a box with this key answers with
+  // that box instead of adding a second one (the commit journal sets one). "" = none.
+  std::string clientKey;
 };
 
 struct BoxCommit {
