@@ -136,15 +136,23 @@ std::string poseArray(const Eigen::Isometry3d& p) {
   return out + "}";
 }
 
-Eigen::Isometry3d poseFromArray(std::string_view text) {
-  Eigen::Isometry3d p = Eigen::Isometry3d::Identity();
-  std::size_t pos = 1;
-  for (int n = 0; n < 12 && pos < text.size(); ++n) {
+std::vector<double> numbersFromArray(std::string_view text) {
+  std::vector<double> out;
+  std::size_t pos = text.empty() ? 0 : 1;  // after '{'
+  while (pos < text.size() && text[pos] != '}') {
     std::size_t end = text.find_first_of(",}", pos);
     if (end == std::string_view::npos) end = text.size();
-    p.matrix()(n / 4, n % 4) = toDouble(text.substr(pos, end - pos));
-    pos = end + 1;
+    out.push_back(toDouble(text.substr(pos, end - pos)));
+    pos = end < text.size() && text[end] == ',' ? end + 1 : end;
   }
+  return out;
+}
+
+Eigen::Isometry3d poseFromArray(std::string_view text) {
+  Eigen::Isometry3d p = Eigen::Isometry3d::Identity();
+  const std::vector<double> v = numbersFromArray(text);
+  for (std::size_t n = 0; n < 12 && n < v.size(); ++n)
+    p.matrix()(static_cast<int>(n / 4), static_cast<int>(n % 4)) = v[n];
   return p;
 }
 

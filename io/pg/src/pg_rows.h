@@ -35,6 +35,8 @@ std::map<std::string, std::string> stringMapFromText(std::string_view json,
 // float8[] text "{a,b,...}" <-> 12 values of a 3x4 pose.
 std::string poseArray(const Eigen::Isometry3d& p);
 Eigen::Isometry3d poseFromArray(std::string_view text);
+// float8[] text "{a,b,...}" -> its values.
+std::vector<double> numbersFromArray(std::string_view text);
 
 // LZF of uint16 semantic[n] then uint16 instance[n] (little-endian).
 std::string compressLabels(const PointLabels& labels);

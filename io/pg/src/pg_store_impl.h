@@ -28,6 +28,12 @@ class PgStore final : public ServerStore {
   std::optional<ServerTask> claimTask(const std::string& stage, int leaseSeconds) override;
   bool heartbeat(int taskId, int leaseSeconds) override;
   std::string moveTask(int taskId, const std::string& action) override;
+  std::int64_t openIssue(const std::string& sequence, std::size_t frame, std::int64_t boxId,
+                         const std::optional<Eigen::Vector3d>& position,
+                         const std::string& text) override;
+  void commentIssue(std::int64_t issueId, const std::string& text) override;
+  void resolveIssue(std::int64_t issueId) override;
+  std::vector<ServerIssue> issues(const std::string& sequence) override;
   void listen() override;
   std::vector<ServerChange> pollChanges(int timeoutMs) override;
 

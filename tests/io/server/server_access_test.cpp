@@ -112,6 +112,28 @@ TEST_F(ServerAccess, TheAuditLogIsAppendOnlyEvenForTheOwner) {
   EXPECT_EQ(refusalOf("postgres", "TRUNCATE lidarlabel.audit_log"), "42501");
 }
 
+TEST_F(ServerAccess, IssuesArePinnedToTheAnnotatorsFramesAndResolvedByReviewers) {
+  const auto rev = user("rev", "reviewer");
+  const StoredFrame f = ann_->loadFrame(kSynthetic, 4);
+  const std::int64_t id = ann_->openIssue(kSynthetic, 4, f.boxes[1].id,
+                                          Eigen::Vector3d(1.25, -2.5, 0.125), "half a cyclist?");
+  EXPECT_THROW(ann_->openIssue(kSynthetic, 25, 0, std::nullopt, "not my frame"), ServerError);
+  rev->commentIssue(id, "it is a cyclist; box it whole");
+  EXPECT_THROW(ann_->resolveIssue(id), ServerError) << "annotators do not resolve issues";
+  rev->resolveIssue(id);
+  const std::vector<ServerIssue> issues = rev->issues(kSynthetic);
+  ASSERT_EQ(issues.size(), 1u);
+  EXPECT_EQ(issues[0].frame, 4u);
+  EXPECT_EQ(issues[0].boxId, f.boxes[1].id);
+  ASSERT_TRUE(issues[0].position.has_value());
+  EXPECT_EQ(*issues[0].position, Eigen::Vector3d(1.25, -2.5, 0.125));
+  EXPECT_EQ(issues[0].state, "resolved");
+  ASSERT_EQ(issues[0].comments.size(), 2u);
+  EXPECT_EQ(issues[0].comments[0].second, "half a cyclist?");
+  EXPECT_EQ(issues[0].comments[0].first.size(), 9u) << "a pseudonym, not the login";
+  EXPECT_NE(issues[0].comments[0].first, "ann");
+}
+
 TEST_F(ServerAccess, TlsFailuresAreOneLineErrors) {
   for (const std::string options :
        {"?sslmode=require", "?sslmode=verify-full&sslrootcert=/nonexistent/root.crt"}) {

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include <Eigen/Core>
+
 #include "lidarlabel/core/errors.h"
 #include "lidarlabel/io/store.h"
 
@@ -60,6 +62,17 @@ struct ServerChange {
   std::string payload;  // the notification text as received
 };
 
+// An issue pinned to a frame, optionally to a box and a position (LiDAR frame of that frame's
+// sweep, metres), with its comments in order. Authors are pseudonymous user ids.
+struct ServerIssue {
+  std::int64_t id = 0;
+  std::size_t frame = 0;
+  std::int64_t boxId = 0;  // 0 = none
+  std::optional<Eigen::Vector3d> position;
+  std::string state;                                          // open, resolved
+  std::vector<std::pair<std::string, std::string>> comments;  // {author pseudonym, text}
+};
+
 class ServerStore : public Store {
  public:
   // Connects and checks the schema version (an uninitialised or older database is an error
@@ -77,6 +90,15 @@ class ServerStore : public Store {
   // "submit" (annotate -> review), "accept" (review -> qa -> done), "reject" (-> annotate).
   // Returns the new stage.
   virtual std::string moveTask(int taskId, const std::string& action) = 0;
+
+  // Issues: anyone may open one and comment on frames they see (annotators: their task's);
+  // reviewers, QA and admins resolve them.
+  virtual std::int64_t openIssue(const std::string& sequence, std::size_t frame, std::int64_t boxId,
+                                 const std::optional<Eigen::Vector3d>& position,
+                                 const std::string& text) = 0;
+  virtual void commentIssue(std::int64_t issueId, const std::string& text) = 0;
+  virtual void resolveIssue(std::int64_t issueId) = 0;
+  virtual std::vector<ServerIssue> issues(const std::string& sequence) = 0;
 
   // Live changes: listen() once, then pollChanges waits up to timeoutMs for notifications.
   virtual void listen() = 0;
