@@ -17,6 +17,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev                      # unit tests
   xvfb xauth libgl1-mesa-dri                     # headless GUI tests (Mesa llvmpipe)
   fonts-dejavu-core                              # a font, or the window shows no text
+  libpq-dev postgresql                           # team server store (libpq); the tests start a throwaway server
 )
 BENCH_PACKAGES=(libpcl-dev libbenchmark-dev)     # benchmark baselines and Google Benchmark
 

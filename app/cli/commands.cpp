@@ -13,12 +13,18 @@ Command checkCommand();
 Command compareCommand();
 Command statsCommand();
 Command mergeReportsCommand();
+#ifdef LIDARLABEL_HAVE_SERVER
+Command serverCommand();  // cmd_server.cpp, built with libpq
+#endif
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> all = {
       infoCommand(),   convertCommand(),      simulateCommand(), prelabelCommand(),
       exportCommand(), importCommand(),       checkCommand(),    compareCommand(),
       statsCommand(),  mergeReportsCommand(),
+#ifdef LIDARLABEL_HAVE_SERVER
+      serverCommand(),
+#endif
   };
   return all;
 }

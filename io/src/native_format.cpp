@@ -6,12 +6,14 @@
 #include "json_util.h"
 #include "lidarlabel/core/errors.h"
 #include "lidarlabel/io/atomic_file.h"
+#include "native_json.h"
 
 namespace lidarlabel {
 
 using json = nlohmann::json;
 
-namespace {
+// Shared with the server store (native_json.h), which keeps these records as jsonb.
+namespace native_detail {
 
 json cuboidToJson(const Cuboid& c) {
   json j{{"center", {c.center.x(), c.center.y(), c.center.z()}},
@@ -137,7 +139,9 @@ int schemaVersionFor(const Sequence& s) {
   return 1;
 }
 
-}  // namespace
+}  // namespace native_detail
+
+using namespace native_detail;
 
 std::string nativeSequenceToJson(const Sequence& s) {
   json frames = json::array();
