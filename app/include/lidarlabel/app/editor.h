@@ -199,6 +199,21 @@ class Editor {
   std::shared_ptr<DragState> drag_;
   std::shared_ptr<GroundCache> groundCache_;
   const QUndoCommand* labelStroke_ = nullptr;  // the paint command of the stroke in progress
+
+ public:
+  // --- Whole tracks (editor_tracks.cpp): every box with the id, in every frame; one undo step
+  // each; return the number of boxes changed (0: nothing changed, no step) -------------------
+  int removeTracks(const std::vector<ObjectId>& ids);  // delete false tracks
+  // Accept every automatic / tracked / interpolated box of the tracks (provenance Manual).
+  int acceptTracks(const std::vector<ObjectId>& ids);
+  // A class of the ontology for every box of the track; 0 for any other name.
+  int setTrackClass(ObjectId id, const std::string& className);
+  // Flips the track's box in the current frame and turns every other box of the track that
+  // points against it (world frame, more than 90 deg off) by pi: one heading for the track.
+  int flipTrackHeading(ObjectId id);
+  // The size of the track's box in the current frame for all its boxes (a rigid object has one
+  // size); each keeps its centre in x/y, its yaw and its bottom height; provenance unchanged.
+  int applySizeToTrack(ObjectId id);
 };
 
 }  // namespace lidarlabel
