@@ -66,6 +66,11 @@ int Editor::propagate(const std::vector<ObjectId>& ids, int frames, const EditPr
   if (starts.empty() || last == first) return 0;
   const TrackerConfig& tc = config_.tracker;
   TrackerState state = startTracks(starts, egoPoseOf(seq, first), 0.0, tc);
+  {  // the re-fit's bias on each object, measured against the person's boxes
+    const std::shared_ptr<const PointCloud> cloud = document_.cloud(first);
+    const std::shared_ptr<const GroundResult> g = ground(first);
+    if (cloud) calibrateTracks(state, *cloud, g.get(), egoPoseOf(seq, first), tc);
+  }
   auto parent = std::make_unique<QUndoCommand>(QObject::tr("Propagate boxes"));
   const int total = static_cast<int>(last - first);
   int written = 0;
