@@ -47,7 +47,7 @@ std::vector<SeenFrame> seenFrames(Document& doc) {
       if (s.points.size() >= kRequiredPoints)
         out[f].required.push_back(std::move(s));
       else
-        out[f].ignored.push_back(o.box);
+        out[f].ignored.push_back(std::move(s));
     }
   }
   return out;
