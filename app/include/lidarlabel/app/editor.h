@@ -135,9 +135,10 @@ class Editor {
   // exist; objects already there with that id are replaced. One undo step.
   int copyToNextFrame(const std::vector<ObjectId>& ids);
   // Tracks the boxes forward `frames` frames (clamped to the sequence) with the tracker's re-fit
-  // (provenance Tracked); boxes of the same ids in those frames are replaced, a frame where a
-  // track is not found keeps what it had. One undo macro. Returns the number of boxes written;
-  // 0 and nothing changed when `progress` cancels.
+  // (provenance Tracked), the re-fit's bias on each object measured first against the given box
+  // on the current frame's sweep (core calibrateTracks); boxes of the same ids in those frames are
+  // replaced, a frame where a track is not found keeps what it had. One undo macro. Returns the
+  // number of boxes written; 0 and nothing changed when `progress` cancels.
   int propagate(const std::vector<ObjectId>& ids, int frames, const EditProgress& progress = {});
   // Fills the frames between the track's keyframes (Manual boxes) by world-frame interpolation
   // (provenance Interpolated). One undo macro. Returns the number of boxes written.
