@@ -58,13 +58,17 @@ TEST(EditorFrames, CopyToNextFrameOnTheLastFrameDoesNothing) {
   EXPECT_EQ(doc.undoStack()->count(), 0);
 }
 
-// The tracker driven directly, as the edit API is documented to: start from frame 0's box, one
-// step per later frame with that frame's ground, pose and time.
+// The tracker driven directly, as the edit API is documented to: start from frame 0's box with
+// the re-fit's bias measured on frame 0, one step per later frame with that frame's ground, pose
+// and time.
 std::vector<ObjectAnnotation> trackDirectly(Document& doc, const ObjectAnnotation& start,
                                             int frames) {
   const Sequence& s = doc.sequence();
   const TrackerConfig config;
   TrackerState state = startTracks({start}, egoPoseOf(s, 0), 0.0, config);
+  const auto first = doc.cloud(0);
+  const GroundResult firstGround = removeGround(*first, GroundConfig{});
+  calibrateTracks(state, *first, &firstGround, egoPoseOf(s, 0), config);
   std::vector<ObjectAnnotation> out;
   for (int f = 1; f <= frames; ++f) {
     const auto cloud = doc.cloud(f);
