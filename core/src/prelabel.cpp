@@ -208,7 +208,8 @@ void orientTracks(Sequence& out, double minTravel) {
     for (std::size_t i = 0; i < objs.size(); ++i) {
       const Cuboid& b = objs[i].box;
       const Eigen::Vector3d c = poses[f] * b.center;
-      const Eigen::Vector3d h = poses[f].linear() * Eigen::Vector3d(std::cos(b.yaw), std::sin(b.yaw), 0);
+      const Eigen::Vector3d h =
+          poses[f].linear() * Eigen::Vector3d(std::cos(b.yaw), std::sin(b.yaw), 0);
       tracks[objs[i].trackId].push_back({f, i, c.head<2>(), h.head<2>()});
     }
   }
@@ -226,8 +227,8 @@ void orientTracks(Sequence& out, double minTravel) {
     for (const Box& b : boxes) {
       ObjectAnnotation& o = out.frames[b.frame].objects[b.index];
       if (moving && o.className == "pedestrian") {
-        const Eigen::Vector3d local = poses[b.frame].linear().transpose() *
-                                      Eigen::Vector3d(want.x(), want.y(), 0.0);
+        const Eigen::Vector3d local =
+            poses[b.frame].linear().transpose() * Eigen::Vector3d(want.x(), want.y(), 0.0);
         o.box.yaw = std::atan2(local.y(), local.x());
       } else if (b.heading.dot(want) < 0) {
         o.box.yaw = wrapAngle(o.box.yaw + std::numbers::pi);

@@ -81,7 +81,7 @@ struct PrelabelConfig {
   // whose centre moved at least minTravel (world frame; pedestrians take it as their yaw), else
   // the heading most of its boxes agree on.
   bool orientTracks = true;
-  double minTravel = 1.0;  // metres
+  double minTravel = 1.0;     // metres
   float minConfidence = 0.f;  // detections with a lower fit confidence are dropped
   int threads = 2;            // 2: the next sweep is loaded and its ground removed in parallel
 };
