@@ -41,16 +41,27 @@ int putOnTracks(Document& document, const std::vector<ObjectId>& ids, const QStr
 
 }  // namespace
 
-int Editor::removeTracks(const std::vector<ObjectId>& ids) {
-  if (!document_.isOpen()) return 0;
-  auto parent = std::make_unique<QUndoCommand>(QObject::tr("Delete tracks"));
+namespace {
+int removeFrom(Document& document, const std::vector<ObjectId>& ids, std::size_t first,
+               const QString& text) {
+  if (!document.isOpen()) return 0;
+  auto parent = std::make_unique<QUndoCommand>(text);
   int removed = 0;
-  for (std::size_t f = 0; f < document_.frameCount(); ++f) {
-    auto* child = new RemoveObjectsCommand(document_, f, ids, parent->text(), parent.get());
+  for (std::size_t f = first; f < document.frameCount(); ++f) {
+    auto* child = new RemoveObjectsCommand(document, f, ids, parent->text(), parent.get());
     removed += static_cast<int>(child->count());
   }
-  if (removed > 0) document_.undoStack()->push(parent.release());
+  if (removed > 0) document.undoStack()->push(parent.release());
   return removed;
+}
+}  // namespace
+
+int Editor::removeTracks(const std::vector<ObjectId>& ids) {
+  return removeFrom(document_, ids, 0, QObject::tr("Delete tracks"));
+}
+
+int Editor::endTracks(const std::vector<ObjectId>& ids) {
+  return removeFrom(document_, ids, document_.currentFrame(), QObject::tr("End tracks"));
 }
 
 int Editor::acceptTracks(const std::vector<ObjectId>& ids) {

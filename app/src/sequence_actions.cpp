@@ -93,6 +93,10 @@ void SequenceActions::addTrackActions(QMenu* menu, const Add& add) {
       tr("&Delete selected tracks (all frames)"), QKeySequence(Qt::SHIFT | Qt::Key_Delete),
       [this, selected] { editor_.removeTracks(selected()); }, true);
   add(
+      tr("&End selected tracks here (this and later frames)"),
+      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete),
+      [this, selected] { editor_.endTracks(selected()); }, true);
+  add(
       tr("Flip heading of selected trac&ks"), QKeySequence(Qt::SHIFT | Qt::Key_X),
       [this, selected] {
         for (ObjectId id : selected()) editor_.flipTrackHeading(id);

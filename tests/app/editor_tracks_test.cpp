@@ -104,3 +104,22 @@ TEST(EditorTracks, ApplySizeToTrackKeepsEachBoxsFootprintCentreAndBottom) {
 
 }  // namespace
 }  // namespace lidarlabel
+
+namespace lidarlabel {
+namespace {
+
+TEST(EditorTracks, EndTracksDeletesTheTrackFromTheCurrentFrameOnOnly) {
+  Document doc;
+  Editor editor(doc);
+  test::openSynthetic(doc);
+  const std::size_t before = framesWith(doc, kCar).size();
+  doc.setCurrentFrame(4);
+  EXPECT_EQ(editor.endTracks({kCar}), static_cast<int>(before) - 4);
+  EXPECT_EQ(framesWith(doc, kCar), (std::vector<std::size_t>{0, 1, 2, 3}));
+  EXPECT_EQ(doc.undoStack()->count(), 1);
+  doc.undoStack()->undo();
+  EXPECT_EQ(framesWith(doc, kCar).size(), before);
+}
+
+}  // namespace
+}  // namespace lidarlabel

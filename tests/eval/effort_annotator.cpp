@@ -91,11 +91,6 @@ class Session {
     std::set<ObjectId> done, corrected;
     for (std::size_t k = 0; k < seen.required.size(); ++k) {
       const SeenObject& o = seen.required[k];
-      traceGt_ = o.gtId;
-      if (std::getenv("EFFORT_TRACE"))
-        std::fprintf(stderr, "OBJ f=%zu gt=%u %s pts=%zu dist=%.1f size=%.2f %.2f %.2f\n", f,
-                     o.gtId, o.className.c_str(), o.points.size(), o.truth.center.head<2>().norm(),
-                     o.truth.size.x(), o.truth.size.y(), o.truth.size.z());
       std::optional<ObjectId> id;
       if (match[k] >= 0) id = idByTruth(o);
       if (!id) id = create(o);
@@ -115,13 +110,7 @@ class Session {
   AnnotatorResult result() const { return res_; }
 
  private:
-  void count(const std::string& kind) {
-    res_.counts[kind]++;
-    if (std::getenv("EFFORT_TRACE"))
-      std::fprintf(stderr, "TRACE f=%zu gt=%u %s\n", ed_.document().currentFrame(), traceGt_,
-                   kind.c_str());
-  }
-  std::uint32_t traceGt_ = 0;
+  void count(const std::string& kind) { res_.counts[kind]++; }
 
   bool inScope(const Cuboid& b) const {
     if (!cfg_.cameraViewOnly) return true;
@@ -143,22 +132,28 @@ class Session {
     return best;
   }
 
-  // Every box of the track, in every frame, is in scope and either on no object or a second
-  // box on an object another box of that frame covers better: a false track.
-  bool falseEverywhere(ObjectId id) const {
+  // The track's box in frame g is one a person deletes: in scope and on no object, or a second
+  // box on an object that already has its box there (the annotator's track for it, else a box
+  // covering it better). False when the track has no box in g.
+  bool falseAt(std::size_t g, ObjectId id) const {
     const Document& doc = ed_.document();
-    for (std::size_t g = 0; g < doc.frameCount(); ++g) {
-      const ObjectAnnotation* b = doc.object(g, id);
-      if (b == nullptr) continue;
-      if (!inScope(b->box)) return false;
-      const std::optional<std::uint32_t> under = objectUnder(g, b->box);
-      if (!under) continue;
-      const double mine = iou3d(b->box, truthOf(g, *under));
-      bool bettered = false;
-      for (const ObjectAnnotation& other : doc.objects(g))
-        bettered = bettered || (other.trackId != id && iou3d(other.box, truthOf(g, *under)) > mine);
-      if (!bettered) return false;
-    }
+    const ObjectAnnotation* b = doc.object(g, id);
+    if (b == nullptr || !inScope(b->box)) return false;
+    const std::optional<std::uint32_t> under = objectUnder(g, b->box);
+    if (!under) return true;
+    const auto known = idOf_.find(*under);
+    if (known != idOf_.end()) return known->second != id && doc.object(g, known->second);
+    const double mine = iou3d(b->box, truthOf(g, *under));
+    for (const ObjectAnnotation& other : doc.objects(g))
+      if (other.trackId != id && iou3d(other.box, truthOf(g, *under)) > mine) return true;
+    return false;
+  }
+
+  // Every box of the track from frame `from` on is one a person deletes (see falseAt).
+  bool falseFrom(std::size_t from, ObjectId id) const {
+    const Document& doc = ed_.document();
+    for (std::size_t g = from; g < doc.frameCount(); ++g)
+      if (doc.object(g, id) != nullptr && !falseAt(g, id)) return false;
     return true;
   }
 
@@ -211,8 +206,9 @@ class Session {
     return it == matchedIds_.end() ? std::nullopt : std::optional<ObjectId>(it->second);
   }
 
-  // Deletes every box that is no required object's box and overlaps no small object; a track
-  // false in every frame goes in one action (tracked sequences), else this frame's box.
+  // Deletes every box that is no required object's box and overlaps no small object; on tracked
+  // sequences a track false in every frame goes in one action (delete track), one false from
+  // here on in one action (end track), else this frame's box.
   void removeFalseBoxes(std::size_t f, const SeenFrame& seen, const std::set<ObjectId>& keep) {
     std::vector<ObjectId> drop;
     for (const ObjectAnnotation& o : ed_.document().objects(f)) {
@@ -223,8 +219,11 @@ class Session {
       if (!onSmall) drop.push_back(o.trackId);
     }
     for (ObjectId id : drop) {
-      if (cfg_.trackIds && falseEverywhere(id) && ed_.removeTracks({id}) > 0)
+      if (cfg_.trackIds && falseFrom(0, id) && ed_.removeTracks({id}) > 0)
         count("delete track");
+      else if (cfg_.trackIds && f + 1 < ed_.document().frameCount() && falseFrom(f + 1, id) &&
+               ed_.endTracks({id}) > 0)
+        count("end track");
       else if (ed_.remove({id}) > 0)
         count("delete");
     }

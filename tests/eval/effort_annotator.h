@@ -45,7 +45,7 @@ struct AnnotatorConfig {
 
 // Interactions by kind ("accept", "delete", "one-click fit", "default box", "nudge position",
 // "nudge yaw", "nudge size", "drag face", "set class", "set track id", "flip heading",
-// "propagate", "copy to next frame", and the whole-track actions "delete track",
+// "propagate", "copy to next frame", and the whole-track actions "delete track", "end track",
 // "set track class", "flip track heading").
 using InteractionCounts = std::map<std::string, int>;
 

@@ -205,6 +205,9 @@ class Editor {
   // --- Whole tracks (editor_tracks.cpp): every box with the id, in every frame; one undo step
   // each; return the number of boxes changed (0: nothing changed, no step) -------------------
   int removeTracks(const std::vector<ObjectId>& ids);  // delete false tracks
+  // Deletes the tracks' boxes in the current frame and every later one (the object left, or the
+  // track slid off it here).
+  int endTracks(const std::vector<ObjectId>& ids);
   // Accept every automatic / tracked / interpolated box of the tracks (provenance Manual).
   int acceptTracks(const std::vector<ObjectId>& ids);
   // A class of the ontology for every box of the track; 0 for any other name.

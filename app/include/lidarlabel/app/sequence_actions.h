@@ -2,7 +2,8 @@
 // The window's sequence actions (Sequence menu): play / pause, propagate the selected tracks N
 // frames (a small dialog asks N), interpolate the selected tracks, next frame needing attention,
 // pre-label the sequence in the background, accept the selected boxes, and whole-track
-// decisions on the selected tracks (accept, delete, flip heading, apply size, set class). Each
+// decisions on the selected tracks (accept, delete, end here, flip heading, apply size, set
+// class). Each
 // calls the widget-free layer (Editor, findNextAttention, PrelabelRunner) and adds only progress,
 // cancel and messages. Long edits (propagate, interpolate) are one undo step each and show a
 // progress dialog with Cancel after 0.5 s; pre-labelling runs on a worker thread behind a non-modal
