@@ -119,9 +119,8 @@ void printRun(const std::string& name, const Run& r) {
                     std::to_string(r.manual.boxes)});
   t.rows.push_back({"**interactions per box**", "**" + fmt(perBox(r.automation), 2) + "**",
                     "**" + fmt(perBox(r.manual), 2) + "**"});
-  t.rows.push_back(
-      {"boxes good without an edit (pre-labelled or propagated)",
-       std::to_string(r.automation.goodAsIs), "-"});
+  t.rows.push_back({"boxes good without an edit (pre-labelled or propagated)",
+                    std::to_string(r.automation.goodAsIs), "-"});
   t.rows.push_back({"left unresolved", std::to_string(r.automation.unresolved),
                     std::to_string(r.manual.unresolved)});
   t.print();
