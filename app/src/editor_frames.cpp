@@ -38,6 +38,35 @@ bool addFrameWrite(Document& document, QUndoCommand& parent, std::size_t frame,
   return !(new PutObjectsCommand(document, frame, objects, parent.text(), &parent))->isEmpty();
 }
 
+// A track with a box up to kVelocityFrames frames before `first` starts with the velocity
+// between its earliest such box and its box in `first` (world frame), not an unknown one: a
+// corrected moving object is followed from its first propagated frame on.
+constexpr std::size_t kVelocityFrames = 5;
+constexpr double kSeededSpeedStd = 0.5;  // m/s
+
+void seedVelocities(TrackerState& state, const Document& document, std::size_t first,
+                    double defaultDt) {
+  const Sequence& seq = document.sequence();
+  const Eigen::Isometry3d poseFirst = egoPoseOf(seq, first);
+  for (Track& t : state.tracks) {
+    const ObjectAnnotation* now = document.object(first, t.id);
+    if (now == nullptr) continue;
+    for (std::size_t back = std::min(first, kVelocityFrames); back >= 1; --back) {
+      const std::size_t g = first - back;
+      const ObjectAnnotation* then = document.object(g, t.id);
+      if (then == nullptr) continue;
+      const double dt = secondsSince(seq, g, first, defaultDt);
+      if (dt <= 0) break;
+      Eigen::Vector3d v = (poseFirst * now->box.center - egoPoseOf(seq, g) * then->box.center) / dt;
+      v.z() = 0;
+      t.filter.x.segment<3>(4) = v;
+      t.filter.P.block<3, 3>(4, 4) =
+          Eigen::Matrix3d::Identity() * (kSeededSpeedStd * kSeededSpeedStd);
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 int Editor::copyToNextFrame(const std::vector<ObjectId>& ids) {
@@ -66,6 +95,12 @@ int Editor::propagate(const std::vector<ObjectId>& ids, int frames, const EditPr
   if (starts.empty() || last == first) return 0;
   const TrackerConfig& tc = config_.tracker;
   TrackerState state = startTracks(starts, egoPoseOf(seq, first), 0.0, tc);
+  seedVelocities(state, document_, first, config_.tracker.defaultDt);
+  {  // the re-fit's bias on each object, measured against the person's boxes
+    const std::shared_ptr<const PointCloud> cloud = document_.cloud(first);
+    const std::shared_ptr<const GroundResult> g = ground(first);
+    if (cloud) calibrateTracks(state, *cloud, g.get(), egoPoseOf(seq, first), tc);
+  }
   auto parent = std::make_unique<QUndoCommand>(QObject::tr("Propagate boxes"));
   const int total = static_cast<int>(last - first);
   int written = 0;

@@ -4,6 +4,7 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QInputDialog>
 #include <QMainWindow>
 #include <QMenu>
 #include <QProgressDialog>
@@ -53,6 +54,7 @@ SequenceActions::SequenceActions(QMainWindow& window, Editor& editor, FrameNavig
       [this] { editor_.acceptObjects(editor_.document().selection()); }, true);
   accept->setShortcutContext(Qt::WidgetWithChildrenShortcut);
   for (QWidget* w : viewScopes) w->addAction(accept);
+  addTrackActions(menu, add);
   connect(runner_, &PrelabelRunner::progress, this, [this](int done, int total) {
     if (!prelabelProgress_) return;
     prelabelProgress_->setMaximum(total);
@@ -75,6 +77,50 @@ SequenceActions::SequenceActions(QMainWindow& window, Editor& editor, FrameNavig
     closeProgress();
     emit message(tr("Pre-labelling failed: %1").arg(m));
   });
+}
+
+// Whole-track decisions on the selected tracks (every frame, one undo step each).
+template <typename Add>
+void SequenceActions::addTrackActions(QMenu* menu, const Add& add) {
+  menu->addSeparator();
+  const auto selected = [this] { return editor_.document().selection(); };
+  add(
+      tr("Accept selected &tracks (all frames)"), QKeySequence(Qt::ALT | Qt::Key_A),
+      [this, selected] { editor_.acceptTracks(selected()); }, true);
+  add(
+      tr("&Delete selected tracks (all frames)"), QKeySequence(Qt::SHIFT | Qt::Key_Delete),
+      [this, selected] { editor_.removeTracks(selected()); }, true);
+  add(
+      tr("&End selected tracks here (this and later frames)"),
+      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete),
+      [this, selected] { editor_.endTracks(selected()); }, true);
+  add(
+      tr("Flip heading of selected trac&ks"), QKeySequence(Qt::SHIFT | Qt::Key_X),
+      [this, selected] {
+        for (ObjectId id : selected()) editor_.flipTrackHeading(id);
+      },
+      true);
+  add(
+      tr("Apply the box's si&ze to its track"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S),
+      [this, selected] {
+        for (ObjectId id : selected()) editor_.applySizeToTrack(id);
+      },
+      true);
+  add(
+      tr("Set class of selected tracks..."), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C),
+      [this, selected] {
+        const std::vector<ObjectId> ids = selected();
+        if (ids.empty()) return;
+        QStringList names;
+        for (const ClassDef& c : editor_.document().ontology().classes)
+          names << QString::fromStdString(c.name);
+        bool ok = false;
+        const QString name = QInputDialog::getItem(
+            &window_, tr("Set class of tracks"), tr("Class for every frame"), names, 0, false, &ok);
+        if (!ok) return;
+        for (ObjectId id : ids) editor_.setTrackClass(id, name.toStdString());
+      },
+      true);
 }
 
 void SequenceActions::stopPlayback() {

@@ -190,6 +190,53 @@ void headingFromMotion(TrackerState& tracker, std::vector<ObjectAnnotation>& obj
   }
 }
 
+// One heading per track, decided over the whole sequence (world frame): a track whose centre
+// moves at least minTravel metres from its first to its last box heads that way (pedestrians,
+// whose round bodies give the fit no yaw, take the direction of travel as their yaw; vehicles
+// and cyclists are turned by pi where they point against it); a track that stays put takes
+// the heading most of its boxes agree on (ties: its first box's).
+void orientTracks(Sequence& out, double minTravel) {
+  struct Box {
+    std::size_t frame, index;
+    Eigen::Vector2d centre, heading;  // world frame
+  };
+  std::map<std::uint32_t, std::vector<Box>> tracks;
+  std::vector<Eigen::Isometry3d> poses;
+  for (std::size_t f = 0; f < out.frames.size(); ++f) {
+    poses.push_back(egoPoseOf(out, f));
+    const auto& objs = out.frames[f].objects;
+    for (std::size_t i = 0; i < objs.size(); ++i) {
+      const Cuboid& b = objs[i].box;
+      const Eigen::Vector3d c = poses[f] * b.center;
+      const Eigen::Vector3d h =
+          poses[f].linear() * Eigen::Vector3d(std::cos(b.yaw), std::sin(b.yaw), 0);
+      tracks[objs[i].trackId].push_back({f, i, c.head<2>(), h.head<2>()});
+    }
+  }
+  for (auto& [id, boxes] : tracks) {
+    const Eigen::Vector2d travel = boxes.back().centre - boxes.front().centre;
+    const bool moving = boxes.size() >= 3 && travel.norm() >= minTravel;
+    Eigen::Vector2d want = boxes.front().heading;
+    if (moving) {
+      want = travel.normalized();
+    } else {
+      int agree = 0;
+      for (const Box& b : boxes) agree += b.heading.dot(want) >= 0 ? 1 : -1;
+      if (agree < 0) want = -want;
+    }
+    for (const Box& b : boxes) {
+      ObjectAnnotation& o = out.frames[b.frame].objects[b.index];
+      if (moving && o.className == "pedestrian") {
+        const Eigen::Vector3d local =
+            poses[b.frame].linear().transpose() * Eigen::Vector3d(want.x(), want.y(), 0.0);
+        o.box.yaw = std::atan2(local.y(), local.x());
+      } else if (b.heading.dot(want) < 0) {
+        o.box.yaw = wrapAngle(o.box.yaw + std::numbers::pi);
+      }
+    }
+  }
+}
+
 double frameTime(const Sequence& s, std::size_t f, double dt) {
   const auto t0 = s.frames.front().info.timestampUs, t = s.frames[f].info.timestampUs;
   if (t0 != 0 && (f == 0 || t > t0)) return static_cast<double>(t - t0) * 1e-6;
@@ -252,6 +299,7 @@ Sequence prelabelSequence(const Sequence& sequence, const SweepLoader& load,
     out.frames[f].objects = std::move(step.objects);
     if (progress) progress(f + 1, n);
   }
+  if (config.orientTracks) orientTracks(out, config.minTravel);
   if (stats != nullptr) {
     stats->frames = n;
     stats->boxes = boxes;

@@ -292,6 +292,23 @@ TrackerState startTracks(const std::vector<ObjectAnnotation>& objects,
   return s;
 }
 
+void calibrateTracks(TrackerState& state, const PointCloud& cloud, const GroundResult* ground,
+                     const Eigen::Isometry3d& egoPose, const TrackerConfig& config,
+                     double maxBias) {
+  const Eigen::Isometry3d worldToLidar = egoPose.inverse();
+  for (Track& t : state.tracks) {
+    t.fitBias.setZero();
+    const Cuboid truth = transformBox(boxOf(t), worldToLidar);
+    const FitResult r = refitBox(truth, cloud, ground, config);
+    if (!r.ok) continue;
+    const Eigen::Vector3d d = r.box.center - truth.center;
+    if (d.head<2>().norm() > maxBias) continue;
+    const double c = std::cos(truth.yaw), s = std::sin(truth.yaw);
+    t.fitBias << c * d.x() + s * d.y(), -s * d.x() + c * d.y(), d.z(),
+        angleDiff(alignYaw(r.box.yaw, truth.yaw), truth.yaw);
+  }
+}
+
 FitResult refitBox(const Cuboid& box, const PointCloud& cloud, const GroundResult* ground,
                    const TrackerConfig& config) {
   const std::vector<std::uint32_t> near = indicesInBox(cloud, grown(box, config.searchMargin), 0.f);
@@ -409,7 +426,14 @@ TrackStepResult trackNextFrame(const TrackerState& state, const TrackFrame& fram
     if (meas != nullptr) {
       const double n = measured[k] ? static_cast<double>(fits[k].clusterIndices.size()) : 30.0;
       const double scale = std::clamp(std::sqrt(30.0 / std::max(n, 1.0)), 1.0, 3.0);
-      const Cuboid w = transformBox(*meas, frame.egoPose);
+      Cuboid m = *meas;
+      if (measured[k]) {  // the re-fit's known bias on this object (calibrateTracks)
+        const double c = std::cos(m.yaw), s = std::sin(m.yaw);
+        const Eigen::Vector4d& b = t.fitBias;
+        m.center -= Eigen::Vector3d(c * b(0) - s * b(1), s * b(0) + c * b(1), b(2));
+        m.yaw = wrapAngle(m.yaw - b(3));
+      }
+      const Cuboid w = transformBox(m, frame.egoPose);
       t.filter = updateTrack(t.filter, poseOf(w), config.filter, scale);
       t.hits++;
       t.missed = 0;

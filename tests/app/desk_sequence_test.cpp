@@ -232,3 +232,39 @@ TEST(DeskSequence, ShiftPageDownGoesToTheNextFrameNeedingAttention) {
 
 }  // namespace
 }  // namespace lidarlabel
+
+namespace lidarlabel {
+namespace {
+
+TEST(DeskSequence, ShiftDeleteDeletesTheSelectedTrackInEveryFrameAsOneUndoStep) {
+  test::qtApp();
+  test::Desk d;
+  ASSERT_TRUE(d.open(test::writeAnnotatedSequence(test::scratchDir())));
+  ASSERT_NE(d.doc().object(0, 1), nullptr);
+  ASSERT_NE(d.doc().object(1, 1), nullptr);
+  d.window.editor().select({1});
+  QTest::keyClick(&d.view(), Qt::Key_Delete, Qt::ShiftModifier);
+  for (std::size_t f = 0; f < d.doc().frameCount(); ++f)
+    EXPECT_EQ(d.doc().object(f, 1), nullptr) << "frame " << f;
+  EXPECT_NE(d.doc().object(1, 2), nullptr);  // the other track stays
+  EXPECT_EQ(d.undoCount(), 1);
+}
+
+TEST(DeskSequence, AltAAcceptsTheSelectedTrackInEveryFrame) {
+  test::qtApp();
+  test::Desk d;
+  ASSERT_TRUE(d.open(test::writeAnnotatedSequence(test::scratchDir())));
+  Sequence s = d.doc().sequence();
+  for (Frame& f : s.frames)
+    for (ObjectAnnotation& o : f.objects) o.provenance = Provenance::Automatic;
+  d.doc().setSequence(s, d.doc().folder());
+  d.window.editor().select({1});
+  QTest::keyClick(&d.view(), Qt::Key_A, Qt::AltModifier);
+  EXPECT_EQ(d.doc().object(0, 1)->provenance, Provenance::Manual);
+  EXPECT_EQ(d.doc().object(1, 1)->provenance, Provenance::Manual);
+  EXPECT_EQ(d.doc().object(1, 2)->provenance, Provenance::Automatic);
+  EXPECT_EQ(d.undoCount(), 1);
+}
+
+}  // namespace
+}  // namespace lidarlabel

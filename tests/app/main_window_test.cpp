@@ -1,10 +1,14 @@
 // GUI smoke test of the first window. Needs an X display (run under xvfb-run, see README).
 #include "lidarlabel/app/main_window.h"
 
+#include <QAction>
 #include <QMessageBox>
+#include <QSet>
 #include <QTest>
 
 #include <gtest/gtest.h>
+
+#include <map>
 
 #include "app_fixture.h"
 #include "desk_fixture.h"
@@ -33,6 +37,21 @@ struct OpenWindow : test::Desk {
   MainWindow& window = Desk::window;
   explicit OpenWindow(const std::string& folder) { EXPECT_TRUE(open(folder)); }
 };
+
+// Two actions on one key make Qt fire neither ("ambiguous shortcut"): every key of the window's
+// actions belongs to one action (the same action added to several widgets counts once).
+TEST(MainWindow, NoTwoActionsShareAKey) {
+  test::qtApp();
+  OpenWindow o(test::writeAnnotatedSequence(test::scratchDir()));
+  std::map<QString, QSet<QString>> owners;  // key -> texts of the actions bound to it
+  for (QAction* a : o.window.findChildren<QAction*>())
+    for (const QKeySequence& k : a->shortcuts())
+      if (!k.isEmpty()) owners[k.toString()].insert(a->text());
+  ASSERT_GT(owners.size(), 40u);
+  for (const auto& [key, texts] : owners)
+    EXPECT_EQ(texts.size(), 1) << key.toStdString() << " is bound to "
+                               << QStringList(texts.values()).join(", ").toStdString();
+}
 
 TEST(MainWindow, StepsFramesWithPageKeysAndCommaPeriodAndShowsThemInTheStatusBar) {
   test::qtApp();

@@ -100,3 +100,19 @@ TEST(Prelabel, ADetectionInOneFrameOnlyLeavesNoBoxButAConfirmedTrackGetsItsFirst
     EXPECT_GE(bevIoU(out.frames[f].objects[0].box, parked), 0.6) << "frame " << f;
   }
 }
+
+TEST(Prelabel, AMovingTrackHeadsWhereItTravelsInEveryFrameEvenAgainstItsShape) {
+  // A car reversing along +x: its cabin (the shape cue) says it faces -x.
+  Sequence seq;
+  seq.frames.resize(8);
+  auto truth = [](std::size_t f) { return carAt(10 + 0.8 * static_cast<double>(f), 5, M_PI); };
+  PrelabelConfig config;
+  config.threads = 1;
+  const Sequence out = prelabelSequence(
+      seq, [&](std::size_t f) { return carScene({truth(f)}); }, defaultOntology(), config);
+  for (std::size_t f = 0; f < out.size(); ++f) {
+    ASSERT_EQ(out.frames[f].objects.size(), 1u) << "frame " << f;
+    EXPECT_LT(std::abs(angleDiff(out.frames[f].objects[0].box.yaw, 0.0)), M_PI / 2)
+        << "frame " << f;
+  }
+}

@@ -205,3 +205,55 @@ TEST(Tracking, RefitMovesABoxOntoItsPointsKeepingTheSize) {
   EXPECT_TRUE(r.box.size.isApprox(truth.size));
   EXPECT_GT(iou3d(r.box, truth), 0.85);
 }
+
+namespace {
+// A parked car whose points lie 0.3 m to the left of the box a person drew (the re-fit would
+// pull the box onto them), tracked over `frames` identical sweeps; calibrated or not.
+Cuboid trackParkedWithOffsetPoints(bool calibrate, int frames, TrackerState* start = nullptr) {
+  const Cuboid drawn = carAt(14, -3, 0.3);
+  Cuboid seen = drawn;
+  seen.center += drawn.rotation() * Eigen::Vector3d(0, 0.3, 0);
+  const PointCloud cloud = scene({seen});
+  const GroundResult ground = exactGround(cloud);
+  TrackerState state = startTracks({object(1, drawn)}, Eigen::Isometry3d::Identity(), 0.0);
+  if (calibrate) calibrateTracks(state, cloud, &ground, Eigen::Isometry3d::Identity());
+  if (start != nullptr) *start = state;
+  Cuboid last = drawn;
+  for (int f = 1; f <= frames; ++f) {
+    TrackFrame tf;
+    tf.cloud = &cloud;
+    tf.ground = &ground;
+    tf.time = 0.1 * f;
+    TrackStepResult step = trackNextFrame(state, tf);
+    state = step.state;
+    if (!step.objects.empty()) last = step.objects.front().box;
+  }
+  return last;
+}
+}  // namespace
+
+TEST(Tracking, CalibrationMeasuresTheRefitsOffsetInTheBoxsAxes) {
+  TrackerState state;
+  trackParkedWithOffsetPoints(true, 0, &state);
+  ASSERT_EQ(state.tracks.size(), 1u);
+  EXPECT_NEAR(state.tracks[0].fitBias(0), 0.0, 0.05);  // forward
+  EXPECT_NEAR(state.tracks[0].fitBias(1), 0.3, 0.05);  // left
+  EXPECT_NEAR(state.tracks[0].fitBias(3), 0.0, 0.02);  // yaw
+}
+
+TEST(Tracking, CalibratedTrackKeepsThePersonsBoxOnAParkedCar) {
+  const Cuboid drawn = carAt(14, -3, 0.3);
+  const Cuboid uncalibrated = trackParkedWithOffsetPoints(false, 5);
+  const Cuboid calibrated = trackParkedWithOffsetPoints(true, 5);
+  EXPECT_GT((uncalibrated.center - drawn.center).head<2>().norm(), 0.15);
+  EXPECT_LT((calibrated.center - drawn.center).head<2>().norm(), 0.05);
+}
+
+TEST(Tracking, CalibrationLeavesNoBiasWhenTheRefitLandsFarAway) {
+  Cuboid drawn = carAt(14, -3, 0.3);
+  const PointCloud cloud = scene({carAt(14.8, -3, 0.3)});  // 0.8 m ahead: something else
+  const GroundResult ground = exactGround(cloud);
+  TrackerState state = startTracks({object(1, drawn)}, Eigen::Isometry3d::Identity(), 0.0);
+  calibrateTracks(state, cloud, &ground, Eigen::Isometry3d::Identity());
+  EXPECT_TRUE(state.tracks[0].fitBias.isZero());
+}

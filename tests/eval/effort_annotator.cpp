@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <functional>
 #include <limits>
 #include <numbers>
@@ -73,9 +75,11 @@ std::vector<Candidate> candidates(const Cuboid& box, const SeenObject& object,
 
 class Session {
  public:
-  Session(Editor& editor, const AnnotatorConfig& config) : ed_(editor), cfg_(config) {}
+  Session(Editor& editor, const std::vector<SeenFrame>& frames, const AnnotatorConfig& config)
+      : ed_(editor), frames_(frames), cfg_(config) {}
 
-  void frame(std::size_t f, const SeenFrame& seen, const SeenFrame* next) {
+  void frame(std::size_t f) {
+    const SeenFrame& seen = frames_[f];
     Document& doc = ed_.document();
     doc.setCurrentFrame(f, false);
     if (!cfg_.trackIds) idOf_.clear();
@@ -84,7 +88,7 @@ class Session {
     for (std::size_t k = 0; k < seen.required.size(); ++k)
       if (match[k] >= 0) keep.insert(doc.objects(f)[static_cast<std::size_t>(match[k])].trackId);
     removeFalseBoxes(f, seen, keep);
-    std::set<ObjectId> done;
+    std::set<ObjectId> done, corrected;
     for (std::size_t k = 0; k < seen.required.size(); ++k) {
       const SeenObject& o = seen.required[k];
       std::optional<ObjectId> id;
@@ -94,11 +98,13 @@ class Session {
         res_.unresolved++;
         continue;
       }
-      if (!fix(f, *id, o, done)) res_.unresolved++;
+      const Outcome r = fix(f, *id, o, done);
+      if (!r.good) res_.unresolved++;
+      if (r.geometryEdited) corrected.insert(idOf_[o.gtId]);
       done.insert(idOf_[o.gtId]);
       res_.boxes++;
     }
-    if (cfg_.trackIds && next != nullptr) carryForward(f, *next);
+    if (cfg_.trackIds) carryForward(f, corrected);
   }
 
   AnnotatorResult result() const { return res_; }
@@ -111,6 +117,62 @@ class Session {
     const double x = b.center.x(), y = b.center.y();
     return x > 0 && std::abs(std::atan2(y, x)) <= 40.0 * std::numbers::pi / 180.0 &&
            b.center.head<2>().norm() <= 70.0;
+  }
+
+  // The real object (required or not) a box of frame f lies on: the one it overlaps most, at
+  // least overlapIoU; nullopt for a box on nothing (what a person sees scrubbing to frame f).
+  std::optional<std::uint32_t> objectUnder(std::size_t f, const Cuboid& box) const {
+    std::optional<std::uint32_t> best;
+    double bestIoU = cfg_.overlapIoU;
+    for (const auto* list : {&frames_[f].required, &frames_[f].ignored})
+      for (const SeenObject& o : *list) {
+        const double v = iou3d(o.truth, box);
+        if (v >= bestIoU) bestIoU = v, best = o.gtId;
+      }
+    return best;
+  }
+
+  // The track's box in frame g is one a person deletes: in scope and on no object, or a second
+  // box on an object that already has its box there (the annotator's track for it, else a box
+  // covering it better). False when the track has no box in g.
+  bool falseAt(std::size_t g, ObjectId id) const {
+    const Document& doc = ed_.document();
+    const ObjectAnnotation* b = doc.object(g, id);
+    if (b == nullptr || !inScope(b->box)) return false;
+    const std::optional<std::uint32_t> under = objectUnder(g, b->box);
+    if (!under) return true;
+    const auto known = idOf_.find(*under);
+    if (known != idOf_.end()) return known->second != id && doc.object(g, known->second);
+    const double mine = iou3d(b->box, truthOf(g, *under));
+    for (const ObjectAnnotation& other : doc.objects(g))
+      if (other.trackId != id && iou3d(other.box, truthOf(g, *under)) > mine) return true;
+    return false;
+  }
+
+  // Every box of the track from frame `from` on is one a person deletes (see falseAt).
+  bool falseFrom(std::size_t from, ObjectId id) const {
+    const Document& doc = ed_.document();
+    for (std::size_t g = from; g < doc.frameCount(); ++g)
+      if (doc.object(g, id) != nullptr && !falseAt(g, id)) return false;
+    return true;
+  }
+
+  const Cuboid& truthOf(std::size_t f, std::uint32_t gtId) const {
+    for (const auto* list : {&frames_[f].required, &frames_[f].ignored})
+      for (const SeenObject& o : *list)
+        if (o.gtId == gtId) return o.truth;
+    return frames_[f].required.front().truth;  // not reached: gtId comes from this frame
+  }
+
+  // Every box of the track, in every frame, lies on the real object gtId: a decision about the
+  // track (class, heading) holds for all its boxes.
+  bool trackOnObject(ObjectId id, std::uint32_t gtId) const {
+    const Document& doc = ed_.document();
+    for (std::size_t g = 0; g < doc.frameCount(); ++g) {
+      const ObjectAnnotation* b = doc.object(g, id);
+      if (b != nullptr && objectUnder(g, b->box) != gtId) return false;
+    }
+    return true;
   }
 
   // Boxes of the frame to required objects: Hungarian on 1 - 3D IoU, a box already carrying
@@ -144,17 +206,27 @@ class Session {
     return it == matchedIds_.end() ? std::nullopt : std::optional<ObjectId>(it->second);
   }
 
-  // Deletes every box that is no required object's box and overlaps no small object.
+  // Deletes every box that is no required object's box and overlaps no small object; on tracked
+  // sequences a track false in every frame goes in one action (delete track), one false from
+  // here on in one action (end track), else this frame's box.
   void removeFalseBoxes(std::size_t f, const SeenFrame& seen, const std::set<ObjectId>& keep) {
     std::vector<ObjectId> drop;
     for (const ObjectAnnotation& o : ed_.document().objects(f)) {
       if (keep.count(o.trackId) || !inScope(o.box)) continue;
       bool onSmall = false;
-      for (const Cuboid& c : seen.ignored) onSmall = onSmall || iou3d(c, o.box) >= cfg_.overlapIoU;
+      for (const SeenObject& c : seen.ignored)
+        onSmall = onSmall || iou3d(c.truth, o.box) >= cfg_.overlapIoU;
       if (!onSmall) drop.push_back(o.trackId);
     }
-    for (ObjectId id : drop)
-      if (ed_.remove({id}) > 0) count("delete");
+    for (ObjectId id : drop) {
+      if (cfg_.trackIds && falseFrom(0, id) && ed_.removeTracks({id}) > 0)
+        count("delete track");
+      else if (cfg_.trackIds && f + 1 < ed_.document().frameCount() && falseFrom(f + 1, id) &&
+               ed_.endTracks({id}) > 0)
+        count("end track");
+      else if (ed_.remove({id}) > 0)
+        count("delete");
+    }
   }
 
   // A new box on the object: one click on the object's point nearest its points' centre
@@ -179,15 +251,54 @@ class Session {
     return id;
   }
 
-  // Class, track id, heading, geometry, acceptance of one object's box. false: gave up.
-  bool fix(std::size_t f, ObjectId id, const SeenObject& o, const std::set<ObjectId>& done) {
+  // The next edit of the box, as a person plans two moves ahead: one that makes the box good
+  // at once (the best such), else the first move of the best two-move plan (ties: the better
+  // first move); nullptr when nothing improves the box.
+  const Candidate* nextEdit(const Cuboid& box, const SeenObject& o) {
+    cands_ = candidates(box, o, ed_.steps());
+    const double now = iou3d(box, o.truth);
+    const Candidate* best = nullptr;
+    double bestPlan = now + 1e-6, bestFirst = 0.0;
+    for (const Candidate& c : cands_) {
+      const double first = iou3d(c.result, o.truth);
+      if (first >= cfg_.goodIoU && first > bestFirst) best = &c, bestFirst = first;
+    }
+    if (best != nullptr) return best;
+    for (const Candidate& c : cands_) {
+      const double first = iou3d(c.result, o.truth);
+      double plan = first;
+      for (const Candidate& d : candidates(c.result, o, ed_.steps()))
+        plan = std::max(plan, iou3d(d.result, o.truth));
+      if (plan > bestPlan + 1e-9 || (plan > bestPlan - 1e-9 && first > bestFirst && best)) {
+        best = &c;
+        bestPlan = std::max(plan, bestPlan);
+        bestFirst = first;
+      }
+    }
+    return best;
+  }
+  std::vector<Candidate> cands_;
+
+  struct Outcome {
+    bool good = false;            // the box is good now
+    bool geometryEdited = false;  // nudges or drags were needed
+  };
+
+  // Class, track id, heading, geometry, acceptance of one object's box. Class and heading are
+  // set for the whole track when all its boxes are on this object (tracked sequences).
+  Outcome fix(std::size_t f, ObjectId id, const SeenObject& o, const std::set<ObjectId>& done) {
     Document& doc = ed_.document();
     const auto* obj = doc.object(f, id);
-    if (obj == nullptr) return false;
+    if (obj == nullptr) return {};
     bool classFixed = false, idFixed = false;
-    if (obj->className != o.className && ed_.setClass(id, o.className)) {
-      count("set class");
-      classFixed = true;
+    if (obj->className != o.className) {
+      if (cfg_.trackIds && trackOnObject(id, o.gtId) && ed_.setTrackClass(id, o.className) > 0) {
+        count("set track class");
+        classFixed = true;
+      } else if (ed_.setClass(id, o.className)) {
+        count("set class");
+        classFixed = true;
+      }
     }
     // Track id: the id this real object had before; a fresh one when its id belongs to another.
     const auto known = idOf_.find(o.gtId);
@@ -216,57 +327,76 @@ class Session {
     }
     idOf_[o.gtId] = id;
     bool edited = false;
-    if (!headingOk(doc.object(f, id)->box, o.truth) && ed_.flipHeading(id)) {
-      count("flip heading");
-      edited = true;
+    if (!headingOk(doc.object(f, id)->box, o.truth)) {
+      if (cfg_.trackIds && trackOnObject(id, o.gtId) && ed_.flipTrackHeading(id) > 0) {
+        count("flip track heading");
+        edited = true;
+      } else if (ed_.flipHeading(id)) {
+        count("flip heading");
+        edited = true;
+      }
     }
+    bool geometry = false;
     for (int step = 0; step < cfg_.maxEditsPerBox; ++step) {
       const Cuboid box = doc.object(f, id)->box;
       const double now = iou3d(box, o.truth);
       if (now >= cfg_.goodIoU) break;
-      const Candidate* best = nullptr;
-      double bestIoU = now + 1e-6;
-      const auto cands = candidates(box, o, ed_.steps());
-      for (const Candidate& c : cands) {
-        const double v = iou3d(c.result, o.truth);
-        if (v > bestIoU) bestIoU = v, best = &c;
-      }
+      const Candidate* best = nextEdit(box, o);
       if (best == nullptr || !best->apply(ed_, id)) break;
       count(best->kind);
-      edited = true;
+      edited = geometry = true;
     }
     obj = doc.object(f, id);
-    if (iou3d(obj->box, o.truth) < cfg_.goodIoU) return false;
+    if (iou3d(obj->box, o.truth) < cfg_.goodIoU) return {false, geometry};
     if (!edited && obj->provenance != Provenance::Manual && !classFixed && !idFixed) {
       res_.goodAsIs++;
       if (cfg_.acceptGoodBoxes && ed_.accept(id)) count("accept");
     }
+    return {true, geometry};
+  }
+
+  // The track's box is good (or no box is needed) in every later frame where its object is.
+  bool laterFramesGood(std::size_t f, ObjectId id, std::uint32_t gtId) const {
+    const Document& doc = ed_.document();
+    for (std::size_t g = f + 1; g < frames_.size(); ++g)
+      for (const SeenObject& o : frames_[g].required) {
+        if (o.gtId != gtId) continue;
+        const ObjectAnnotation* b = doc.object(g, id);
+        if (b == nullptr || iou3d(b->box, o.truth) < cfg_.goodIoU) return false;
+      }
     return true;
   }
 
-  // Objects of the next frame whose box is missing there get theirs from this frame: one
-  // propagate (automation: the tracker re-fits them) or copy-to-next-frame for all of them.
-  void carryForward(std::size_t f, const SeenFrame& next) {
+  // Automation: the tracks corrected in this frame whose later boxes are not all good, and the
+  // objects of the next frame without a box there, are propagated from this frame to the end of
+  // the sequence in one action (the tracker re-fits the corrected size). Manual: the objects
+  // missing in the next frame get copies there.
+  void carryForward(std::size_t f, const std::set<ObjectId>& corrected) {
     Document& doc = ed_.document();
     if (f + 1 >= doc.frameCount()) return;
-    std::vector<ObjectId> ids;
-    for (const SeenObject& o : next.required) {
+    std::set<ObjectId> ids;
+    for (const auto& [gt, id] : idOf_)
+      if (cfg_.automation && corrected.count(id) && !laterFramesGood(f, id, gt)) ids.insert(id);
+    for (const SeenObject& o : frames_[f + 1].required) {
       const auto known = idOf_.find(o.gtId);
       if (known == idOf_.end() || doc.object(f, known->second) == nullptr) continue;
       bool covered = false;
       for (const ObjectAnnotation& b : doc.objects(f + 1))
         covered = covered || iou3d(b.box, o.truth) >= 0.5;
-      if (!covered) ids.push_back(known->second);
+      if (!covered) ids.insert(known->second);
     }
     if (ids.empty()) return;
+    const std::vector<ObjectId> list(ids.begin(), ids.end());
     if (cfg_.automation) {
-      if (ed_.propagate(ids, 1) > 0) count("propagate");
-    } else if (ed_.copyToNextFrame(ids) > 0) {
+      const int rest = static_cast<int>(doc.frameCount() - 1 - f);
+      if (ed_.propagate(list, rest) > 0) count("propagate");
+    } else if (ed_.copyToNextFrame(list) > 0) {
       count("copy to next frame");
     }
   }
 
   Editor& ed_;
+  const std::vector<SeenFrame>& frames_;
   AnnotatorConfig cfg_;
   AnnotatorResult res_;
   std::map<std::uint32_t, ObjectId> idOf_;        // real object -> the annotator's track id
@@ -277,9 +407,8 @@ class Session {
 
 AnnotatorResult annotate(Editor& editor, const std::vector<SeenFrame>& frames,
                          const AnnotatorConfig& config) {
-  Session s(editor, config);
-  for (std::size_t f = 0; f < frames.size(); ++f)
-    s.frame(f, frames[f], f + 1 < frames.size() ? &frames[f + 1] : nullptr);
+  Session s(editor, frames, config);
+  for (std::size_t f = 0; f < frames.size(); ++f) s.frame(f);
   return s.result();
 }
 

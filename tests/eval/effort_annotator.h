@@ -26,7 +26,7 @@ struct SeenObject {
 
 struct SeenFrame {
   std::vector<SeenObject> required;  // 30+ points: must get a good box
-  std::vector<Cuboid> ignored;       // fewer points: a box there is neither needed nor false
+  std::vector<SeenObject> ignored;   // fewer points: a box there is neither needed nor false
 };
 
 struct AnnotatorConfig {
@@ -45,7 +45,8 @@ struct AnnotatorConfig {
 
 // Interactions by kind ("accept", "delete", "one-click fit", "default box", "nudge position",
 // "nudge yaw", "nudge size", "drag face", "set class", "set track id", "flip heading",
-// "propagate", "copy to next frame").
+// "propagate", "copy to next frame", and the whole-track actions "delete track", "end track",
+// "set track class", "flip track heading").
 using InteractionCounts = std::map<std::string, int>;
 
 struct AnnotatorResult {

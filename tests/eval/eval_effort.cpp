@@ -47,7 +47,7 @@ std::vector<SeenFrame> seenFrames(Document& doc) {
       if (s.points.size() >= kRequiredPoints)
         out[f].required.push_back(std::move(s));
       else
-        out[f].ignored.push_back(o.box);
+        out[f].ignored.push_back(std::move(s));
     }
   }
   return out;
@@ -119,8 +119,8 @@ void printRun(const std::string& name, const Run& r) {
                     std::to_string(r.manual.boxes)});
   t.rows.push_back({"**interactions per box**", "**" + fmt(perBox(r.automation), 2) + "**",
                     "**" + fmt(perBox(r.manual), 2) + "**"});
-  t.rows.push_back(
-      {"boxes good as pre-labelled (no interaction)", std::to_string(r.automation.goodAsIs), "-"});
+  t.rows.push_back({"boxes good without an edit (pre-labelled or propagated)",
+                    std::to_string(r.automation.goodAsIs), "-"});
   t.rows.push_back({"left unresolved", std::to_string(r.automation.unresolved),
                     std::to_string(r.manual.unresolved)});
   t.print();
@@ -136,7 +136,11 @@ int effortMain(std::uint64_t seed, int frames) {
       "never copies a ground-truth value (clicks on the object's points, face drags to its "
       "outermost points, nudge keys). Objects with 30+ points must be boxed; every other box "
       "not on an object is deleted; a box the automation made good needs no interaction (pressing "
-      "accept on each would add one per such box: the row \"good as pre-labelled\"). KITTI: only "
+      "accept on each would add one per such box: the row \"good without an edit\"). Decisions "
+      "about a whole track (delete it, end it from this frame on, set its class, flip its heading) "
+      "are one interaction when every frame of the track justifies them, as a person sees "
+      "scrubbing the timeline; the annotator propagates the tracks it corrected to the end of "
+      "the sequence. KITTI: only "
       "boxes in the camera's field of view are judged (label_2 covers only that). Manual = the "
       "same annotator without pre-labels, one-click "
       "fit or propagation (default boxes, nudges, drags, copy to the next frame).\n\n");

@@ -169,9 +169,10 @@ class Editor {
   // exist; objects already there with that id are replaced. One undo step.
   int copyToNextFrame(const std::vector<ObjectId>& ids);
   // Tracks the boxes forward `frames` frames (clamped to the sequence) with the tracker's re-fit
-  // (provenance Tracked); boxes of the same ids in those frames are replaced, a frame where a
-  // track is not found keeps what it had. One undo macro. Returns the number of boxes written;
-  // 0 and nothing changed when `progress` cancels.
+  // (provenance Tracked), the re-fit's bias on each object measured first against the given box
+  // on the current frame's sweep (core calibrateTracks); boxes of the same ids in those frames are
+  // replaced, a frame where a track is not found keeps what it had. One undo macro. Returns the
+  // number of boxes written; 0 and nothing changed when `progress` cancels.
   int propagate(const std::vector<ObjectId>& ids, int frames, const EditProgress& progress = {});
   // Fills the frames between the track's keyframes (Manual boxes) by world-frame interpolation
   // (provenance Interpolated). One undo macro. Returns the number of boxes written.
@@ -239,6 +240,24 @@ class Editor {
   const QUndoCommand* labelStroke_ = nullptr;  // the paint command of the stroke in progress
   std::string reviewer_;
   ReviewLevel reviewLevel_;
+
+ public:
+  // --- Whole tracks (editor_tracks.cpp): every box with the id, in every frame; one undo step
+  // each; return the number of boxes changed (0: nothing changed, no step) -------------------
+  int removeTracks(const std::vector<ObjectId>& ids);  // delete false tracks
+  // Deletes the tracks' boxes in the current frame and every later one (the object left, or the
+  // track slid off it here).
+  int endTracks(const std::vector<ObjectId>& ids);
+  // Accept every automatic / tracked / interpolated box of the tracks (provenance Manual).
+  int acceptTracks(const std::vector<ObjectId>& ids);
+  // A class of the ontology for every box of the track; 0 for any other name.
+  int setTrackClass(ObjectId id, const std::string& className);
+  // Flips the track's box in the current frame and turns every other box of the track that
+  // points against it (world frame, more than 90 deg off) by pi: one heading for the track.
+  int flipTrackHeading(ObjectId id);
+  // The size of the track's box in the current frame for all its boxes (a rigid object has one
+  // size); each keeps its centre in x/y, its yaw and its bottom height; provenance unchanged.
+  int applySizeToTrack(ObjectId id);
 };
 
 }  // namespace lidarlabel

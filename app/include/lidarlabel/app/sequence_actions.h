@@ -1,10 +1,13 @@
 #pragma once
 // The window's sequence actions (Sequence menu): play / pause, propagate the selected tracks N
 // frames (a small dialog asks N), interpolate the selected tracks, next frame needing attention,
-// pre-label the sequence in the background, accept the selected boxes. Each calls the widget-free
-// layer (Editor, findNextAttention, PrelabelRunner) and adds only progress, cancel and messages.
-// Long edits (propagate, interpolate) are one undo step each and show a progress dialog with
-// Cancel after 0.5 s; pre-labelling runs on a worker thread behind a non-modal progress dialog.
+// pre-label the sequence in the background, accept the selected boxes, and whole-track
+// decisions on the selected tracks (accept, delete, end here, flip heading, apply size, set
+// class). Each
+// calls the widget-free layer (Editor, findNextAttention, PrelabelRunner) and adds only progress,
+// cancel and messages. Long edits (propagate, interpolate) are one undo step each and show a
+// progress dialog with Cancel after 0.5 s; pre-labelling runs on a worker thread behind a non-modal
+// progress dialog.
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -54,6 +57,8 @@ class SequenceActions : public QObject {
 
  private:
   void stopPlayback();
+  template <typename Add>
+  void addTrackActions(QMenu* menu, const Add& add);
   QProgressDialog* longEditProgress(const QString& label, int total);
 
   QMainWindow& window_;

@@ -77,6 +77,11 @@ struct PrelabelConfig {
   // Heading from motion: a confirmed track faster than this (m/s, world frame) gets the heading
   // of its velocity (the box is turned by pi when it pointed backwards).
   double minHeadingSpeed = 1.5;
+  // After the run, one heading per track over the sequence: the direction of travel for a track
+  // whose centre moved at least minTravel (world frame; pedestrians take it as their yaw), else
+  // the heading most of its boxes agree on.
+  bool orientTracks = true;
+  double minTravel = 1.0;     // metres
   float minConfidence = 0.f;  // detections with a lower fit confidence are dropped
   int threads = 2;            // 2: the next sweep is loaded and its ground removed in parallel
 };

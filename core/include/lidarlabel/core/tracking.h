@@ -79,6 +79,11 @@ struct Track {
   int missed = 0;                                  // consecutive frames without one
   int sinceDetection = 0;                          // consecutive frames without a detection
   float confidence = 1;                            // of the last measurement
+  // What the re-fit gets wrong for this object: re-fit box minus the true box in the start
+  // frame, in the box's own axes (forward, left, up metres; yaw radians); subtracted from every
+  // re-fit (the fitter's bias on a partly seen object changes slowly with the viewpoint).
+  // Zero unless calibrateTracks() measured it.
+  Eigen::Vector4d fitBias = Eigen::Vector4d::Zero();
 };
 
 struct TrackerState {
@@ -116,6 +121,14 @@ TrackerState startTracks(const std::vector<ObjectAnnotation>& objects,
 
 TrackStepResult trackNextFrame(const TrackerState& state, const TrackFrame& frame,
                                const TrackerConfig& config = {});
+
+// Measures each track's fitBias on the sweep of its start boxes (LiDAR frame `egoPose`), for
+// tracks started from boxes a person made (propagation): the re-fit of a true box shows how far
+// the fitter is off on this object. A bias larger than maxBias (metres, BEV) or a failed re-fit
+// leaves it zero.
+void calibrateTracks(TrackerState& state, const PointCloud& cloud, const GroundResult* ground,
+                     const Eigen::Isometry3d& egoPose, const TrackerConfig& config = {},
+                     double maxBias = 0.5);
 
 // Re-fit one box to a sweep: same size, new pose near the given one (used for the optional
 // refit of interpolated boxes too). ok == false when fewer than minRefitPoints points are near.
