@@ -20,15 +20,17 @@ float estimateSensorHeight(const PointCloud& c, const GroundConfig& cfg) {
   const float sectorScale = static_cast<float>(sectors) / (2 * ground_detail::kPi);
   // Points far below any plausible road (deeper than maxSensorHeight + 1 m) are not road.
   const float floorZ = -cfg.maxSensorHeight - 1.f;
-  // Counting sort of the near points' z by bin; every kStride-th point is plenty for a quantile
-  // (a near bin holds hundreds of points) and halves the cost.
+  // Counting sort of the near points' z by bin; every kStride-th finite point is plenty for a
+  // quantile (a near bin holds hundreds of points) and halves the cost.
   constexpr std::size_t kStride = 2;
   std::vector<std::uint32_t> binOf;
   std::vector<float> zs;
   std::vector<std::uint32_t> start(binCount + 1, 0);
-  for (std::size_t i = 0; i < c.size(); i += kStride) {
+  std::size_t finite = 0;  // strides over finite points: no-return points change nothing
+  for (std::size_t i = 0; i < c.size(); ++i) {
     const float x = c.x[i], y = c.y[i], z = c.z[i];
-    if (!(z > floorZ) || !std::isfinite(x) || !std::isfinite(y)) continue;
+    if (!std::isfinite(x) || !std::isfinite(y) || !std::isfinite(z)) continue;
+    if (finite++ % kStride != 0 || !(z > floorZ)) continue;
     const float rr = x * x + y * y;
     if (rr < r0 * r0 || rr >= r1 * r1) continue;
     const int ring = std::min(rings - 1, static_cast<int>((std::sqrt(rr) - r0) / kRingWidth));
