@@ -1,5 +1,7 @@
 #include "lidarlabel/core/ground.h"
 
+#include "ground_internal.h"
+
 #include <Eigen/Eigenvalues>
 #include <algorithm>
 #include <cmath>
@@ -9,19 +11,8 @@
 namespace lidarlabel {
 namespace {
 
-constexpr float kPi = std::numbers::pi_v<float>;
-
-// atan2 with |error| < 2e-4 rad; only used to pick a sector.
-inline float fastAtan2(float y, float x) {
-  const float ax = std::abs(x), ay = std::abs(y);
-  const float mx = std::max(ax, ay), mn = std::min(ax, ay);
-  const float a = mx > 0.f ? mn / mx : 0.f;
-  const float s = a * a;
-  float r = ((-0.0464964749f * s + 0.15931422f) * s - 0.327622764f) * s * a + a;
-  if (ay > ax) r = kPi / 2 - r;
-  if (x < 0) r = kPi - r;
-  return y < 0 ? -r : r;
-}
+using ground_detail::fastAtan2;
+using ground_detail::kPi;
 
 // The concentric-zone polar grid.
 struct Zones {
@@ -139,45 +130,18 @@ void processBin(const PointCloud& c, const GroundConfig& cfg, float binRange,
   for (auto i : s.sel) isGround[i] = 1;
 }
 
-// Ground points at the foot of a vertical structure (a wall, a pole, a trunk) are not ground: in
-// their small BEV cell the non-ground points start within verticalGap above them and reach more
-// than verticalMinRise above them. Overhangs (car bodies, bushes) leave a gap and are kept.
-void revertUnderStructures(const PointCloud& c, const GroundConfig& cfg, float range,
-                           const std::vector<std::int32_t>& binOf, GroundResult& res) {
-  const float inv = 1.f / std::max(cfg.verticalCell, 0.1f);  // at most 1600 x 1600 cells at 80 m
-  const int dim = static_cast<int>(2 * range * inv) + 1;
-  std::vector<float> cellLow(static_cast<std::size_t>(dim) * dim, 1e9f);
-  std::vector<float> cellHigh(cellLow.size(), -1e9f);
-  const auto cellOf = [&](float x, float y) -> long {
-    const int cx = static_cast<int>((x + range) * inv), cy = static_cast<int>((y + range) * inv);
-    if (cx < 0 || cy < 0 || cx >= dim || cy >= dim) return -1;
-    return static_cast<long>(cy) * dim + cx;
-  };
-  const std::size_t n = c.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    if (binOf[i] < 0 || res.isGround[i]) continue;
-    if (!(c.z[i] - res.groundHeight[i] < cfg.verticalMaxRise)) continue;
-    const long cell = cellOf(c.x[i], c.y[i]);
-    if (cell < 0) continue;
-    const auto k = static_cast<std::size_t>(cell);
-    cellLow[k] = std::min(cellLow[k], c.z[i]);
-    cellHigh[k] = std::max(cellHigh[k], c.z[i]);
-  }
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!res.isGround[i]) continue;
-    const long cell = cellOf(c.x[i], c.y[i]);
-    if (cell < 0) continue;
-    const auto k = static_cast<std::size_t>(cell);
-    if (cellLow[k] < c.z[i] + cfg.verticalGap && cellHigh[k] > c.z[i] + cfg.verticalMinRise)
-      res.isGround[i] = 0;
-  }
-}
-
 }  // namespace
 
-GroundResult removeGround(const PointCloud& cloud, const GroundConfig& cfg) {
+GroundResult removeGround(const PointCloud& cloud, const GroundConfig& config) {
   const std::size_t n = cloud.size();
   GroundResult res;
+  GroundConfig cfg = config;
+  if (config.estimateHeight) {
+    const float h = estimateSensorHeight(cloud, config);
+    res.heightEstimated = std::isfinite(h);
+    if (res.heightEstimated) cfg.sensorHeight = h;
+  }
+  res.sensorHeight = cfg.sensorHeight;
   res.isGround.assign(n, 0);
   res.groundHeight.assign(n, std::numeric_limits<float>::quiet_NaN());
   const Zones zones(cfg);
@@ -255,12 +219,18 @@ GroundResult removeGround(const PointCloud& cloud, const GroundConfig& cfg) {
         res.isGround[i] = 1;
     } else {
       const float r = std::sqrt(x * x + y * y);
-      res.groundHeight[i] = r < cfg.minRange ? -cfg.sensorHeight
-                                             : binHeight[static_cast<std::size_t>(zones.bin(
-                                                   zones.outer.back() - 1e-3f, fastAtan2(y, x)))];
+      if (r < cfg.minRange) {
+        // Inside the ego radius: the road height under the sensor; only road-level points are
+        // ground (the ego vehicle's body is never at road height).
+        res.groundHeight[i] = -cfg.sensorHeight;
+        if (std::abs(cloud.z[i] - res.groundHeight[i]) < cfg.distanceThreshold) res.isGround[i] = 1;
+      } else {
+        res.groundHeight[i] = binHeight[static_cast<std::size_t>(
+            zones.bin(zones.outer.back() - 1e-3f, fastAtan2(y, x)))];
+      }
     }
   }
-  if (cfg.verticalCell > 0.f) revertUnderStructures(cloud, cfg, outerRange, binOf, res);
+  if (cfg.verticalCell > 0.f) ground_detail::revertUnderStructures(cloud, cfg, binOf, res);
   for (std::size_t i = 0; i < n; ++i) res.groundCount += res.isGround[i];
   return res;
 }

@@ -80,7 +80,7 @@ TEST(Ground, AllNaNPointsAreNotGroundAndHaveNoHeight) {
 
 TEST(Ground, PointsOutsideTheRangeAreNotClassifiedButGetAHeight) {
   PointCloud c = ringsOn([](float, float) { return -1.73f; });
-  c.push(1.0f, 0.5f, -1.73f, 0.f);  // on the ego vehicle's footprint
+  c.push(1.0f, 0.5f, -0.6f, 0.f);   // the ego vehicle's body, inside minRange
   c.push(120.f, 0.f, -1.73f, 0.f);  // beyond maxRange
   const GroundResult g = removeGround(c);
   const std::size_t n = c.size();
