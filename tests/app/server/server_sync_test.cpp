@@ -58,7 +58,8 @@ class DeskServer : public ServerTest {
     importSynthetic();
     addServerUser(ownerUri(), "alice", "reviewer");
     addServerUser(ownerUri(), "bob", "reviewer");
-    const std::string dir = scratchDir();
+    dir_ = scratchDir();
+    const std::string& dir = dir_;
     alice_ = std::make_unique<Desk>(uriOf("alice"), dir + "/alice.jsonl");
     bob_ = std::make_unique<Desk>(uriOf("bob"), dir + "/bob.jsonl");
   }
@@ -81,6 +82,7 @@ class DeskServer : public ServerTest {
     return out;
   }
   std::unique_ptr<Desk> alice_, bob_;
+  std::string dir_;
 };
 
 TEST_F(DeskServer, EditsOfDifferentBoxesOfOneFrameBothSurviveAndAppearInTheOtherDeskLive) {
@@ -199,7 +201,7 @@ TEST_F(DeskServer, ANewBoxAndADeletedBoxReachTheOtherDesk) {
 }
 
 TEST_F(DeskServer, AJournalLeftByACrashedDeskIsSentWhenTheSequenceOpensAgain) {
-  const std::string journal = scratchDir() + "/crashed.jsonl";
+  const std::string journal = dir_ + "/crashed.jsonl";
   const StoredFrame f = owner()->loadFrame(kSynthetic, 7);
   ObjectAnnotation edited = f.frame.objects[0];
   edited.box.size.x() += 2.0;
