@@ -172,7 +172,28 @@ void ServerSync::sendChange(const Key& key, bool stale) {
 }
 
 bool ServerSync::commitPending() {
-  for (const Key& k : opKeys_) dirty_.insert(k);  // a merge into the top command: no index change
+  try {
+    const bool sent = sendPending();
+    if (sent && catchUp_) {  // reconnected: what others did meanwhile was not notified to us
+      catchUp_ = false;
+      reloadFrames({}, true);
+    }
+    return sent;
+  } catch (const std::exception& e) {  // e.g. the journal file cannot be written
+    emit statusMessage(tr("Cannot commit: %1").arg(QString::fromUtf8(e.what())));
+    return false;
+  }
+}
+
+bool ServerSync::sendPending() {
+  // Left over: a merge into the top command (no index change). A gesture begun before someone
+  // else changed its box is stale like an undo of it.
+  const auto top = static_cast<std::size_t>(std::max(document_.undoStack()->index() - 1, 0));
+  for (const Key& k : opKeys_) {
+    const Tracked* t = tracked(k);
+    if (t && t->preRemoteVersion != 0 && top < t->remoteMark) staleKeys_.insert(k);
+    dirty_.insert(k);
+  }
   opKeys_.clear();
   // Sends what is not waiting for an answer; an answer may free coalesced edits (second round).
   for (int round = 0; round < 3; ++round) {
@@ -190,6 +211,7 @@ bool ServerSync::commitPending() {
     if (!journal_.flush(*store_, [this](const JournalOutcome& o) { onOutcome(o); })) {
       emit statusMessage(tr("Server connection lost: %1 change(s) kept in the journal, retrying")
                              .arg(journal_.pending().size()));
+      catchUp_ = true;
       return false;
     }
   }

@@ -20,8 +20,19 @@ void ServerSync::pollNow(int timeoutMs) {
   try {
     changes = store_->pollChanges(timeoutMs);
   } catch (const std::exception& e) {
-    emit statusMessage(tr("Server connection lost: %1").arg(QString::fromUtf8(e.what())));
-    return;
+    if (!catchUp_)
+      emit statusMessage(tr("Server connection lost: %1").arg(QString::fromUtf8(e.what())));
+    catchUp_ = true;
+    try {
+      store_->listen();  // reading notifications does not reconnect; a statement does
+    } catch (const std::exception&) {
+      return;  // still down: try again at the next poll
+    }
+    emit statusMessage(tr("Reconnected to the server"));
+  }
+  if (catchUp_) {  // reconnected: changes made meanwhile were not notified to us
+    catchUp_ = false;
+    changes.push_back({"boxes", "", 0, 0, 0, 0, true, ""});
   }
   std::set<std::size_t> frames;
   bool all = false;
@@ -143,6 +154,11 @@ void ServerSync::applyFrame(std::size_t frame, std::vector<ObjectAnnotation> obj
   applyingRemote_ = false;
   if (removed && document_.undoStack()->count() > 0) {
     document_.undoStack()->clear();
+    for (auto& [key, t] : tracked_) {  // no command is older than a remote change any more
+      t.preRemoteVersion = 0;
+      t.remoteMark = SIZE_MAX;
+    }
+    snapshotStack();
     emit statusMessage(
         tr("Someone else deleted a box in frame %1: the undo history was cleared").arg(frame + 1));
   }

@@ -14,6 +14,7 @@
 namespace lidarlabel {
 
 void MainWindow::buildServer() {
+  workspace_.setServerConfig(config_.server);
   QMenu* file = nullptr;
   for (QAction* a : menuBar()->actions())
     if (a->menu() && a->text() == tr("&File")) file = a->menu();

@@ -36,7 +36,7 @@ std::pair<std::string, std::string> splitServerLocation(const std::string& locat
 
 namespace {
 
-std::string journalPathFor(const WorkspaceConfig& config, const std::string& location) {
+std::string journalPathFor(const ServerModeConfig& config, const std::string& location) {
   QString folder = QString::fromStdString(config.journalFolder);
   if (folder.isEmpty())
     folder = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + "/journals";
@@ -52,7 +52,7 @@ std::string journalPathFor(const WorkspaceConfig& config, const std::string& loc
 
 bool Workspace::openServer(const std::string& location) {
   const auto [database, sequence] = splitServerLocation(location);
-  ServerSyncConfig config{journalPathFor(config_, location), config_.serverPollMilliseconds};
+  ServerSyncConfig config{journalPathFor(serverConfig_, location), serverConfig_.pollMilliseconds};
   auto sync = std::make_unique<ServerSync>(document_, ServerStore::open(database), sequence,
                                            std::move(config));
   impl_->server = std::move(sync);

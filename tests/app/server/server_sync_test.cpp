@@ -200,6 +200,16 @@ TEST_F(DeskServer, ANewBoxAndADeletedBoxReachTheOtherDesk) {
   EXPECT_EQ(bob_->document.objects(4).size(), alice_->document.objects(4).size());
 }
 
+TEST_F(DeskServer, ChangesMadeWhileTheConnectionWasLostArriveAfterItIsBack) {
+  const ObjectId id = alice_->box(0).trackId;
+  const Cuboid aliceBox = alice_->taller(id, 0.5);
+  cluster_->admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'bob'");
+  ASSERT_TRUE(alice_->editor.setBox(id, aliceBox));  // notified while bob is not listening
+  alice_->settle();
+  EXPECT_TRUE(bob_->receiveUntil([&] { return bob_->document.object(4, id)->box == aliceBox; }));
+  EXPECT_EQ(bob_->sync->stampOf(4, id).version, 2);
+}
+
 TEST_F(DeskServer, AJournalLeftByACrashedDeskIsSentWhenTheSequenceOpensAgain) {
   const std::string journal = dir_ + "/crashed.jsonl";
   const StoredFrame f = owner()->loadFrame(kSynthetic, 7);

@@ -36,8 +36,8 @@ class ServerWindow : public ServerTest {
   }
   MainWindowConfig config() const {
     MainWindowConfig c = deskConfig();
-    c.workspace.journalFolder = dir_ + "/journals";
-    c.workspace.serverPollMilliseconds = 20;
+    c.server.journalFolder = dir_ + "/journals";
+    c.server.pollMilliseconds = 20;
     return c;
   }
   std::string dir_;

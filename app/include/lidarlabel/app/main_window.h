@@ -41,6 +41,7 @@ enum class PointColoring;
 struct MainWindowConfig {
   DocumentConfig document;
   WorkspaceConfig workspace;
+  ServerModeConfig server;  // server sequences (journals, notification polling)
   // Where QSettings live (window layout, recent folders); empty = the per-user config location
   // (QStandardPaths::AppConfigLocation). Never the install tree.
   QString settingsFile;

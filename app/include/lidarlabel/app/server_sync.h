@@ -96,6 +96,7 @@ class ServerSync : public QObject {
   };
 
   void loadAll();
+  bool sendPending();
   void onObjects(const ObjectsEvent& event);
   void onUndoIndex(int index);
   void scheduleCommit();
@@ -133,6 +134,7 @@ class ServerSync : public QObject {
   std::vector<const void*> stack_;  // the undo stack's commands after the last operation
   int lastIndex_ = 0;
   bool commitQueued_ = false;
+  bool catchUp_ = false;  // the connection was lost: notifications may be missed, reload all
   bool applyingRemote_ = false;
 };
 

@@ -27,10 +27,14 @@ class ServerSync;
 struct WorkspaceConfig {
   int autosaveSeconds = 30;  // autosave period while modified; <= 0 disables the timer
   bool autosaveOnFrameChange = true;
-  // Team server mode: where the write-behind commit journals live ("" = the user's application
-  // data folder, QStandardPaths::AppLocalDataLocation + "/journals"); one file per server sequence.
+};
+
+// Team server mode (Workspace::setServerConfig).
+struct ServerModeConfig {
+  // Where the write-behind commit journals live ("" = the user's application data folder,
+  // QStandardPaths::AppLocalDataLocation + "/journals"); one file per server sequence.
   std::string journalFolder;
-  int serverPollMilliseconds = 100;  // how often other people's changes are read
+  int pollMilliseconds = 100;  // how often other people's changes are read
 };
 
 // The configuration a Workspace gets when none is passed: the program's command line sets it
@@ -72,6 +76,8 @@ class Workspace : public QObject {
   ~Workspace() override;
 
   void setPrompts(WorkspacePrompts prompts);
+  // Applies to server sequences opened from now on.
+  void setServerConfig(ServerModeConfig config) { serverConfig_ = std::move(config); }
 
   // Closes the current sequence (asking about unsaved changes: false when cancelled), takes the
   // lock (or opens read-only), opens the folder, and offers recovery. Throws FileError.
@@ -126,6 +132,7 @@ class Workspace : public QObject {
   std::unique_ptr<Impl> impl_;
   Document& document_;
   WorkspaceConfig config_;
+  ServerModeConfig serverConfig_;
   bool readOnly_ = false;
 };
 
