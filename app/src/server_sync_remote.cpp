@@ -76,17 +76,18 @@ void ServerSync::reloadFrames(const std::set<std::size_t>& frames, bool all) {
   }
 }
 
+bool ServerSync::busy(const Key& key) const {
+  return dirty_.count(key) || waiting_.count(key) || opKeys_.count(key);
+}
+
 // Applies the server's version of each box of the frame that changed since we last saw it,
 // except boxes with a local change on its way (their commit meets the server's version as a
 // conflict) and boxes in conflict (their "theirs" is updated instead).
 void ServerSync::reconcileFrame(std::size_t frame, const Frame& server,
                                 const std::vector<BoxStamp>& stamps) {
   std::vector<ObjectAnnotation> next = document_.objects(frame);
-  bool changed = false, removed = false, conflictsMoved = false;
+  bool changed = false, conflictsMoved = false;
   std::set<std::int64_t> seen;
-  const auto busy = [this](const Key& k) {
-    return dirty_.count(k) || waiting_.count(k) || opKeys_.count(k);
-  };
   const auto mark = static_cast<std::size_t>(document_.undoStack()->count());
   for (std::size_t k = 0; k < stamps.size(); ++k) {
     const ObjectAnnotation& theirs = server.objects[k];
@@ -106,27 +107,42 @@ void ServerSync::reconcileFrame(std::size_t frame, const Frame& server,
       continue;
     }
     const Key key = known->second;
-    Tracked& t = tracked_[key];
-    if (stamps[k].version <= t.stamp.version) continue;
+    if (stamps[k].version <= tracked_[key].stamp.version) continue;
     if (BoxConflict* c = conflictOf(stamps[k].id)) {
       c->theirs = theirs;
       c->theirVersion = stamps[k].version;
       conflictsMoved = true;
-      continue;
+    } else if (!busy(key)) {
+      takeRemote(key, stamps[k].version, theirs, next, mark);
+      changed = true;
     }
-    if (busy(key)) continue;
-    if (t.preRemoteVersion == 0) t.preRemoteVersion = t.stamp.version;
-    t.remoteMark = mark;
-    const auto it = findId(next, key.second);
-    if (it != next.end()) *it = theirs;
-    Tracked copy = t;
-    copy.stamp.version = stamps[k].version;
-    untrack(key);
-    track({frame, theirs.trackId}, copy.stamp);
-    tracked_[{frame, theirs.trackId}].preRemoteVersion = copy.preRemoteVersion;
-    tracked_[{frame, theirs.trackId}].remoteMark = copy.remoteMark;
-    changed = true;
   }
+  const bool removed = removeVanished(frame, seen, next, conflictsMoved);
+  if (changed || removed) applyFrame(frame, std::move(next), removed);
+  if (conflictsMoved) emit conflictsChanged();
+}
+
+// A box someone else changed: theirs replaces ours in `next`; undo entries made until now
+// (the stack's count) predate the change.
+void ServerSync::takeRemote(const Key& key, std::int64_t version, const ObjectAnnotation& theirs,
+                            std::vector<ObjectAnnotation>& next, std::size_t mark) {
+  Tracked t = tracked_[key];
+  if (t.preRemoteVersion == 0) t.preRemoteVersion = t.stamp.version;
+  t.remoteMark = mark;
+  t.stamp.version = version;
+  if (const auto it = findId(next, key.second); it != next.end()) *it = theirs;
+  untrack(key);
+  const Key now{key.first, theirs.trackId};  // a renumbering moves the box's identity
+  track(now, t.stamp);
+  tracked_[now].preRemoteVersion = t.preRemoteVersion;
+  tracked_[now].remoteMark = t.remoteMark;
+}
+
+// Boxes of the frame the server no longer has (deleted by someone else): removed from `next`,
+// or "theirs" of their conflict becomes "deleted". True when a box was removed.
+bool ServerSync::removeVanished(std::size_t frame, const std::set<std::int64_t>& seen,
+                                std::vector<ObjectAnnotation>& next, bool& conflictsMoved) {
+  bool removed = false;
   for (auto it = tracked_.lower_bound({frame, 0});
        it != tracked_.end() && it->first.first == frame;) {
     const Key key = it->first;
@@ -141,16 +157,23 @@ void ServerSync::reconcileFrame(std::size_t frame, const Frame& server,
     }
     if (const auto o = findId(next, key.second); o != next.end()) next.erase(o);
     untrack(key);
-    changed = removed = true;
+    removed = true;
   }
-  if (changed) applyFrame(frame, std::move(next), removed);
-  if (conflictsMoved) emit conflictsChanged();
+  return removed;
 }
 
 void ServerSync::applyFrame(std::size_t frame, std::vector<ObjectAnnotation> objects,
                             bool removed) {
   applyingRemote_ = true;
-  document_.applyRemoteObjects(frame, std::move(objects));
+  try {
+    document_.applyRemoteObjects(frame, std::move(objects));
+  } catch (const std::exception& e) {  // e.g. a renumbering onto a track id a local box has
+    applyingRemote_ = false;
+    emit statusMessage(tr("Other people's changes of frame %1 cannot be shown: %2")
+                           .arg(frame + 1)
+                           .arg(QString::fromUtf8(e.what())));
+    return;
+  }
   applyingRemote_ = false;
   if (removed && document_.undoStack()->count() > 0) {
     document_.undoStack()->clear();

@@ -105,6 +105,11 @@ class ServerSync : public QObject {
   void addConflict(BoxConflict conflict);
   void reloadFrames(const std::set<std::size_t>& frames, bool all);
   void reconcileFrame(std::size_t frame, const Frame& server, const std::vector<BoxStamp>& stamps);
+  void takeRemote(const Key& key, std::int64_t version, const ObjectAnnotation& theirs,
+                  std::vector<ObjectAnnotation>& next, std::size_t mark);
+  bool removeVanished(std::size_t frame, const std::set<std::int64_t>& seen,
+                      std::vector<ObjectAnnotation>& next, bool& conflictsMoved);
+  bool busy(const Key& key) const;  // a local change of the box is queued or on its way
   // Shows a frame's objects from the server (not an undo step). removed: a box someone else
   // deleted, which local undo entries may name: the undo history is cleared.
   void applyFrame(std::size_t frame, std::vector<ObjectAnnotation> objects, bool removed);
