@@ -200,6 +200,23 @@ TEST_F(DeskServer, ANewBoxAndADeletedBoxReachTheOtherDesk) {
   EXPECT_EQ(bob_->document.objects(4).size(), alice_->document.objects(4).size());
 }
 
+TEST_F(DeskServer, ABoxDeletedBySomeoneElseClearsTheLocalUndoHistoryAndSaysSo) {
+  const ObjectId mine = bob_->box(0).trackId, theirs = alice_->box(1).trackId;
+  ASSERT_TRUE(bob_->editor.setBox(mine, bob_->taller(mine, 0.5)));
+  bob_->settle();
+  ASSERT_EQ(bob_->document.undoStack()->count(), 1);
+  QStringList messages;
+  QObject::connect(bob_->sync.get(), &ServerSync::statusMessage,
+                   [&](const QString& m) { messages << m; });
+  ASSERT_EQ(alice_->editor.remove({theirs}), 1);
+  alice_->settle();
+  ASSERT_TRUE(bob_->receiveUntil([&] { return bob_->document.object(4, theirs) == nullptr; }));
+  EXPECT_EQ(bob_->document.undoStack()->count(), 0);
+  ASSERT_FALSE(messages.isEmpty());
+  EXPECT_TRUE(messages.last().contains("undo history was cleared"));
+  EXPECT_NE(bob_->document.object(4, mine), nullptr);  // bob's committed edit stays
+}
+
 TEST_F(DeskServer, ChangesMadeWhileTheConnectionWasLostArriveAfterItIsBack) {
   const ObjectId id = alice_->box(0).trackId;
   const Cuboid aliceBox = alice_->taller(id, 0.5);
