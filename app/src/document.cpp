@@ -94,7 +94,7 @@ void Document::setOntology(Ontology ontology) {
   ontology_ = std::move(ontology);
   labels_.clear();  // semantic ids are mapped through the ontology
   if (!isOpen()) return;
-  ObjectsEvent e{current_, {}, {}, kPropClass};
+  ObjectsEvent e{current_, {}, {}, kPropClass, false};
   for (const ObjectAnnotation& o : objects(current_)) e.ids.push_back(o.trackId);
   emit objectsChanged(e);
 }
@@ -170,7 +170,7 @@ void Document::addObject(std::size_t frame, ObjectAnnotation o, std::size_t inde
                                 std::to_string(o.trackId));
   const ObjectId id = o.trackId;
   v.insert(v.begin() + static_cast<long>(std::min(index, v.size())), std::move(o));
-  emit objectsAdded({frame, {id}, {}, kPropAll});
+  emit objectsAdded({frame, {id}, {}, kPropAll, false});
 }
 
 ObjectAnnotation Document::removeObject(std::size_t frame, ObjectId id, std::size_t* index) {
@@ -182,7 +182,7 @@ ObjectAnnotation Document::removeObject(std::size_t frame, ObjectId id, std::siz
   if (index) *index = static_cast<std::size_t>(it - v.begin());
   ObjectAnnotation o = std::move(v[static_cast<std::size_t>(it - v.begin())]);
   v.erase(it);
-  emit objectsRemoved({frame, {id}, {}, kPropAll});
+  emit objectsRemoved({frame, {id}, {}, kPropAll, false});
   if (frame == current_) {
     const auto s = std::find(selection_.begin(), selection_.end(), id);
     if (s != selection_.end()) {
@@ -205,7 +205,7 @@ void Document::replaceObject(std::size_t frame, ObjectId id, ObjectAnnotation o,
     throw std::invalid_argument("frame " + std::to_string(frame) + " already has track id " +
                                 std::to_string(newId));
   v[static_cast<std::size_t>(it - v.begin())] = std::move(o);
-  ObjectsEvent e{frame, {newId}, {}, properties};
+  ObjectsEvent e{frame, {newId}, {}, properties, false};
   if (newId != id) {
     e.oldIds = {id};
     e.properties |= kPropTrackId;
@@ -226,12 +226,21 @@ void Document::addAnnotationSeconds(std::size_t frame, double seconds) {
 }
 
 void Document::setObjects(std::size_t frame, std::vector<ObjectAnnotation> objects) {
+  replaceFrameObjects(frame, std::move(objects), false);
+}
+
+void Document::applyRemoteObjects(std::size_t frame, std::vector<ObjectAnnotation> objects) {
+  replaceFrameObjects(frame, std::move(objects), true);
+}
+
+void Document::replaceFrameObjects(std::size_t frame, std::vector<ObjectAnnotation> objects,
+                                   bool remote) {
   requireUniqueIds(objects, frame);
   auto& v = sequence_.frames.at(frame).objects;
   std::map<ObjectId, const ObjectAnnotation*> before;
   for (const ObjectAnnotation& o : v) before[o.trackId] = &o;
-  ObjectsEvent added{frame, {}, {}, kPropAll}, removed{frame, {}, {}, kPropAll},
-      changed{frame, {}, {}, 0};
+  ObjectsEvent added{frame, {}, {}, kPropAll, remote}, removed{frame, {}, {}, kPropAll, remote},
+      changed{frame, {}, {}, 0, remote};
   for (const ObjectAnnotation& o : objects) {
     const auto it = before.find(o.trackId);
     if (it == before.end()) {

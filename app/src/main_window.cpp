@@ -74,6 +74,7 @@ MainWindow::MainWindow(MainWindowConfig config, QWidget* parent)
   buildMenus();
   buildLabelMenu();
   buildReview();
+  buildServer();
   statusLabel_ = new QLabel(this);
   statusBar()->addWidget(statusLabel_, 1);
 
@@ -180,7 +181,8 @@ void MainWindow::selectAndFocus(ObjectId id) {
 bool MainWindow::openFolder(const QString& folder) {
   try {
     if (!workspace_.open(folder.toStdString())) return false;  // cancelled at the prompt
-    addRecent(QDir(folder).absolutePath());
+    attachServer();
+    addRecent(workspace_.isServer() ? folder : QDir(folder).absolutePath());
     return true;
   } catch (const FileError& e) {
     showError(tr("Cannot open sequence"), QString::fromStdString(e.what()));

@@ -7,6 +7,7 @@
 
 #include "lidarlabel/io/native_format.h"
 #include "lidarlabel/io/sequence_open.h"
+#include "workspace_impl.h"
 #include "workspace_internal.h"
 
 namespace fs = std::filesystem;
@@ -44,25 +45,14 @@ bool newerThan(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-struct Workspace::Impl {
-  QTimer timer;
-  WorkspacePrompts prompts;
-  std::string folder;  // the document's home; "" = nothing open
-  bool ownsLock = false;
-  std::thread worker;             // the autosave in flight (at most one)
-  std::atomic<bool> busy{false};  // worker running
-  bool pending = false;           // an autosave was asked for while one was in flight
-  unsigned long long generation = 0, written = 0;  // undo-stack changes; last in the recovery
-  std::atomic<int> autosaves{0};
-};
-
 Workspace::Workspace(Document& document, WorkspaceConfig config, QObject* parent)
     : QObject(parent), impl_(std::make_unique<Impl>()), document_(document), config_(config) {
   impl_->timer.setInterval(std::max(1, config_.autosaveSeconds) * 1000);
   connect(&impl_->timer, &QTimer::timeout, this, &Workspace::autosaveNow);
   connect(document_.undoStack(), &QUndoStack::indexChanged, this, [this] { ++impl_->generation; });
   connect(document_.undoStack(), &QUndoStack::cleanChanged, this, [this](bool clean) {
-    if (clean && isOpen() && !readOnly_ && !impl_->busy) removeRecovery(recoveryPath());
+    if (clean && isOpen() && !isServer() && !readOnly_ && !impl_->busy)
+      removeRecovery(recoveryPath());
   });
   connect(&document_, &Document::currentFrameChanged, this, [this] {
     if (config_.autosaveOnFrameChange) autosaveNow();
@@ -72,6 +62,13 @@ Workspace::Workspace(Document& document, WorkspaceConfig config, QObject* parent
 Workspace::~Workspace() {
   waitForAutosave();
   if (!isOpen()) return;
+  if (isServer()) {  // what cannot be sent now stays in the journal for the next open
+    try {
+      closeServer();
+    } catch (const std::exception&) {
+    }
+    return;
+  }
   if (!readOnly_ && document_.isModified() && impl_->generation != impl_->written) {
     try {  // a last recovery file, so quitting without closing loses nothing
       writeRecovery(rebased(document_.sequence(), impl_->folder), snapshotUnsavedLabels(document_),
@@ -94,14 +91,20 @@ bool Workspace::isOpen() const {
 std::string Workspace::folder() const {
   return impl_->folder;
 }
+bool Workspace::isServer() const {
+  return impl_->server != nullptr;
+}
+ServerSync* Workspace::serverSync() const {
+  return impl_->server.get();
+}
 std::string Workspace::documentPath() const {
-  return isOpen() ? nativePathFor(impl_->folder) : std::string();
+  return isOpen() && !isServer() ? nativePathFor(impl_->folder) : std::string();
 }
 std::string Workspace::recoveryPath() const {
-  return isOpen() ? documentPath() + ".recovery" : std::string();
+  return isOpen() && !isServer() ? documentPath() + ".recovery" : std::string();
 }
 std::string Workspace::lockPath() const {
-  return isOpen() ? documentPath() + ".lock" : std::string();
+  return isOpen() && !isServer() ? documentPath() + ".lock" : std::string();
 }
 int Workspace::autosaveCount() const {
   return impl_->autosaves;
@@ -109,6 +112,7 @@ int Workspace::autosaveCount() const {
 
 bool Workspace::open(const std::string& folder) {
   if (!close()) return false;
+  if (isServerLocation(folder)) return openServer(folder);
   const std::string lock = nativePathFor(folder) + ".lock";
   const LockResult locked = acquireLock(lock);
   try {
@@ -157,6 +161,7 @@ void Workspace::offerRecovery() {
 
 bool Workspace::save(const std::string& saveFolder) {
   if (!isOpen()) return false;
+  if (isServer()) return saveServer();
   if (readOnly_) {
     emit error(
         QStringLiteral("The sequence is open read-only (another lidarlabel holds its lock)."));
@@ -212,6 +217,12 @@ bool Workspace::save(const std::string& saveFolder) {
 
 bool Workspace::close() {
   if (!isOpen()) return true;
+  if (isServer()) {
+    closeServer();
+    impl_->folder.clear();
+    document_.setSequence(Sequence{}, "");
+    return true;
+  }
   if (!readOnly_ && document_.isModified()) {
     using U = WorkspacePrompts::Unsaved;
     const U answer = impl_->prompts.askUnsaved ? impl_->prompts.askUnsaved() : U::Discard;
@@ -233,7 +244,7 @@ bool Workspace::close() {
 }
 
 void Workspace::autosaveNow() {
-  if (!isOpen() || readOnly_ || !document_.isModified()) return;
+  if (!isOpen() || isServer() || readOnly_ || !document_.isModified()) return;
   if (impl_->generation == impl_->written) return;  // the recovery file is up to date
   if (impl_->busy) {
     impl_->pending = true;

@@ -50,6 +50,9 @@ struct ObjectsEvent {
   std::vector<ObjectId> ids;
   std::vector<ObjectId> oldIds;
   unsigned properties = 0;  // ObjectProperty bits; kPropAll for added / removed
+  // true: someone else's change applied from a team server (applyRemoteObjects); no undo step
+  // exists for it and server sync does not send it back.
+  bool remote = false;
 };
 
 // A change of one frame's per-point labels: the points written (in write order), their count
@@ -145,6 +148,9 @@ class Document : public QObject {
   // Replaces a frame's objects wholesale (imports, propagation); emits removed / added / changed
   // events computed by id. Throws std::invalid_argument when the list repeats an id.
   void setObjects(std::size_t frame, std::vector<ObjectAnnotation> objects);
+  // Other people's changes from a team server (ServerSync): like setObjects, but the events
+  // carry remote = true. Not an undo step and not a modification: the undo stack is untouched.
+  void applyRemoteObjects(std::size_t frame, std::vector<ObjectAnnotation> objects);
   // Writes labels at the given points of a frame: one (semantic, instance) pair for all, or one
   // pair per point (semantic / instance as long as indices). A frame without labels first gets
   // all-zero labels of its sweep's size. Emits pointLabelsChanged; the frame becomes unsaved.
@@ -179,6 +185,7 @@ class Document : public QObject {
 
  private:
   PointLabels& editablePointLabels(std::size_t frame);
+  void replaceFrameObjects(std::size_t frame, std::vector<ObjectAnnotation> objects, bool remote);
   void emitLabelsChanged(std::size_t frame, const std::vector<std::uint32_t>& indices);
 
   DocumentConfig config_;

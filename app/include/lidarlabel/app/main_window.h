@@ -12,6 +12,7 @@
 #include "lidarlabel/app/workspace.h"
 
 class QComboBox;
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QSettings;
@@ -40,6 +41,7 @@ enum class PointColoring;
 struct MainWindowConfig {
   DocumentConfig document;
   WorkspaceConfig workspace;
+  ServerModeConfig server;  // server sequences (journals, notification polling)
   // Where QSettings live (window layout, recent folders); empty = the per-user config location
   // (QStandardPaths::AppConfigLocation). Never the install tree.
   QString settingsFile;
@@ -56,6 +58,7 @@ class MainWindow : public QMainWindow {
 
   // Opens a folder through the workspace (unsaved-changes prompt, lock, recovery offer); on a
   // FileError shows it in a (non-blocking) message box and returns false.
+  // A folder, or a team server location "postgresql://host/database/dataset/sequence".
   bool openFolder(const QString& folder);
   // Saves through the workspace (to saveFolder when given); errors are shown, false returned.
   bool save(const QString& saveFolder = {});
@@ -77,6 +80,8 @@ class MainWindow : public QMainWindow {
   LabelTool* labelTool() const { return labelTool_; }
   LabelPanel* labelPanel() const { return labelPanel_; }
   DisagreementList* disagreementList() const { return disagreements_; }
+  // The Conflicts dock's contents (server mode; null when built without the server store).
+  QWidget* conflictsPanel() const { return conflicts_; }
   // Switches the views' tool: the label tool (true) or the box tool (false).
   void setLabelling(bool on);
   bool labelling() const { return labelling_; }
@@ -112,6 +117,8 @@ class MainWindow : public QMainWindow {
   void buildLabelling();
   void buildLabelMenu();
   void buildReview();
+  void buildServer();   // window_server.cpp: File > Open server location, the Conflicts dock
+  void attachServer();  // after open / close: the dock and status follow the workspace's server
   ViewTool* activeTool() const;
   void syncSubViewColors();
   void defaultPrompts();
@@ -143,6 +150,8 @@ class MainWindow : public QMainWindow {
   LabelTool* labelTool_ = nullptr;
   LabelPanel* labelPanel_ = nullptr;
   DisagreementList* disagreements_ = nullptr;
+  QWidget* conflicts_ = nullptr;  // ConflictsDock in server-capable builds
+  QDockWidget* conflictsDock_ = nullptr;
   bool labelling_ = false;
   KeyRepeatWatch* repeat_ = nullptr;
   FrameNavigator* navigator_ = nullptr;

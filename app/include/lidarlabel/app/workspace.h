@@ -16,20 +16,38 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "lidarlabel/app/document.h"
 
 namespace lidarlabel {
+
+class ServerSync;
 
 struct WorkspaceConfig {
   int autosaveSeconds = 30;  // autosave period while modified; <= 0 disables the timer
   bool autosaveOnFrameChange = true;
 };
 
+// Team server mode (Workspace::setServerConfig).
+struct ServerModeConfig {
+  // Where the write-behind commit journals live ("" = the user's application data folder,
+  // QStandardPaths::AppLocalDataLocation + "/journals"); one file per server sequence.
+  std::string journalFolder;
+  int pollMilliseconds = 100;  // how often other people's changes are read
+};
+
 // The configuration a Workspace gets when none is passed: the program's command line sets it
 // once at start-up (`lidarlabel --autosave-seconds N`), the window's Workspace picks it up.
 WorkspaceConfig defaultWorkspaceConfig();
 void setDefaultWorkspaceConfig(const WorkspaceConfig& config);
+
+// "postgresql://..." or "postgres://...": a team server sequence rather than a folder.
+bool isServerLocation(const std::string& location);
+// A server location "postgresql://host/database/dataset/sequence[?params]" split into the
+// database URI ("postgresql://host/database[?params]") and "dataset/sequence". Throws FileError
+// naming the location when it names no sequence.
+std::pair<std::string, std::string> splitServerLocation(const std::string& location);
 
 // The advisory lock file's content. Stale = same host and the process no longer exists.
 struct LockInfo {
@@ -58,9 +76,14 @@ class Workspace : public QObject {
   ~Workspace() override;
 
   void setPrompts(WorkspacePrompts prompts);
+  // Applies to server sequences opened from now on.
+  void setServerConfig(ServerModeConfig config) { serverConfig_ = std::move(config); }
 
   // Closes the current sequence (asking about unsaved changes: false when cancelled), takes the
   // lock (or opens read-only), opens the folder, and offers recovery. Throws FileError.
+  // A "postgresql://host/database/dataset/sequence" location opens that server sequence
+  // instead (isServer()): no lock, no recovery file, no saving: every undo-stack operation is
+  // committed by a ServerSync (server_sync.h) and other people's changes arrive live.
   bool open(const std::string& folder);
   // Saves the native document atomically (to the folder it belongs to, or to saveFolder when
   // given, which becomes the document's home). Marks the undo stack clean and removes the
@@ -70,6 +93,9 @@ class Workspace : public QObject {
   bool close();
 
   bool isReadOnly() const { return readOnly_; }
+  bool isServer() const;
+  // The server connection of a server sequence (null in folder mode).
+  ServerSync* serverSync() const;
   bool isOpen() const;
   // The folder the document belongs to ("" when nothing is open).
   std::string folder() const;
@@ -96,6 +122,9 @@ class Workspace : public QObject {
 
  private:
   void offerRecovery();
+  bool openServer(const std::string& location);
+  bool saveServer();
+  void closeServer();
   void autosaveFinished(const std::string& path, unsigned long long generation,
                         const std::string& failure);
 
@@ -103,6 +132,7 @@ class Workspace : public QObject {
   std::unique_ptr<Impl> impl_;
   Document& document_;
   WorkspaceConfig config_;
+  ServerModeConfig serverConfig_;
   bool readOnly_ = false;
 };
 

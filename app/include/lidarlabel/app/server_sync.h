@@ -1,0 +1,146 @@
+#pragma once
+// The window on a team server (docs/team-server.md, "In the window"): keeps a Document and one
+// server sequence in step, without the commands knowing about it.
+//
+// Out: an observer of the Document's typed events. After each undo-stack operation (push, merge,
+// undo, redo) every box it touched becomes one compare-and-set commit on that box's version,
+// sent through the write-behind CommitJournal (journalled and fsync'ed first): an insert, an
+// update (geometry, class, attributes, review...) or a delete. Undo and redo are new commits.
+// At most one change per box is unanswered: edits made while it waits (a lost connection) are
+// coalesced and sent when it is answered.
+//
+// In: notifications (ids and versions only) are polled; the boxes they name are reloaded and
+// applied with Document::applyRemoteObjects: the local undo stack is not touched. Undo entries
+// made before someone else changed a box stay on the stack; undoing or redoing one of them
+// afterwards is committed on the version it was made on, so the server refuses it and it
+// becomes a conflict (nothing of the other person's is overwritten silently). New edits made
+// after the remote change are based on it and commit normally.
+//
+// Conflicts: a refused commit keeps the local box ("mine") beside the server's ("theirs"); the
+// window keeps showing mine, further local edits of that box update mine and are not sent, and
+// remote changes update theirs, until keepMine() (re-commit on their version) or takeTheirs().
+#include <QObject>
+#include <QTimer>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "lidarlabel/app/document.h"
+#include "lidarlabel/io/commit_journal.h"
+#include "lidarlabel/io/pg_store.h"
+
+namespace lidarlabel {
+
+struct ServerSyncConfig {
+  std::string journalPath;     // the local write-behind journal file (created when missing)
+  int pollMilliseconds = 100;  // period of reading notifications; <= 0: only pollNow()
+};
+
+// One refused commit: the server's box and the local one, side by side.
+struct BoxConflict {
+  std::size_t frame = 0;
+  std::int64_t boxId = 0;                // the server's box id
+  ObjectId trackId = 0;                  // the local box's track id (its identity in the Document)
+  std::optional<ObjectAnnotation> mine;  // empty: deleted locally
+  std::optional<ObjectAnnotation> theirs;  // empty: deleted on the server
+  std::int64_t theirVersion = 0;           // 0 = deleted on the server
+};
+
+class ServerSync : public QObject {
+  Q_OBJECT
+ public:
+  // Replays what the journal still holds (a crash or lost connection last time; refusals become
+  // conflicts), loads `sequence` ("dataset/sequence") into the document (setSequence with
+  // location() as its folder), listens for notifications. Throws FileError / ServerError.
+  ServerSync(Document& document, std::unique_ptr<ServerStore> store, std::string sequence,
+             ServerSyncConfig config, QObject* parent = nullptr);
+  ~ServerSync() override;
+
+  const std::string& sequenceName() const { return sequence_; }
+  std::string location() const;  // the server URI (no password) + "/" + sequence
+
+  // Sends the boxes changed since the last call (also called by itself, queued, after each
+  // undo-stack operation). False when the connection is lost (the journal keeps the changes).
+  bool commitPending();
+  // Reads notifications (waiting up to timeoutMs) and applies other people's changes.
+  void pollNow(int timeoutMs = 0);
+
+  const std::vector<BoxConflict>& conflicts() const { return conflicts_; }
+  // Re-commits the local box on the server's current version (the conflict is removed; a new
+  // refusal makes a new one). Deleted on the server: mine is inserted as a new box.
+  void keepMine(std::size_t conflict);
+  // Shows the server's box (not an undo step) and drops the local one.
+  void takeTheirs(std::size_t conflict);
+
+  // The server's id and version of a box of the document (0, 0 when not yet committed).
+  BoxStamp stampOf(std::size_t frame, ObjectId id) const;
+  std::size_t unsentCount() const;  // changes journalled but not answered, plus unsent edits
+
+ signals:
+  void conflictsChanged();
+  void statusMessage(const QString& message);
+  // Someone else's changes were applied to these frames.
+  void remoteChangesApplied(const std::vector<std::size_t>& frames);
+
+ private:
+  using Key = std::pair<std::size_t, ObjectId>;  // (frame, track id)
+  struct Tracked {
+    BoxStamp stamp;
+    std::int64_t preRemoteVersion = 0;  // version before the first remote change (0 = none)
+    std::size_t remoteMark = SIZE_MAX;  // undo commands below this index predate a remote change
+  };
+
+  void loadAll();
+  bool sendPending();
+  void onObjects(const ObjectsEvent& event);
+  void onUndoIndex(int index);
+  void scheduleCommit();
+  void sendChange(const Key& key, bool stale);
+  void onOutcome(const JournalOutcome& outcome);
+  void addConflict(BoxConflict conflict);
+  void reloadFrames(const std::set<std::size_t>& frames, bool all);
+  void reconcileFrame(std::size_t frame, const Frame& server, const std::vector<BoxStamp>& stamps);
+  void takeRemote(const Key& key, std::int64_t version, const ObjectAnnotation& theirs,
+                  std::vector<ObjectAnnotation>& next, std::size_t mark);
+  bool removeVanished(std::size_t frame, const std::set<std::int64_t>& seen,
+                      std::vector<ObjectAnnotation>& next, bool& conflictsMoved);
+  bool busy(const Key& key) const;  // a local change of the box is queued or on its way
+  // Shows a frame's objects from the server (not an undo step). removed: a box someone else
+  // deleted, which local undo entries may name: the undo history is cleared.
+  void applyFrame(std::size_t frame, std::vector<ObjectAnnotation> objects, bool removed);
+  Tracked* tracked(const Key& key);
+  void track(const Key& key, BoxStamp stamp);
+  void untrack(const Key& key);
+  BoxConflict* conflictOf(std::int64_t boxId);
+  void snapshotStack();
+
+  Document& document_;
+  std::unique_ptr<ServerStore> store_;
+  std::string sequence_;
+  ServerSyncConfig config_;
+  CommitJournal journal_;
+  QTimer pollTimer_;
+
+  std::map<Key, Tracked> tracked_;
+  std::map<std::int64_t, Key> byId_;
+  std::map<std::int64_t, std::size_t> frameOfRow_;  // server frame row id -> frame index
+  std::set<std::int64_t> deletedIds_;               // deleted by us (their notification echoes)
+  std::int64_t sequenceRow_ = 0;                    // server id of the sequence (0 = not known)
+  std::set<Key> opKeys_;     // touched by the undo-stack operation in progress
+  std::set<Key> dirty_;      // to send
+  std::set<Key> staleKeys_;  // to send on the pre-remote version (stale undo / redo)
+  std::set<Key> waiting_;    // a change is in the journal, unanswered
+  std::vector<BoxConflict> conflicts_;
+  std::vector<const void*> stack_;  // the undo stack's commands after the last operation
+  int lastIndex_ = 0;
+  bool commitQueued_ = false;
+  bool catchUp_ = false;  // the connection was lost: notifications may be missed, reload all
+  bool applyingRemote_ = false;
+};
+
+}  // namespace lidarlabel

@@ -1,0 +1,45 @@
+// A team server location is the database's libpq URI with "/dataset/sequence" appended.
+#include <gtest/gtest.h>
+
+#include "lidarlabel/app/workspace.h"
+#include "lidarlabel/core/errors.h"
+
+namespace lidarlabel {
+namespace {
+
+TEST(ServerLocation, SplitsIntoTheDatabaseUriAndTheSequenceKeepingTheParameters) {
+  const auto [database, sequence] = splitServerLocation(
+      "postgresql://alice@db.example.org:5433/labels/project_a/seq_0042?sslmode=verify-full");
+  EXPECT_EQ(database, "postgresql://alice@db.example.org:5433/labels?sslmode=verify-full");
+  EXPECT_EQ(sequence, "project_a/seq_0042");
+}
+
+TEST(ServerLocation, WorksForAUnixSocketUriWithoutAHost) {
+  const auto [database, sequence] =
+      splitServerLocation("postgresql://bob@/labels/samples/synthetic?host=/tmp/pg&port=5432");
+  EXPECT_EQ(database, "postgresql://bob@/labels?host=/tmp/pg&port=5432");
+  EXPECT_EQ(sequence, "samples/synthetic");
+}
+
+TEST(ServerLocation, ALocationWithoutASequenceIsAnErrorNamingIt) {
+  try {
+    splitServerLocation("postgresql://alice@db.example.org/labels");
+    FAIL() << "no error";
+  } catch (const FileError& e) {
+    EXPECT_NE(std::string(e.what()).find("postgresql://alice@db.example.org/labels"),
+              std::string::npos);
+    EXPECT_NE(std::string(e.what()).find("names no sequence"), std::string::npos);
+  }
+  EXPECT_THROW(splitServerLocation("postgresql://alice@db.example.org/labels/only_dataset"),
+               FileError);
+}
+
+TEST(ServerLocation, OnlyPostgresqlSchemesAreServerLocations) {
+  EXPECT_TRUE(isServerLocation("postgresql://h/db/d/s"));
+  EXPECT_TRUE(isServerLocation("postgres://h/db/d/s"));
+  EXPECT_FALSE(isServerLocation("/data/seq_0042"));
+  EXPECT_FALSE(isServerLocation("sample_data/postgresql://"));
+}
+
+}  // namespace
+}  // namespace lidarlabel
