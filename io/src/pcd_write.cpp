@@ -1,21 +1,16 @@
 // PCD v0.7 writer: ascii, binary and binary_compressed (PCL's layout). Format notes:
 // docs/formats.md "PCD".
-#include <charconv>
 #include <cstdint>
 #include <string>
 
 #include "lidarlabel/io/atomic_file.h"
 #include "lidarlabel/io/pcd.h"
 #include "lzf.h"
+#include "text_util.h"
 
 namespace lidarlabel {
 
 namespace {
-void appendFloat(std::string& out, float v) {
-  char buf[32];
-  const auto r = std::to_chars(buf, buf + sizeof buf, v);
-  out.append(buf, r.ptr);
-}
 template <class T>
 void appendRaw(std::string& out, T v) {
   out.append(reinterpret_cast<const char*>(&v), sizeof v);
@@ -37,11 +32,11 @@ std::string pcdToBytes(const PointCloud& cloud, PcdEncoding encoding) {
     out += "DATA ascii\n";
     for (std::size_t i = 0; i < n; ++i) {
       for (const float v : {cloud.x[i], cloud.y[i], cloud.z[i], cloud.intensity[i]}) {
-        appendFloat(out, v);
+        appendShortest(out, v);
         out += ' ';
       }
       if (ring) out += std::to_string(cloud.ring[i]) + ' ';
-      if (time) appendFloat(out, cloud.time[i]);
+      if (time) appendShortest(out, cloud.time[i]);
       if (out.back() == ' ')
         out.back() = '\n';
       else

@@ -15,5 +15,7 @@ std::optional<double> parseDouble(const std::string& token);
 std::optional<long long> parseInteger(const std::string& token);
 // printf("%.*f") into a std::string; -0.00 is written as 0.00.
 std::string formatFixed(double v, int decimals);
+// Appends the shortest decimal text that reads back as exactly v (std::to_chars).
+void appendShortest(std::string& out, float v);
 
 }  // namespace lidarlabel
