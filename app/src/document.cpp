@@ -70,6 +70,8 @@ Document::~Document() = default;
 
 void Document::open(const std::string& folder) {
   Sequence s = openSequence(folder, ontology_);  // throws before anything changes
+  labelLoader_ = nullptr;                        // a folder: labels and track ids are the files'
+  trackIdSource_ = nullptr;
   setSequence(std::move(s), folder);
 }
 
@@ -153,6 +155,21 @@ ObjectId Document::unusedTrackId() const {
   return sequence_.maxTrackId() + 1;
 }
 
+ObjectId Document::newTrackIds(std::size_t count) {
+  trackIdFallback_ = false;
+  if (trackIdSource_) {
+    try {
+      const ObjectId first = trackIdSource_(std::max<std::size_t>(count, 1));
+      lastSourcedId_ = first + static_cast<ObjectId>(std::max<std::size_t>(count, 1)) - 1;
+      return first;
+    } catch (const std::exception&) {
+      trackIdFallback_ = true;
+      return std::max(unusedTrackId(), lastSourcedId_ + 1);
+    }
+  }
+  return unusedTrackId();
+}
+
 void Document::setSelection(std::vector<ObjectId> ids) {
   std::vector<ObjectId> kept;
   for (ObjectId id : ids)
@@ -215,6 +232,11 @@ void Document::replaceObject(std::size_t frame, ObjectId id, ObjectAnnotation o,
 }
 
 void Document::setFrameReview(std::size_t frame, ReviewRecord review) {
+  sequence_.frames.at(frame).review = std::move(review);
+  emit frameReviewChanged(static_cast<int>(frame));
+}
+
+void Document::applyRemoteFrameReview(std::size_t frame, ReviewRecord review) {
   sequence_.frames.at(frame).review = std::move(review);
   emit frameReviewChanged(static_cast<int>(frame));
 }

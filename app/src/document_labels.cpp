@@ -11,8 +11,9 @@ std::shared_ptr<const PointLabels> Document::pointLabels(std::size_t frame) {
   if (const auto e = editedLabels_.find(frame); e != editedLabels_.end()) return e->second;
   if (const auto it = labels_.find(frame); it != labels_.end()) return it->second;
   const std::shared_ptr<const PointCloud> c = cloud(frame);
-  auto labels =
-      std::make_shared<PointLabels>(readFramePointLabels(sequence_, frame, c->size(), ontology_));
+  auto labels = std::make_shared<PointLabels>(
+      labelLoader_ ? labelLoader_(frame, c->size())
+                   : readFramePointLabels(sequence_, frame, c->size(), ontology_));
   std::shared_ptr<const PointLabels> result = labels->empty() ? nullptr : std::move(labels);
   // Bounded like the sweep cache: drop labels of frames the sweep cache no longer holds.
   for (auto it = labels_.begin(); it != labels_.end();)
@@ -69,6 +70,48 @@ void Document::setPointLabels(std::size_t frame, const std::vector<std::uint32_t
     l.instance[indices[k]] = instance[k];
   }
   emitLabelsChanged(frame, indices);
+}
+
+void Document::applyRemotePointLabels(std::size_t frame, PointLabels labels, bool unsaved) {
+  if (frame >= frameCount()) throw std::out_of_range("no frame " + std::to_string(frame));
+  std::shared_ptr<const PointLabels> before;
+  if (const auto e = editedLabels_.find(frame); e != editedLabels_.end())
+    before = e->second;
+  else if (const auto it = labels_.find(frame); it != labels_.end())
+    before = it->second;
+  PointLabelsEvent e{frame, {}, 0, 0, true};
+  const std::size_t n = std::max(labels.size(), before ? before->size() : 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    const bool had = before && i < before->size(), has = i < labels.size();
+    if (had && has && before->semantic[i] == labels.semantic[i] &&
+        before->instance[i] == labels.instance[i])
+      continue;
+    e.indices.push_back(static_cast<std::uint32_t>(i));
+  }
+  editedLabels_.erase(frame);
+  unsavedLabels_.erase(frame);
+  labels_.erase(frame);
+  if (unsaved && !labels.empty()) {
+    editedLabels_[frame] = std::make_shared<PointLabels>(std::move(labels));
+    unsavedLabels_.insert(frame);
+  } else {
+    labels_[frame] =
+        labels.empty() ? nullptr : std::make_shared<const PointLabels>(std::move(labels));
+  }
+  if (e.indices.empty()) return;
+  e.first = e.indices.front();
+  e.last = e.indices.back();
+  emit pointLabelsChanged(e);
+}
+
+void Document::markPointLabelsCommitted(const std::vector<std::size_t>& frames) {
+  for (const std::size_t frame : frames) {
+    unsavedLabels_.erase(frame);
+    if (const auto e = editedLabels_.find(frame); e != editedLabels_.end()) {
+      labels_[frame] = std::move(e->second);
+      editedLabels_.erase(e);
+    }
+  }
 }
 
 std::vector<std::size_t> Document::unsavedPointLabelFrames() const {

@@ -23,7 +23,7 @@ ObjectAnnotation newObject(ObjectId id, const ClassDef& cls, const Cuboid& box) 
 }  // namespace
 
 std::optional<ObjectId> Editor::addCreated(ObjectAnnotation object, const QString& text) {
-  const ObjectId id = document_.unusedTrackId();
+  const ObjectId id = document_.newTrackIds(1);  // a team server hands it out
   object.trackId = id;
   document_.undoStack()->push(
       new AddObjectsCommand(document_, document_.currentFrame(), {std::move(object)}, text));

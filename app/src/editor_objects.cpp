@@ -65,8 +65,13 @@ std::vector<ObjectId> Editor::duplicate(const std::vector<ObjectId>& ids) {
   if (!document_.isOpen()) return created;
   const std::size_t frame = document_.currentFrame();
   std::vector<ObjectAnnotation> copies;
-  ObjectId next = document_.unusedTrackId();
   std::vector<ObjectId> seen;
+  for (ObjectId id : ids)
+    if (document_.object(frame, id) && std::find(seen.begin(), seen.end(), id) == seen.end())
+      seen.push_back(id);
+  if (seen.empty()) return created;
+  ObjectId next = document_.newTrackIds(seen.size());  // a team server hands them out
+  seen.clear();
   for (ObjectId id : ids) {
     const ObjectAnnotation* o = document_.object(frame, id);
     if (!o || std::find(seen.begin(), seen.end(), id) != seen.end()) continue;

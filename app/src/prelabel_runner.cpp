@@ -4,6 +4,7 @@
 #include <QPointer>
 #include <QThread>
 #include <map>
+#include <set>
 #include <stdexcept>
 
 #include "lidarlabel/app/commands/set_frame_objects.h"
@@ -20,7 +21,11 @@ int applyPrelabels(Document& document, const Sequence& result, const PrelabelMer
     throw std::invalid_argument("pre-labelling result has " + std::to_string(result.size()) +
                                 " frames, the sequence " + std::to_string(document.frameCount()));
   std::map<std::uint32_t, ObjectId> newIds;  // result track id -> document track id
-  ObjectId nextId = document.unusedTrackId();
+  std::set<std::uint32_t> resultTracks;
+  for (const Frame& f : result.frames)
+    for (const ObjectAnnotation& o : f.objects) resultTracks.insert(o.trackId);
+  // One block of ids for all new tracks (a team server hands them out: no collision with others).
+  ObjectId nextId = resultTracks.empty() ? 0 : document.newTrackIds(resultTracks.size());
   int added = 0;
   std::vector<std::pair<std::size_t, std::vector<ObjectAnnotation>>> writes;
   for (std::size_t f = 0; f < result.size(); ++f) {

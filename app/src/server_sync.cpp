@@ -18,20 +18,41 @@ ServerSync::ServerSync(Document& document, std::unique_ptr<ServerStore> store, s
   // A journal left by a crash or a lost connection goes first, so the load below includes it.
   if (!journal_.pending().empty())
     journal_.flush(*store_, [this](const JournalOutcome& o) { onOutcome(o); });
+  document_.setPointLabelLoader(
+      [this](std::size_t frame, std::size_t) { return loadLabels(frame); });
+  document_.setTrackIdSource([this](std::size_t count) {
+    try {
+      return static_cast<ObjectId>(
+          store_->reserveTrackIds(sequence_, static_cast<std::uint32_t>(count)));
+    } catch (const std::exception& e) {
+      emit statusMessage(tr("No track id from the server (%1): a local one is used and may "
+                            "collide with someone else's")
+                             .arg(QString::fromUtf8(e.what())));
+      throw;
+    }
+  });
   loadAll();
+  started_ = true;
   store_->listen();
+  connect(&document_, &Document::pointLabelsChanged, this, &ServerSync::onPointLabels);
+  connect(&document_, &Document::frameReviewChanged, this, &ServerSync::onFrameReview);
+  labelTimer_.setSingleShot(true);
+  connect(&labelTimer_, &QTimer::timeout, this, [this] { commitPending(); });
   connect(&document_, &Document::objectsAdded, this, &ServerSync::onObjects);
   connect(&document_, &Document::objectsRemoved, this, &ServerSync::onObjects);
   connect(&document_, &Document::objectsChanged, this, &ServerSync::onObjects);
   connect(document_.undoStack(), &QUndoStack::indexChanged, this, &ServerSync::onUndoIndex);
   connect(&pollTimer_, &QTimer::timeout, this, [this] {
-    if (!dirty_.empty() || !journal_.pending().empty()) commitPending();
+    if (!dirty_.empty() || !journal_.pending().empty() || !reviewDirty_.empty()) commitNow();
     pollNow(0);
   });
   if (config_.pollMilliseconds > 0) pollTimer_.start(config_.pollMilliseconds);
 }
 
-ServerSync::~ServerSync() = default;
+ServerSync::~ServerSync() {
+  document_.setPointLabelLoader(nullptr);
+  document_.setTrackIdSource(nullptr);
+}
 
 std::string ServerSync::location() const {
   return store_->location() + "/" + sequence_;
@@ -44,6 +65,16 @@ void ServerSync::loadAll() {
   for (std::size_t f = 0; f < stored.boxes.size(); ++f)
     for (std::size_t k = 0; k < stored.boxes[f].size(); ++k)
       track({f, stored.sequence.frames[f].objects[k].trackId}, stored.boxes[f][k]);
+  sequenceRow_ = store_->sequenceId(sequence_);
+  frameOfRow_.clear();
+  const std::vector<std::int64_t> rows = store_->frameRowIds(sequence_);
+  for (std::size_t f = 0; f < rows.size(); ++f) frameOfRow_[rows[f]] = f;
+  labels_.clear();
+  for (std::size_t f = 0; f < stored.labelVersions.size(); ++f)
+    labels_[f].version = stored.labelVersions[f];
+  reviewVersions_ = stored.reviewVersions;
+  reviewBase_.clear();
+  for (const Frame& f : stored.sequence.frames) reviewBase_.push_back(f.review);
   applyingRemote_ = true;
   document_.setSequence(std::move(stored.sequence), location());
   applyingRemote_ = false;
@@ -75,7 +106,8 @@ BoxStamp ServerSync::stampOf(std::size_t frame, ObjectId id) const {
 }
 
 std::size_t ServerSync::unsentCount() const {
-  return journal_.pending().size() + dirty_.size() + opKeys_.size();
+  return journal_.pending().size() + dirty_.size() + opKeys_.size() + labelDirty_.size() +
+         reviewDirty_.size();
 }
 
 void ServerSync::onObjects(const ObjectsEvent& event) {
@@ -140,7 +172,7 @@ void ServerSync::scheduleCommit() {
       this,
       [this] {
         commitQueued_ = false;
-        commitPending();
+        commitNow();
       },
       Qt::QueuedConnection);
 }
@@ -172,6 +204,12 @@ void ServerSync::sendChange(const Key& key, bool stale) {
 }
 
 bool ServerSync::commitPending() {
+  labelsDue_ = true;  // a stroke in progress is sent as it is now
+  labelTimer_.stop();
+  return commitNow();
+}
+
+bool ServerSync::commitNow() {
   try {
     const bool sent = sendPending();
     if (sent && catchUp_) {  // reconnected: what others did meanwhile was not notified to us
@@ -196,6 +234,11 @@ bool ServerSync::sendPending() {
   }
   opKeys_.clear();
   // Sends what is not waiting for an answer; an answer may free coalesced edits (second round).
+  if (!sendReviews()) return false;
+  if (labelsDue_) {
+    labelsDue_ = false;
+    sendLabels();
+  }
   for (int round = 0; round < 3; ++round) {
     bool sent = false;
     for (auto it = dirty_.begin(); it != dirty_.end();) {
@@ -215,16 +258,30 @@ bool ServerSync::sendPending() {
       return false;
     }
   }
-  if (dirty_.empty() && waiting_.empty() && opKeys_.empty()) document_.undoStack()->setClean();
+  if (dirty_.empty() && waiting_.empty() && opKeys_.empty() && labelDirty_.empty() &&
+      labelWaiting_.empty() && reviewDirty_.empty())
+    document_.undoStack()->setClean();
   return true;
 }
 
 void ServerSync::onOutcome(const JournalOutcome& outcome) {
+  if (outcome.entry.labels) {
+    onLabelOutcome(outcome);
+    return;
+  }
   const BoxChange& c = outcome.entry.change;
   const auto known = byId_.find(c.id);
   Key key{outcome.entry.frame, c.object ? c.object->trackId : 0};
   if (c.id != 0 && known != byId_.end()) key = known->second;
   waiting_.erase(key);
+  if (!outcome.error.empty() &&
+      outcome.error.find("may not set review state") != std::string::npos) {
+    emit statusMessage(tr("You may not set review state on this server: the change of box %1 in "
+                          "frame %2 is kept here but not sent")
+                           .arg(key.second)
+                           .arg(key.first + 1));
+    return;
+  }
   if (!outcome.error.empty()) {
     emit statusMessage(tr("The server refused a change of box %1 in frame %2: %3")
                            .arg(key.second)

@@ -34,10 +34,20 @@ void ServerSync::pollNow(int timeoutMs) {
     catchUp_ = false;
     changes.push_back({"boxes", "", 0, 0, 0, 0, true, ""});
   }
-  std::set<std::size_t> frames;
+  std::set<std::size_t> frames, labelFrames, reviewFrames;
   bool all = false;
   for (const ServerChange& c : changes) {
-    if (c.table != "boxes") continue;  // point labels and frame rows: not live yet
+    if (c.table == "point_labels" || c.table == "frames") {  // named by frame row
+      const auto f = frameOfRow_.find(c.table == "frames" ? c.id : c.frameId);
+      if (c.bulk) all = true;
+      if (c.bulk || f == frameOfRow_.end()) continue;  // bulk: below; else another sequence
+      if (c.table == "frames" && c.version > reviewVersion(f->second))
+        reviewFrames.insert(f->second);
+      if (c.table == "point_labels" && (c.op == "DELETE" || c.version > labelVersion(f->second)))
+        labelFrames.insert(f->second);
+      continue;
+    }
+    if (c.table != "boxes") continue;
     if (c.bulk) {
       all = true;
       continue;
@@ -57,14 +67,22 @@ void ServerSync::pollNow(int timeoutMs) {
     }
   }
   if (all || !frames.empty()) reloadFrames(frames, all);
+  if (!all && !reviewFrames.empty()) reloadReviews(reviewFrames);
+  if (!all && !labelFrames.empty()) reloadLabels(labelFrames);
 }
 
 void ServerSync::reloadFrames(const std::set<std::size_t>& frames, bool all) {
   try {
     if (all) {
       StoredSequence s = store_->loadSequence(sequence_);
-      for (std::size_t f = 0; f < s.boxes.size() && f < document_.frameCount(); ++f)
+      std::set<std::size_t> labelFrames, reviewFrames;
+      for (std::size_t f = 0; f < s.boxes.size() && f < document_.frameCount(); ++f) {
         reconcileFrame(f, s.sequence.frames[f], s.boxes[f]);
+        if (s.labelVersions[f] != labelVersion(f)) labelFrames.insert(f);
+        if (s.reviewVersions[f] > reviewVersion(f)) reviewFrames.insert(f);
+      }
+      reloadReviews(reviewFrames);
+      reloadLabels(labelFrames);
     } else {
       for (std::size_t f : frames) {
         StoredFrame s = store_->loadFrame(sequence_, f);

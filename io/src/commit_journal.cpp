@@ -7,10 +7,13 @@
 #include <cstring>
 #include <filesystem>
 #include <random>
+#include <set>
+#include <stdexcept>
 
 #include "json_util.h"
 #include "lidarlabel/core/errors.h"
 #include "lidarlabel/io/atomic_file.h"
+#include "lidarlabel/io/native_format.h"
 #include "native_json.h"
 
 namespace lidarlabel {
@@ -20,6 +23,13 @@ using json = nlohmann::json;
 namespace {
 
 json entryToJson(const JournalEntry& e) {
+  if (e.labels)
+    return {{"sequence", e.sequence},
+            {"frame", e.frame},
+            {"labels",
+             {{"expected", e.labels->expectedVersion},
+              {"key", e.labels->key},
+              {"base", !e.labels->base.empty()}}}};
   return {{"sequence", e.sequence},
           {"frame", e.frame},
           {"id", e.change.id},
@@ -33,6 +43,16 @@ JournalEntry entryFromJson(const json& j, const std::string& file, std::size_t l
   JournalEntry e;
   e.sequence = r.string("sequence");
   e.frame = static_cast<std::size_t>(r.integer("frame", 0, 1ll << 40));
+  if (r.has("labels")) {  // the arrays are read from the sidecars by the caller
+    const JsonReader l = r.child("labels");
+    LabelChange c;
+    c.expectedVersion = l.integer("expected", 0, std::numeric_limits<long long>::max());
+    c.key = l.string("key");
+    if (l.has("base") && l.raw()["base"].is_boolean() && l.raw()["base"].get<bool>())
+      c.base.semantic.push_back(0);  // marker: the base sidecar exists
+    e.labels = std::move(c);
+    return e;
+  }
   e.change.id = r.integer("id", 0, std::numeric_limits<long long>::max());
   e.change.expectedVersion = r.integer("expected", 0, std::numeric_limits<long long>::max());
   e.change.clientKey = r.stringOr("key", "");
@@ -60,6 +80,54 @@ bool transient(const FileError& e) {
          what.find("no connection to the server") != std::string::npos;
 }
 
+// Points both sides changed since base to different labels (an empty base = all zero).
+std::vector<std::uint32_t> collisions(const PointLabels& base, const PointLabels& mine,
+                                      const PointLabels& theirs) {
+  std::vector<std::uint32_t> out;
+  for (std::size_t i = 0; i < mine.size() && i < theirs.size(); ++i) {
+    const std::uint16_t bs = base.empty() ? 0 : base.semantic[i];
+    const std::uint16_t bi = base.empty() ? 0 : base.instance[i];
+    const bool mineChanged = mine.semantic[i] != bs || mine.instance[i] != bi;
+    const bool theirsChanged = theirs.semantic[i] != bs || theirs.instance[i] != bi;
+    if (mineChanged && theirsChanged &&
+        (mine.semantic[i] != theirs.semantic[i] || mine.instance[i] != theirs.instance[i]))
+      out.push_back(static_cast<std::uint32_t>(i));
+  }
+  return out;
+}
+
+// Commits one frame's labels; someone else's commit in between is merged and the merge sent on
+// their version (a few rounds while others keep committing).
+LabelOutcome commitLabels(Store& store, const JournalEntry& e) {
+  const LabelChange& l = *e.labels;
+  LabelOutcome out;
+  PointLabels mine = l.mine;
+  std::int64_t expected = l.expectedVersion;
+  std::set<std::uint32_t> conflicts;
+  for (int round = 0; round < 5; ++round) {
+    const LabelCommit c = store.commitPointLabels(e.sequence, e.frame, expected, mine);
+    if (c.ok || c.current == mine) {  // committed, or a replay the server already holds
+      out.ok = true;
+      out.version = c.version;
+      out.stored = std::move(mine);
+      out.conflictPoints.assign(conflicts.begin(), conflicts.end());
+      return out;
+    }
+    if (c.current.empty() && c.version == 0) {  // none stored (or not visible): insert
+      expected = 0;
+      continue;
+    }
+    if (c.current.size() != mine.size())
+      throw std::invalid_argument("the server's labels have " + std::to_string(c.current.size()) +
+                                  " points, these " + std::to_string(mine.size()));
+    for (std::uint32_t i : collisions(l.base, mine, c.current)) conflicts.insert(i);
+    std::size_t n = 0;
+    mine = mergePointLabels(l.base, mine, c.current, &n);
+    expected = c.version;
+  }
+  throw std::runtime_error("the frame's labels kept changing on the server; try again");
+}
+
 // A replayed change the store already applied reads as a conflict with our own result.
 bool alreadyApplied(const JournalEntry& e, const BoxCommit& c) {
   if (c.ok) return false;
@@ -79,7 +147,12 @@ CommitJournal::CommitJournal(std::string path) : path_(std::move(path)) {
     if (end == std::string::npos) break;  // a torn last line: it was never acknowledged
     const json j = json::parse(text.substr(start, end - start), nullptr, false);
     if (j.is_discarded()) throw FileError(path_, atLine(line), "damaged journal line (not JSON)");
-    pending_.push_back(entryFromJson(j, path_, line));
+    JournalEntry e = entryFromJson(j, path_, line);
+    if (e.labels) {
+      if (!e.labels->base.empty()) e.labels->base = readPointLabels(sidecar(e.labels->key, "base"));
+      e.labels->mine = readPointLabels(sidecar(e.labels->key, "mine"));
+    }
+    pending_.push_back(std::move(e));
     start = end + 1;
     ++line;
   }
@@ -87,7 +160,12 @@ CommitJournal::CommitJournal(std::string path) : path_(std::move(path)) {
 
 void CommitJournal::enqueue(const std::string& sequence, std::size_t frame, BoxChange change) {
   if (change.id == 0 && change.clientKey.empty()) change.clientKey = freshKey();
-  JournalEntry e{sequence, frame, std::move(change)};
+  JournalEntry e{sequence, frame, std::move(change), std::nullopt};
+  append(e);
+  pending_.push_back(std::move(e));
+}
+
+void CommitJournal::append(const JournalEntry& e) {
   const std::string line = entryToJson(e).dump() + "\n";
   const int fd = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
   if (fd < 0) throw FileError(path_, "", std::string("cannot open: ") + std::strerror(errno));
@@ -96,6 +174,21 @@ void CommitJournal::enqueue(const std::string& sequence, std::size_t frame, BoxC
   const int err = errno;
   ::close(fd);
   if (!ok) throw FileError(path_, "", std::string("cannot append: ") + std::strerror(err));
+}
+
+std::string CommitJournal::sidecar(const std::string& key, const char* which) const {
+  return path_ + ".labels/" + key + "." + which + ".llpl";
+}
+
+void CommitJournal::enqueueLabels(const std::string& sequence, std::size_t frame,
+                                  LabelChange change) {
+  if (change.mine.empty()) throw FileError(path_, "", "point labels to commit are empty");
+  change.key = freshKey();
+  std::filesystem::create_directories(path_ + ".labels");
+  if (!change.base.empty()) writePointLabels(sidecar(change.key, "base"), change.base);
+  writePointLabels(sidecar(change.key, "mine"), change.mine);
+  JournalEntry e{sequence, frame, {}, std::move(change)};
+  append(e);
   pending_.push_back(std::move(e));
 }
 
@@ -105,21 +198,33 @@ bool CommitJournal::flush(Store& store,
   std::size_t done = 0;
   for (; done < pending_.size(); ++done) {
     const JournalEntry& e = pending_[done];
-    JournalOutcome out{e, {}, ""};
+    JournalOutcome out{e, {}, {}, ""};
     try {
-      out.result = store.commitBox(e.sequence, e.frame, e.change);
-      if (alreadyApplied(e, out.result))
-        out.result = {true, {e.change.id, e.change.object ? out.result.stamp.version : 0}, {}};
+      if (e.labels) {
+        out.labels = commitLabels(store, e);
+      } else {
+        out.result = store.commitBox(e.sequence, e.frame, e.change);
+        if (alreadyApplied(e, out.result))
+          out.result = {true, {e.change.id, e.change.object ? out.result.stamp.version : 0}, {}};
+      }
     } catch (const FileError& err) {
       if (transient(err)) {
         connected = false;
         break;
       }
       out.error = err.what();
+    } catch (const std::exception& err) {  // e.g. labels of another size on the server
+      out.error = err.what();
     }
     if (onOutcome) onOutcome(out);
   }
   if (done > 0) {
+    for (std::size_t i = 0; i < done; ++i)
+      if (pending_[i].labels) {
+        std::error_code ignored;
+        std::filesystem::remove(sidecar(pending_[i].labels->key, "base"), ignored);
+        std::filesystem::remove(sidecar(pending_[i].labels->key, "mine"), ignored);
+      }
     pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(done));
     rewrite();
   }

@@ -36,6 +36,9 @@ class PgStore final : public ServerStore {
   std::vector<ServerIssue> issues(const std::string& sequence) override;
   void listen() override;
   std::vector<ServerChange> pollChanges(int timeoutMs) override;
+  std::vector<std::int64_t> frameRowIds(const std::string& sequence) override;  // pg_frames.cpp
+  std::int64_t sequenceId(const std::string& sequence) override;
+  std::uint32_t reserveTrackIds(const std::string& sequence, std::uint32_t count) override;
 
  private:
   struct SequenceRow {

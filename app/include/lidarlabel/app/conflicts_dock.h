@@ -1,9 +1,9 @@
 #pragma once
-// The Conflicts list of a server sequence (docs/gui.md): one row per refused commit, with the
-// box, its frame, the server's version ("theirs") and the local one ("mine") side by side, and
-// "Keep mine" (re-commit on the server's version) / "Take theirs" for the selected row.
-// Double-clicking a row goes to its frame and selects the box. Observes a ServerSync; empty in
-// folder mode.
+// The Conflicts list of a server sequence (docs/gui.md): one row per refused commit (a box, the
+// points of a frame both sides labelled differently, a frame review), with its frame, the server's
+// version ("theirs") and the local one ("mine") side by side, and "Keep mine" (re-commit on the
+// server's version) / "Take theirs" for the selected row. Double-clicking a row goes to its frame
+// and selects the box. Observes a ServerSync; empty in folder mode.
 #include <QPointer>
 #include <QWidget>
 
@@ -17,6 +17,10 @@ namespace lidarlabel {
 
 // One line describing a box version: class, centre, size, yaw (metres, radians) or "deleted".
 QString conflictSideText(const std::optional<ObjectAnnotation>& box);
+// Point labels of conflicting points, as counts per class ("12 x car, 3 x road").
+QString labelSideText(const PointLabels& labels, const Ontology& ontology);
+// A frame review record: decision and comment counts and the last decision.
+QString reviewSideText(const ReviewRecord& review);
 
 class ConflictsDock : public QWidget {
   Q_OBJECT
@@ -32,6 +36,7 @@ class ConflictsDock : public QWidget {
  private:
   void rebuild();
   int selectedRow() const;
+  void resolve(ServerSync& sync, int row, bool keepMine);
 
   Document& document_;
   QPointer<ServerSync> sync_;

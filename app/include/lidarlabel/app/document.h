@@ -15,6 +15,7 @@
 #include <QUndoStack>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -61,7 +62,17 @@ struct PointLabelsEvent {
   std::size_t frame = 0;
   std::vector<std::uint32_t> indices;
   std::uint32_t first = 0, last = 0;  // smallest and largest index written (0, 0 when none)
+  // true: someone else's labels applied from a team server (applyRemotePointLabels); no undo
+  // step exists for it and server sync does not send it back.
+  bool remote = false;
 };
+
+// Where a frame's point labels come from instead of the files (a team server): the labels of
+// `frame` (empty = none), whose sweep has `points` points. Throws FileError.
+using PointLabelLoader = std::function<PointLabels(std::size_t frame, std::size_t points)>;
+// Hands out `count` consecutive new track ids and returns the first (a team server, so that two
+// desks never create the same track). Throws on failure.
+using TrackIdSource = std::function<ObjectId(std::size_t count)>;
 
 struct DocumentConfig {
   std::size_t cachedFrames = 8;  // sweeps (and their point labels) kept in memory, >= 1
@@ -130,6 +141,15 @@ class Document : public QObject {
   const ObjectAnnotation* object(std::size_t frame, ObjectId id) const;
   // An id no frame of the sequence uses yet (max + 1).
   ObjectId unusedTrackId() const;
+  // `count` consecutive ids for new tracks, the first returned: from the TrackIdSource when one
+  // is set (a team server), else unusedTrackId(). A failing source falls back to the larger of
+  // unusedTrackId() and the source's last answer + 1 (lastTrackIdFallback() then says so).
+  ObjectId newTrackIds(std::size_t count = 1);
+  bool lastTrackIdFallback() const { return trackIdFallback_; }
+
+  // --- Team server hooks (ServerSync; cleared by open()) -------------------------------------
+  void setPointLabelLoader(PointLabelLoader loader) { labelLoader_ = std::move(loader); }
+  void setTrackIdSource(TrackIdSource source) { trackIdSource_ = std::move(source); }
 
   // --- Selection (current frame; not an undo step) ----------------------------------------
   const std::vector<ObjectId>& selection() const { return selection_; }
@@ -164,6 +184,14 @@ class Document : public QObject {
   // Replaces a frame's review record (decisions and comments, core/review.h); emits
   // frameReviewChanged. For commands only (SetFrameReviewCommand). Throws std::out_of_range.
   void setFrameReview(std::size_t frame, ReviewRecord review);
+  // Other people's changes from a team server (ServerSync), not undo steps and not
+  // modifications: a frame's whole labels (the points that differ are announced, remote = true;
+  // empty = none; unsaved: they still hold local edits not yet committed, so they are kept in
+  // memory) and a frame's review (frameReviewChanged).
+  void applyRemotePointLabels(std::size_t frame, PointLabels labels, bool unsaved = false);
+  void applyRemoteFrameReview(std::size_t frame, ReviewRecord review);
+  // The frames' labels are on the team server now: no longer unsaved (may be evicted again).
+  void markPointLabelsCommitted(const std::vector<std::size_t>& frames);
 
   // --- Active annotation time (not an undo step) --------------------------------------------
   // Adds seconds (> 0) to Frame::annotationSeconds. The window's ActiveTimeRecorder calls it.
@@ -200,6 +228,10 @@ class Document : public QObject {
   // Labels written by commands: kept (never evicted) while unsaved, updated in place.
   std::map<std::size_t, std::shared_ptr<PointLabels>> editedLabels_;
   std::set<std::size_t> unsavedLabels_;
+  PointLabelLoader labelLoader_;
+  TrackIdSource trackIdSource_;
+  ObjectId lastSourcedId_ = 0;
+  bool trackIdFallback_ = false;
 };
 
 }  // namespace lidarlabel

@@ -19,6 +19,21 @@
 // Conflicts: a refused commit keeps the local box ("mine") beside the server's ("theirs"); the
 // window keeps showing mine, further local edits of that box update mine and are not sent, and
 // remote changes update theirs, until keepMine() (re-commit on their version) or takeTheirs().
+//
+// Point labels (server_sync_labels.cpp): the document reads a frame's labels from the server;
+// a brush stroke (one undo step; its segments arrive within labelQuietMilliseconds of each
+// other) becomes one compare-and-set commit of the frame's labels through the same journal.
+// Someone else's commit in between is merged point by point (disjoint edits both survive);
+// points both changed to different labels keep theirs and become a LabelConflict. Other
+// people's label commits arrive live (Document::applyRemotePointLabels, no undo step).
+//
+// Frame review (server_sync_review.cpp): a changed frame review record is committed on the
+// frame's review version. Decisions and comments are logs: when both sides only appended, the
+// appends are merged; anything else is a ReviewConflict. A refusal (annotators may not set
+// review state) is a status message; the local record stays. Live like boxes and labels.
+//
+// Track ids: new tracks get ids reserved on the server (ServerStore::reserveTrackIds, through
+// Document::newTrackIds), so two desks creating tracks at once never collide.
 #include <QObject>
 #include <QTimer>
 #include <cstdint>
@@ -39,6 +54,9 @@ namespace lidarlabel {
 struct ServerSyncConfig {
   std::string journalPath;     // the local write-behind journal file (created when missing)
   int pollMilliseconds = 100;  // period of reading notifications; <= 0: only pollNow()
+  // Point labels are committed this long after the last change of a stroke (or at
+  // commitPending()); <= 0: only at commitPending().
+  int labelQuietMilliseconds = 300;
 };
 
 // One refused commit: the server's box and the local one, side by side.
@@ -49,6 +67,21 @@ struct BoxConflict {
   std::optional<ObjectAnnotation> mine;  // empty: deleted locally
   std::optional<ObjectAnnotation> theirs;  // empty: deleted on the server
   std::int64_t theirVersion = 0;           // 0 = deleted on the server
+};
+
+// Points of one frame both sides labelled differently: the server kept theirs (shown).
+struct LabelConflict {
+  std::size_t frame = 0;
+  std::vector<std::uint32_t> points;
+  PointLabels mine;    // parallel to points
+  PointLabels theirs;  // parallel to points
+};
+
+// A frame review both sides changed in ways that do not merge (not only appends).
+struct ReviewConflict {
+  std::size_t frame = 0;
+  ReviewRecord mine, theirs;
+  std::int64_t theirVersion = 0;
 };
 
 class ServerSync : public QObject {
@@ -76,6 +109,14 @@ class ServerSync : public QObject {
   void keepMine(std::size_t conflict);
   // Shows the server's box (not an undo step) and drops the local one.
   void takeTheirs(std::size_t conflict);
+  const std::vector<LabelConflict>& labelConflicts() const { return labelConflicts_; }
+  void keepMineLabels(std::size_t conflict);   // writes mine at the points and commits them
+  void takeTheirLabels(std::size_t conflict);  // keeps theirs (already shown)
+  const std::vector<ReviewConflict>& reviewConflicts() const { return reviewConflicts_; }
+  void keepMineReview(std::size_t conflict);  // commits mine on their version
+  void takeTheirReview(std::size_t conflict);
+  std::int64_t labelVersion(std::size_t frame) const;   // as last seen on the server
+  std::int64_t reviewVersion(std::size_t frame) const;  // as last seen on the server
 
   // The server's id and version of a box of the document (0, 0 when not yet committed).
   BoxStamp stampOf(std::size_t frame, ObjectId id) const;
@@ -95,7 +136,24 @@ class ServerSync : public QObject {
     std::size_t remoteMark = SIZE_MAX;  // undo commands below this index predate a remote change
   };
 
+  struct LabelState {
+    std::int64_t version = 0;  // on the server, as last seen (0 = none stored)
+    PointLabels base;          // the labels at that version (when loaded)
+  };
+
   void loadAll();
+  bool commitNow();
+  // Point labels (server_sync_labels.cpp).
+  void onPointLabels(const PointLabelsEvent& event);
+  PointLabels loadLabels(std::size_t frame);
+  void sendLabels();
+  void onLabelOutcome(const JournalOutcome& outcome);
+  void reloadLabels(const std::set<std::size_t>& frames);
+  // Frame review (server_sync_review.cpp).
+  void onFrameReview(int frame);
+  bool sendReviews();
+  void reloadReviews(const std::set<std::size_t>& frames);
+  void applyReview(std::size_t frame, const ReviewRecord& review);
   bool sendPending();
   void onObjects(const ObjectsEvent& event);
   void onUndoIndex(int index);
@@ -136,6 +194,16 @@ class ServerSync : public QObject {
   std::set<Key> staleKeys_;  // to send on the pre-remote version (stale undo / redo)
   std::set<Key> waiting_;    // a change is in the journal, unanswered
   std::vector<BoxConflict> conflicts_;
+  std::map<std::size_t, LabelState> labels_;
+  std::set<std::size_t> labelDirty_, labelWaiting_;
+  std::vector<LabelConflict> labelConflicts_;
+  QTimer labelTimer_;
+  bool labelsDue_ = false;
+  std::vector<std::int64_t> reviewVersions_;
+  std::vector<ReviewRecord> reviewBase_;  // per frame: the review at reviewVersions_
+  std::set<std::size_t> reviewDirty_;
+  std::vector<ReviewConflict> reviewConflicts_;
+  bool started_ = false;            // loaded: outcomes may touch the document
   std::vector<const void*> stack_;  // the undo stack's commands after the last operation
   int lastIndex_ = 0;
   bool commitQueued_ = false;

@@ -103,6 +103,14 @@ class ServerStore : public Store {
   // Live changes: listen() once, then pollChanges waits up to timeoutMs for notifications.
   virtual void listen() = 0;
   virtual std::vector<ServerChange> pollChanges(int timeoutMs) = 0;
+
+  // The window (docs/team-server.md, "In the window"). Frame row ids in frame order (point-label
+  // and frame notifications name frame rows) and the sequence's row id (notifications name it).
+  virtual std::vector<std::int64_t> frameRowIds(const std::string& sequence) = 0;
+  virtual std::int64_t sequenceId(const std::string& sequence) = 0;
+  // Reserves `count` consecutive track ids of the sequence that nobody has used or been given
+  // (below 65,536) and returns the first: two desks creating tracks at once never collide.
+  virtual std::uint32_t reserveTrackIds(const std::string& sequence, std::uint32_t count) = 0;
 };
 
 }  // namespace lidarlabel

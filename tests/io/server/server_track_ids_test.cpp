@@ -1,0 +1,72 @@
+// Track ids handed out by the server (migration 4): never twice, never one a box uses, below
+// 65,536 per sequence, also for concurrent callers.
+#include <gtest/gtest.h>
+
+#include <future>
+#include <set>
+
+#include "pg_conn.h"
+#include "server_support.h"
+
+namespace lidarlabel::test {
+namespace {
+
+class TrackIds : public ServerTest {
+ protected:
+  void SetUp() override {
+    ServerTest::SetUp();
+    if (IsSkipped()) return;
+    importSynthetic();
+  }
+  std::uint32_t highestBoxTrack() const {
+    std::uint32_t m = 0;
+    for (const Frame& f : owner()->loadSequence(kSynthetic).sequence.frames)
+      for (const ObjectAnnotation& o : f.objects) m = std::max(m, o.trackId);
+    return m;
+  }
+};
+
+TEST_F(TrackIds, ReservedIdsLieAboveEveryTrackInUseAndAreNeverHandedOutTwice) {
+  const auto store = user("ann", "annotator");
+  const std::uint32_t first = store->reserveTrackIds(kSynthetic, 3);
+  EXPECT_GT(first, highestBoxTrack());
+  EXPECT_EQ(store->reserveTrackIds(kSynthetic, 1), first + 3);
+}
+
+TEST_F(TrackIds, ConcurrentDesksNeverGetTheSameId) {
+  addServerUser(ownerUri(), "a", "annotator");
+  addServerUser(ownerUri(), "b", "reviewer");
+  std::vector<std::future<std::vector<std::uint32_t>>> desks;
+  for (const char* login : {"a", "b", "a", "b"})
+    desks.push_back(std::async(std::launch::async, [this, login] {
+      const auto store = ServerStore::open(uriOf(login));
+      std::vector<std::uint32_t> ids;
+      for (int i = 0; i < 20; ++i) ids.push_back(store->reserveTrackIds(kSynthetic, 1));
+      return ids;
+    }));
+  std::set<std::uint32_t> all;
+  for (auto& d : desks)
+    for (std::uint32_t id : d.get()) EXPECT_TRUE(all.insert(id).second) << "id " << id << " twice";
+  EXPECT_EQ(all.size(), 80u);
+}
+
+TEST_F(TrackIds, NearTheLimitTheFirstFreeGapIsUsedAndAFullRangeIsAnError) {
+  pg::Connection c(ownerUri());
+  c.exec("INSERT INTO lidarlabel.tracks SELECT id, 65535 FROM lidarlabel.sequences");
+  const auto store = owner();
+  const std::uint32_t gap = store->reserveTrackIds(kSynthetic, 2);
+  EXPECT_GT(gap, 0u);
+  EXPECT_LT(gap + 1, 65535u);
+  c.exec(
+      "INSERT INTO lidarlabel.tracks SELECT s.id, g FROM lidarlabel.sequences s, "
+      "generate_series(1, 65534) g ON CONFLICT DO NOTHING");
+  try {
+    store->reserveTrackIds(kSynthetic, 1);
+    FAIL() << "no track id is left";
+  } catch (const ServerError& e) {
+    EXPECT_NE(std::string(e.what()).find("no 1 free track ids"), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace lidarlabel::test
