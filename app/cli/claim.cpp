@@ -156,6 +156,13 @@ int runClaimed(const Args& args, const ClaimSpec& spec,
   const StoredSequence header = store->loadSequence(sequence);
   const fs::path scratch =
       fs::temp_directory_path() / ("lidarlabel-claim-" + std::to_string(::getpid()));
+  struct Cleanup {  // also when an error ends the loop
+    const fs::path& path;
+    ~Cleanup() {
+      std::error_code ignored;
+      fs::remove_all(path, ignored);
+    }
+  } cleanup{scratch};
   std::size_t finished = 0, lost = 0;
   bool failed = false, findings = false;
   while (!failed) {
@@ -198,8 +205,6 @@ int runClaimed(const Args& args, const ClaimSpec& spec,
     }
     std::fflush(stdout);
   }
-  std::error_code ignored;
-  fs::remove_all(scratch, ignored);
   std::printf("%s %s: %zu task%s of stage %s finished, %zu lost to other workers%s\n",
               spec.command.c_str(), sequence.c_str(), finished, finished == 1 ? "" : "s",
               stage.c_str(), lost, failed ? ", stopped at an error" : "; no task left");
