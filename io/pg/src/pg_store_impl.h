@@ -58,7 +58,7 @@ class PgStore final : public ServerStore {
   BoxCommit currentBox(std::int64_t id);
   std::vector<ServerChange> drainNotifications();
   // Reads what arrived on the socket; after a lost connection, reconnects and returns the
-  // `reconnected` changes. Throws when the server cannot be reached.
+  // RECONNECTED changes. Throws when the server cannot be reached.
   std::vector<ServerChange> consumeNotifications();
 
   Connection conn_;

@@ -99,7 +99,8 @@ std::vector<ServerChange> PgStore::consumeNotifications() {
   for (const char* table : {"boxes", "point_labels", "frames"}) {
     ServerChange c;
     c.table = table;
-    c.bulk = c.reconnected = true;
+    c.op = "RECONNECTED";
+    c.bulk = true;
     out.push_back(std::move(c));
   }
   return out;

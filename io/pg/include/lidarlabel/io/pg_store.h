@@ -61,12 +61,12 @@ std::pair<std::string, std::string> splitServerSequenceLocation(const std::strin
 // One change another client committed: ids and versions only (no geometry, no labels).
 struct ServerChange {
   std::string table;  // boxes, point_labels, frames
-  std::string op;     // INSERT, UPDATE, DELETE
+  // INSERT, UPDATE, DELETE; RECONNECTED: the connection had been lost and was re-opened (with
+  // its LISTEN), changes in between were not heard; comes as one bulk change per notified table
+  // (boxes, point_labels, frames).
+  std::string op;
   std::int64_t sequenceId = 0, frameId = 0, id = 0, version = 0;
-  bool bulk = false;  // more than 50 rows changed at once: reload the sequence
-  // The connection had been lost and was re-opened (with its LISTEN): changes in between were
-  // not heard. Comes as one bulk change per notified table (boxes, point_labels, frames).
-  bool reconnected = false;
+  bool bulk = false;    // more than 50 rows changed at once: reload the sequence
   std::string payload;  // the notification text as received
 };
 
@@ -132,7 +132,7 @@ class ServerStore : public Store {
   // Live changes: listen() once, then pollChanges waits up to timeoutMs for notifications.
   // pollChanges(0) only reads what already arrived on the socket (no round trip to the server).
   // A connection the server dropped is re-opened and listening again before pollChanges returns
-  // (the `reconnected` bulk changes say so); ServerError when the server cannot be reached (the
+  // (the RECONNECTED bulk changes say so); ServerError when the server cannot be reached (the
   // next call tries again).
   virtual void listen() = 0;
   virtual std::vector<ServerChange> pollChanges(int timeoutMs) = 0;
