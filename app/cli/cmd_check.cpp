@@ -5,6 +5,7 @@
 
 #include "batch.h"
 #include "check_report.h"
+#include "claim.h"
 #include "cli.h"
 #include "label_cli_support.h"
 #include "lidarlabel/io/atomic_file.h"
@@ -25,17 +26,12 @@ Finding unreadable(std::string message, long long frame = -1) {
   return f;
 }
 
-FolderCheck checkFolder(const std::string& folder, const Ontology& ontology,
-                        const CheckConfig& config, bool points, bool frameProgress) {
+// The checks on one opened sequence; findings' frame numbers are offset by firstFrame.
+FolderCheck checkSequence(const std::string& name, const Sequence& seq, const Ontology& ontology,
+                          const CheckConfig& config, bool points, bool frameProgress,
+                          long long firstFrame = 0) {
   FolderCheck r;
-  r.folder = folder;
-  Sequence seq;
-  try {
-    seq = openSequence(folder, ontology);
-  } catch (const std::exception& e) {
-    r.findings.push_back(unreadable(e.what()));
-    return r;
-  }
+  r.folder = name;
   r.frames = seq.size();
   std::vector<Finding> loadErrors;
   FramePointsLoader load;
@@ -51,12 +47,28 @@ FolderCheck checkFolder(const std::string& folder, const Ontology& ontology,
         return std::nullopt;
       }
     };
-  Progress progress("check " + folder, frameProgress ? seq.size() : 0);
+  Progress progress("check " + name, frameProgress ? seq.size() : 0);
   r.findings = runChecks(seq, ontology, load, config,
                          [&](std::size_t done, std::size_t) { progress.update(done); });
   progress.finish();
   r.findings.insert(r.findings.begin(), loadErrors.begin(), loadErrors.end());
+  for (Finding& f : r.findings)
+    if (f.frame >= 0) f.frame += firstFrame;
   return r;
+}
+
+FolderCheck checkFolder(const std::string& folder, const Ontology& ontology,
+                        const CheckConfig& config, bool points, bool frameProgress) {
+  Sequence seq;
+  try {
+    seq = openSequence(folder, ontology);
+  } catch (const std::exception& e) {
+    FolderCheck r;
+    r.folder = folder;
+    r.findings.push_back(unreadable(e.what()));
+    return r;
+  }
+  return checkSequence(folder, seq, ontology, config, points, frameProgress);
 }
 
 std::vector<std::string> splitList(const std::string& s) {
@@ -67,10 +79,33 @@ std::vector<std::string> splitList(const std::string& s) {
   return out;
 }
 
+// --claim: each claimed review (or qa) task's frames are checked; the task is accepted when no
+// finding is at --fail-on or above, else rejected back to the annotators.
+int checkClaimed(const Args& args, const Ontology& ontology, const CheckConfig& config,
+                 Severity failOn, std::size_t maxLines) {
+  std::vector<FolderCheck> results;
+  const int status =
+      runClaimed(args, {"check", "review", {"review", "qa"}}, [&](const ClaimedTask& t) {
+        const std::string name = t.sequence + " frames " + std::to_string(t.firstFrame) + "-" +
+                                 std::to_string(t.lastFrame);
+        results.push_back(checkSequence(name, t.frames, ontology, config, !args.flag("no-points"),
+                                        false, t.firstFrame));
+        const bool bad = anyAtOrAbove(results.back().findings, failOn);
+        return TaskOutcome{bad ? "reject" : "accept", std::nullopt,
+                           checkText(results.back(), maxLines), bad};
+      });
+  if (const auto out = args.value("json")) {
+    writeFileAtomic(*out, checkReportJson(results, "claim").dump(1) + "\n");
+    std::printf("report: %s\n", out->c_str());
+  }
+  return status;
+}
+
 int runCheck(const std::vector<std::string>& argv) {
   std::vector<std::string> valued = {"json", "fail-on", "ontology", "skip", "max-lines"};
   valued.insert(valued.end(), kBatchOptions.begin(), kBatchOptions.end());
-  const Args args(argv, valued, {"no-points", "no-ground"});
+  valued.insert(valued.end(), kClaimOptions.begin(), kClaimOptions.end());
+  const Args args(argv, valued, {"no-points", "no-ground", "claim"});
   if (args.positional().empty()) throw UsageError("expected at least one FOLDER");
   const auto failOn = severityFromString(args.valueOr("fail-on", "error"));
   if (!failOn) throw UsageError("--fail-on expects error, warning or info");
@@ -81,6 +116,8 @@ int runCheck(const std::vector<std::string>& argv) {
   CheckConfig config;
   config.skip = splitList(args.valueOr("skip", ""));
   config.groundChecks = !args.flag("no-ground");
+  if (claimMode(args))
+    return checkClaimed(args, ontology, config, *failOn, static_cast<std::size_t>(maxLines));
   const std::vector<std::string> folders = shardFolders(args.positional(), batch);
   std::vector<FolderCheck> results(folders.size());
   runBatch(folders.size(), batch, "check", [&](std::size_t i) {
@@ -118,6 +155,11 @@ Command checkCommand() {
       "  --max-lines N   findings printed per folder (default 20; the report has all)\n"
       "  --jobs N        folders checked in parallel (default 1)\n"
       "  --shard I/N     only this shard's folders: sorted list, folder k -> shard k mod N\n"
+      "       lidarlabel-cli check postgresql://HOST/DATABASE/DATASET/SEQUENCE --claim\n"
+      "                           [--stage review|qa] [--lease SECONDS] [check options]\n"
+      "  Team server: claims the sequence's review (or qa) tasks one after another, checks\n"
+      "  each task's frames, accepts the task when nothing is at --fail-on or above and\n"
+      "  rejects it back to annotate otherwise, until no task is left (--json: all tasks).\n"
       "Exit status: 0 no finding at --fail-on level, 1 some, 2 usage error.",
       runCheck};
 }

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "batch.h"
+#include "claim.h"
 #include "cli.h"
 #include "label_cli_support.h"
 #include "lidarlabel/io/atomic_exports.h"
@@ -50,13 +51,11 @@ Sequence sequenceWithLabels(const std::string& folder, const Ontology& ontology,
   return s;
 }
 
-// Exports one folder into outDir; returns the report lines.
-std::string exportOne(const Args& args, const std::string& folder, const std::string& outDir,
-                      const Ontology& ontology, bool frameProgress) {
-  std::string log;
+// Exports one sequence into outDir; appends the report lines to log.
+void exportSequenceTo(const Args& args, const Sequence& s, const std::string& outDir,
+                      const Ontology& ontology, bool frameProgress, std::string& log) {
   const auto format = args.value("format");
   const auto out = std::optional<std::string>(outDir);
-  const Sequence s = sequenceWithLabels(folder, ontology, log);
   Progress progress("export " + *format, frameProgress ? s.size() : 0);
   auto tick = [&](std::size_t i) { progress.update(i); };
   NuscenesExportSettings nus;
@@ -111,20 +110,46 @@ std::string exportOne(const Args& args, const std::string& folder, const std::st
                      "' (kitti, kitti-tracking, nuscenes, nuscenes-results, semantickitti, "
                      "lidarseg, openlabel)");
   }
+}
+
+// Exports one folder into outDir; returns the report lines.
+std::string exportOne(const Args& args, const std::string& folder, const std::string& outDir,
+                      const Ontology& ontology, bool frameProgress) {
+  std::string log;
+  const Sequence s = sequenceWithLabels(folder, ontology, log);
+  exportSequenceTo(args, s, outDir, ontology, frameProgress, log);
   return log;
+}
+
+// --claim: each claimed qa (or review) task's frames are exported into
+// DIR/frames_FIRST-LAST (zero-padded) and the task is accepted.
+int exportClaimed(const Args& args, const Ontology& ontology) {
+  const std::string out = *args.value("out");
+  return runClaimed(args, {"export", "qa", {"review", "qa"}}, [&](const ClaimedTask& t) {
+    char name[48];
+    std::snprintf(name, sizeof name, "frames_%06d-%06d", t.firstFrame, t.lastFrame);
+    fs::create_directories(out);
+    TaskOutcome outcome{"accept", std::nullopt, "", false};
+    exportSequenceTo(args, t.frames, (fs::path(out) / name).string(), ontology, false,
+                     outcome.report);
+    outcome.report = "  " + outcome.report;
+    return outcome;
+  });
 }
 
 int runExport(const std::vector<std::string>& argv) {
   std::vector<std::string> valued = {"format",     "out",           "calib",  "ontology",
                                      "image-size", "sequence-name", "version"};
   valued.insert(valued.end(), kBatchOptions.begin(), kBatchOptions.end());
-  const Args args(argv, valued, {"score"});
+  valued.insert(valued.end(), kClaimOptions.begin(), kClaimOptions.end());
+  const Args args(argv, valued, {"score", "claim"});
   if (args.positional().empty()) throw UsageError("expected a SEQUENCE_FOLDER");
   if (!args.value("format")) throw UsageError("--format is required");
   if (!args.value("out")) throw UsageError("--out DIR is required");
   const std::string out = *args.value("out");
   const Ontology ontology = ontologyFrom(args);
   const BatchOptions batch = batchOptionsFrom(args);
+  if (claimMode(args)) return exportClaimed(args, ontology);
   const std::vector<std::string> folders = shardFolders(args.positional(), batch);
   if (folders.empty()) {
     std::printf("shard %s: no folders\n", shardName(batch.shard).c_str());
@@ -182,7 +207,11 @@ Command exportCommand() {
       "The whole export is built in a staging folder beside DIR and replaces DIR's content in\n"
       "one step; on any error DIR is left exactly as it was. Other files in DIR are kept.\n"
       "Several folders: each is exported into DIR/<folder name>; --jobs N runs N at once,\n"
-      "--shard I/N takes folder k of the sorted list when k mod N = I.",
+      "--shard I/N takes folder k of the sorted list when k mod N = I.\n"
+      "       lidarlabel-cli export postgresql://HOST/DATABASE/DATASET/SEQUENCE --claim\n"
+      "                            --format FORMAT --out DIR [--stage qa|review] [--lease S]\n"
+      "Team server: claims the sequence's qa (or review) tasks one after another, exports each\n"
+      "task's frames into DIR/frames_FIRST-LAST and accepts the task, until no task is left.",
       runExport};
 }
 

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "batch.h"
+#include "claim.h"
 #include "cli.h"
 #include "lidarlabel/core/prelabel.h"
 #include "lidarlabel/io/native_format.h"
@@ -48,11 +49,36 @@ std::string prelabelOne(const std::string& folder, const std::string& out, bool 
   return text;
 }
 
+// --claim: each claimed annotate task's frames are pre-labelled (tracks within the task) and get
+// the result as their automatic boxes; the task is submitted for review.
+int prelabelClaimed(const Args& args, const Ontology& ontology) {
+  if (args.value("out") || args.flag("force"))
+    throw UsageError("--out and --force are for folders; --claim commits to the server");
+  return runClaimed(args, {"prelabel", "annotate", {"annotate"}}, [&](const ClaimedTask& t) {
+    const SweepLoader load = [&t](std::size_t f) {
+      return readSweep(t.frames.sweepPathOf(f), t.frames.sweepFormat);
+    };
+    PrelabelStats stats;
+    const Sequence result = prelabelSequence(t.frames, load, ontology, {}, &stats);
+    TaskOutcome out{"submit", std::vector<std::vector<ObjectAnnotation>>{}, "", false};
+    for (const Frame& f : result.frames) out.automatic->push_back(f.objects);
+    char text[160];
+    std::snprintf(text, sizeof text, "  %zu frames, %zu boxes, %zu tracks in %.2f s\n",
+                  stats.frames, stats.boxes, stats.tracks, stats.seconds);
+    out.report = text;
+    return out;
+  });
+}
+
 int runPrelabel(const std::vector<std::string>& argv) {
   std::vector<std::string> valued = {"out", "ontology"};
   valued.insert(valued.end(), kBatchOptions.begin(), kBatchOptions.end());
-  const Args args(argv, valued, {"force"});
+  valued.insert(valued.end(), kClaimOptions.begin(), kClaimOptions.end());
+  const Args args(argv, valued, {"force", "claim"});
   if (args.positional().empty()) throw UsageError("expected a SEQUENCE_FOLDER");
+  if (claimMode(args))
+    return prelabelClaimed(
+        args, args.value("ontology") ? loadOntology(*args.value("ontology")) : defaultOntology());
   if (args.positional().size() > 1 && args.value("out"))
     throw UsageError("--out names one file: it needs exactly one SEQUENCE_FOLDER");
   const BatchOptions batch = batchOptionsFrom(args);
@@ -93,7 +119,13 @@ Command prelabelCommand() {
       "  Writes <folder>/annotations.lidarlabel.json (or --out FILE) atomically; every box has\n"
       "  provenance \"automatic\". An existing file is only replaced with --force.\n"
       "  Several folders: each gets its own document (--out needs exactly one folder); --jobs N\n"
-      "  runs N at once, --shard I/N takes folder k of the sorted list when k mod N = I.",
+      "  runs N at once, --shard I/N takes folder k of the sorted list when k mod N = I.\n"
+      "       lidarlabel-cli prelabel postgresql://HOST/DATABASE/DATASET/SEQUENCE --claim\n"
+      "                              [--stage annotate] [--lease SECONDS] [--ontology FILE]\n"
+      "  Team server: claims the sequence's annotate tasks one after another (lease renewed\n"
+      "  while working, default 60 s), replaces each task's automatic boxes with the\n"
+      "  pre-labelled ones and submits it for review, until no task is left. Run several\n"
+      "  workers at once; a killed worker's task goes to another one when its lease expires.",
       runPrelabel};
 }
 

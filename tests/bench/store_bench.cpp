@@ -8,6 +8,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <random>
 #include <thread>
@@ -21,6 +22,7 @@
 #include "lidarlabel/io/sequence_open.h"
 #include "lidarlabel/io/store.h"
 #include "pg_cluster.h"
+#include "store_bench_baseline.h"
 
 namespace fs = std::filesystem;
 using namespace lidarlabel;
@@ -132,6 +134,54 @@ void BM_FileCommitOneBox(benchmark::State& state) {
   commitLoop(state, *store, fs::path(env().folder).filename().string());
 }
 
+// This path against the baseline (store_bench_baseline.h) in alternating blocks of 250 commits
+// on one box set, so that both meet the same machine load. durable = false is a diagnosis only
+// (synchronous_commit off for these two connections): the CPU and round-trip part of a commit
+// without its WAL flush.
+void commitAgainstBaseline(benchmark::State& state, bool durable) {
+  if (!durable) ::setenv("PGOPTIONS", "-c synchronous_commit=off", 1);
+  const auto store = ServerStore::open(env().uri);
+  StoredFrame f = store->loadFrame("bench/seq", 600);
+  std::vector<double> now, before;
+  std::size_t k = 0;
+  const auto timed = [](std::vector<double>& into, const auto& commit) {
+    const auto t0 = Clock::now();
+    commit();
+    into.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+  };
+  for (auto _ : state) {
+    for (int n = 0; n < 250; ++n, ++k) {
+      const std::size_t i = k % f.boxes.size();
+      f.frame.objects[i].box.yaw += 0.01;
+      timed(now, [&] {
+        f.boxes[i] = store
+                         ->commitBox("bench/seq", 600,
+                                     {f.boxes[i].id, f.boxes[i].version, f.frame.objects[i], ""})
+                         .stamp;
+      });
+    }
+    bench::BaselineBoxCommit baseline(env().uri);
+    for (int n = 0; n < 250; ++n, ++k) {
+      const std::size_t i = k % f.boxes.size();
+      f.frame.objects[i].box.yaw += 0.01;
+      timed(before, [&] {
+        f.boxes[i].version = baseline.update(f.boxes[i].id, f.boxes[i].version, f.frame.objects[i]);
+      });
+    }
+  }
+  ::unsetenv("PGOPTIONS");
+  state.counters["p50_ms"] = percentile(now, 0.5);
+  state.counters["p99_ms"] = percentile(now, 0.99);
+  state.counters["base_p50_ms"] = percentile(before, 0.5);
+  state.counters["base_p99_ms"] = percentile(before, 0.99);
+}
+void BM_ServerCommitVsBaseline(benchmark::State& state) {
+  commitAgainstBaseline(state, true);
+}
+void BM_ServerCommitVsBaselineNoFlushDiagnosis(benchmark::State& state) {
+  commitAgainstBaseline(state, false);
+}
+
 void BM_ServerOpenSequence(benchmark::State& state) {
   const auto store = ServerStore::open(env().uri);
   for (auto _ : state) benchmark::DoNotOptimize(store->loadSequence("bench/seq"));
@@ -192,6 +242,8 @@ void BM_FileImport100kBoxes(benchmark::State& state) {
 
 BENCHMARK(BM_ServerCommitOneBox)->Unit(benchmark::kMillisecond)->Iterations(2000);
 BENCHMARK(BM_FileCommitOneBox)->Unit(benchmark::kMillisecond)->Iterations(20);
+BENCHMARK(BM_ServerCommitVsBaseline)->Unit(benchmark::kMillisecond)->Iterations(4);
+BENCHMARK(BM_ServerCommitVsBaselineNoFlushDiagnosis)->Unit(benchmark::kMillisecond)->Iterations(4);
 BENCHMARK(BM_ServerOpenSequence)->Unit(benchmark::kMillisecond)->Iterations(10);
 BENCHMARK(BM_FileOpenSequence)->Unit(benchmark::kMillisecond)->Iterations(10);
 BENCHMARK(BM_ServerLoadFramePointLabels)->Unit(benchmark::kMillisecond)->Iterations(200);
@@ -224,6 +276,16 @@ int main(int argc, char** argv) {
               "commit one box edit p99", reporter.counter("BM_ServerCommitOneBox", "p99_ms"),
               reporter.counter("BM_FileCommitOneBox", "p99_ms"),
               reporter.counter("BM_ServerCommitOneBox", "p50_ms"));
+  const auto versus = [&](const char* what, const char* name) {
+    std::printf(
+        "%-34s p50 %.2f ms, p99 %.2f ms   baseline p50 %.2f ms, p99 %.2f ms   "
+        "baseline/this p99 %.2fx\n",
+        what, reporter.counter(name, "p50_ms"), reporter.counter(name, "p99_ms"),
+        reporter.counter(name, "base_p50_ms"), reporter.counter(name, "base_p99_ms"),
+        reporter.counter(name, "base_p99_ms") / reporter.counter(name, "p99_ms"));
+  };
+  versus("commit, alternating with baseline", "BM_ServerCommitVsBaseline");
+  versus("  same, no WAL flush (diagnosis)", "BM_ServerCommitVsBaselineNoFlushDiagnosis");
   line("open the sequence", "BM_ServerOpenSequence", "BM_FileOpenSequence", 300);
   line("load one frame's point labels", "BM_ServerLoadFramePointLabels",
        "BM_FileLoadFramePointLabels", 20);

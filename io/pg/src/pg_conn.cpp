@@ -157,24 +157,50 @@ void Connection::fail(const std::string& what, const PGresult* r) const {
 
 void Connection::reconnectIfLost() {
   if (PQstatus(conn_) == CONNECTION_OK) return;
+  prepared_.clear();
   PQreset(conn_);
   if (PQstatus(conn_) != CONNECTION_OK)
     throw ServerError(location_, "", "cannot reconnect: " + oneLine(PQerrorMessage(conn_)));
   for (const std::string& channel : listening_) script("LISTEN " + channel);
 }
 
+namespace {
+struct Values {
+  std::vector<const char*> values;
+  std::vector<int> lengths, formats;
+  explicit Values(const std::vector<Param>& params)
+      : values(params.size()), lengths(params.size()), formats(params.size()) {
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      values[i] = params[i].null ? nullptr : params[i].value.data();
+      lengths[i] = static_cast<int>(params[i].value.size());
+      formats[i] = params[i].binary ? 1 : 0;
+    }
+  }
+};
+}  // namespace
+
 Result Connection::exec(const std::string& sql, const std::vector<Param>& params,
                         bool binaryResult) {
   reconnectIfLost();
-  std::vector<const char*> values(params.size());
-  std::vector<int> lengths(params.size()), formats(params.size());
-  for (std::size_t i = 0; i < params.size(); ++i) {
-    values[i] = params[i].null ? nullptr : params[i].value.data();
-    lengths[i] = static_cast<int>(params[i].value.size());
-    formats[i] = params[i].binary ? 1 : 0;
+  const Values v(params);
+  Result r(PQexecParams(conn_, sql.c_str(), static_cast<int>(params.size()), nullptr,
+                        v.values.data(), v.lengths.data(), v.formats.data(), binaryResult ? 1 : 0));
+  const ExecStatusType st = PQresultStatus(r.raw());
+  if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) fail("", r.raw());
+  return r;
+}
+
+Result Connection::execPrepared(const char* name, const std::string& sql,
+                                const std::vector<Param>& params, bool binaryResult) {
+  reconnectIfLost();
+  if (prepared_.count(name) == 0) {
+    const Result p(PQprepare(conn_, name, sql.c_str(), static_cast<int>(params.size()), nullptr));
+    if (PQresultStatus(p.raw()) != PGRES_COMMAND_OK) fail("", p.raw());
+    prepared_.insert(name);
   }
-  Result r(PQexecParams(conn_, sql.c_str(), static_cast<int>(params.size()), nullptr, values.data(),
-                        lengths.data(), formats.data(), binaryResult ? 1 : 0));
+  const Values v(params);
+  Result r(PQexecPrepared(conn_, name, static_cast<int>(params.size()), v.values.data(),
+                          v.lengths.data(), v.formats.data(), binaryResult ? 1 : 0));
   const ExecStatusType st = PQresultStatus(r.raw());
   if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) fail("", r.raw());
   return r;

@@ -59,6 +59,10 @@ class Connection {
   // One statement with $1.. parameters; binaryResult asks for binary columns.
   Result exec(const std::string& sql, const std::vector<Param>& params = {},
               bool binaryResult = false);
+  // The same with a named prepared statement: `sql` is parsed and planned once per connection
+  // (again after a reconnect) and then only executed. `name` identifies the statement text.
+  Result execPrepared(const char* name, const std::string& sql,
+                      const std::vector<Param>& params = {}, bool binaryResult = false);
   // Several statements without parameters (a migration script).
   void script(const std::string& sql);
   // COPY ... FROM STDIN with `data` in COPY text format.
@@ -73,6 +77,7 @@ class Connection {
   PGconn* conn_ = nullptr;
   std::string location_;
   std::set<std::string> listening_;
+  std::set<std::string> prepared_;  // statement names prepared on this connection
 };
 
 // The URI with any password removed, for messages.

@@ -122,7 +122,18 @@ std::string stringMapJson(const std::map<std::string, std::string>& m) {
 
 std::map<std::string, std::string> stringMapFromText(std::string_view text,
                                                      const std::string& location) {
-  const json j{{"map", parse(text, location)}};
+  json parsed = parse(text, location);
+  std::map<std::string, std::string> out;
+  if (parsed.is_object()) {  // the usual {"name": "value", ...}: read in place
+    for (auto& [key, value] : parsed.items()) {
+      std::string* s = value.get_ptr<std::string*>();
+      if (!s) break;
+      out.emplace_hint(out.end(), key, std::move(*s));
+    }
+    if (out.size() == parsed.size()) return out;
+    parsed = parse(text, location);  // moved from: parse again for the error message
+  }
+  const json j{{"map", std::move(parsed)}};
   return JsonReader(j, location, "").stringMap("map");
 }
 

@@ -126,8 +126,17 @@ StoredSequence PgStore::loadSequence(const std::string& name) {
   const Result br = conn_.exec(std::string("SELECT frame_id, id, version, ") + kBoxColumns +
                                    " FROM lidarlabel.boxes WHERE sequence_id = $1 ORDER BY id",
                                {number(std::int64_t{s.id})}, true);
+  // Frame of each row first, so that each frame's vectors are allocated once.
+  std::vector<std::size_t> frameOf(static_cast<std::size_t>(br.rows()));
+  std::vector<std::size_t> count(out.sequence.size(), 0);
+  for (int i = 0; i < br.rows(); ++i)
+    ++count[frameOf[static_cast<std::size_t>(i)] = indexOf.at(br.i64(i, 0))];
+  for (std::size_t f = 0; f < count.size(); ++f) {
+    out.sequence.frames[f].objects.reserve(count[f]);
+    out.boxes[f].reserve(count[f]);
+  }
   for (int i = 0; i < br.rows(); ++i) {
-    const std::size_t f = indexOf.at(br.i64(i, 0));
+    const std::size_t f = frameOf[static_cast<std::size_t>(i)];
     out.sequence.frames[f].objects.push_back(boxFromRow(br, i, 3, location()));
     out.boxes[f].push_back({br.i64(i, 1), br.i64(i, 2)});
   }
@@ -153,9 +162,9 @@ StoredFrame PgStore::loadFrame(const std::string& name, std::size_t frame) {
 }
 
 BoxCommit PgStore::currentBox(std::int64_t id) {
-  const Result r = conn_.exec(
-      std::string("SELECT version, ") + kBoxColumns + " FROM lidarlabel.boxes WHERE id = $1",
-      {number(id)}, true);
+  static const std::string sql =
+      std::string("SELECT version, ") + kBoxColumns + " FROM lidarlabel.boxes WHERE id = $1";
+  const Result r = conn_.execPrepared("current_box", sql, {number(id)}, true);
   if (r.rows() == 0) return {false, {id, 0}, std::nullopt};
   return {false, {id, r.i64(0, 0)}, boxFromRow(r, 0, 1, location())};
 }
@@ -173,14 +182,15 @@ BoxCommit PgStore::commitBox(const std::string& name, std::size_t frame, const B
     std::vector<Param> params =
         withBox({number(std::int64_t{seq}), number(std::int64_t(frame))}, *c.object);
     params.push_back(c.clientKey.empty() ? null() : text(c.clientKey));
-    const Result r = conn_.exec(
-        std::string("WITH f AS (SELECT id, sequence_id FROM lidarlabel.frames WHERE sequence_id "
-                    "= $1 AND idx = $2), t AS (INSERT INTO lidarlabel.tracks SELECT sequence_id, "
-                    "$3::int FROM f ON CONFLICT DO NOTHING) INSERT INTO lidarlabel.boxes "
-                    "(sequence_id, frame_id, client_key, ") +
-            kBoxColumns + ") SELECT f.sequence_id, f.id, $19, " + kBoxValues +
-            " FROM f ON CONFLICT (client_key) DO NOTHING RETURNING id, version",
-        params);
+    static const std::string sql =
+        std::string(
+            "WITH f AS (SELECT id, sequence_id FROM lidarlabel.frames WHERE sequence_id "
+            "= $1 AND idx = $2), t AS (INSERT INTO lidarlabel.tracks SELECT sequence_id, "
+            "$3::int FROM f ON CONFLICT DO NOTHING) INSERT INTO lidarlabel.boxes "
+            "(sequence_id, frame_id, client_key, ") +
+        kBoxColumns + ") SELECT f.sequence_id, f.id, $19, " + kBoxValues +
+        " FROM f ON CONFLICT (client_key) DO NOTHING RETURNING id, version";
+    const Result r = conn_.execPrepared("insert_box", sql, params);
     if (r.rows() == 1) return {true, {r.i64(0, 0), r.i64(0, 1)}, std::nullopt};
     if (!c.clientKey.empty()) {  // a replay: the box of this key is already there
       const Result k = conn_.exec("SELECT id, version FROM lidarlabel.boxes WHERE client_key = $1",
@@ -190,18 +200,22 @@ BoxCommit PgStore::commitBox(const std::string& name, std::size_t frame, const B
     throw ServerError(location(), where, "no such frame");
   }
   if (!c.object) {
-    const Result r = conn_.exec("DELETE FROM lidarlabel.boxes WHERE id = $1 AND version = $2",
-                                {number(c.id), number(c.expectedVersion)});
+    const Result r = conn_.execPrepared(
+        "delete_box", "DELETE FROM lidarlabel.boxes WHERE id = $1 AND version = $2",
+        {number(c.id), number(c.expectedVersion)});
     if (std::strcmp(PQcmdTuples(r.raw()), "1") == 0) return {true, {c.id, 0}, std::nullopt};
     return currentBox(c.id);
   }
-  const Result r = conn_.exec(
-      std::string("WITH t AS (INSERT INTO lidarlabel.tracks SELECT sequence_id, $3::int FROM "
-                  "lidarlabel.boxes WHERE id = $1 ON CONFLICT DO NOTHING) "
-                  "UPDATE lidarlabel.boxes SET (") +
-          kBoxColumns + ") = (" + kBoxValues +
-          "), version = version + 1 WHERE id = $1 AND version = $2 RETURNING version",
-      withBox({number(c.id), number(c.expectedVersion)}, *c.object));
+  // One statement, prepared once: the track id is registered and the box compared-and-set.
+  static const std::string sql =
+      std::string(
+          "WITH t AS (INSERT INTO lidarlabel.tracks SELECT sequence_id, $3::int FROM "
+          "lidarlabel.boxes WHERE id = $1 ON CONFLICT DO NOTHING) "
+          "UPDATE lidarlabel.boxes SET (") +
+      kBoxColumns + ") = (" + kBoxValues +
+      "), version = version + 1 WHERE id = $1 AND version = $2 RETURNING version";
+  const Result r = conn_.execPrepared(
+      "update_box", sql, withBox({number(c.id), number(c.expectedVersion)}, *c.object));
   if (r.rows() == 1) return {true, {c.id, r.i64(0, 0)}, std::nullopt};
   return currentBox(c.id);
 }

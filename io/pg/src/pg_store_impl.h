@@ -1,6 +1,7 @@
 #pragma once
 // The server Store (pg_store.h); its methods are split by topic: pg_store.cpp (load, commits),
-// pg_import.cpp (bulk import), pg_tasks.cpp (tasks, notifications). Private to lidarlabel_io_pg.
+// pg_import.cpp (bulk import), pg_tasks.cpp (tasks, notifications), pg_batch.cpp (batch
+// workers' claims). Private to lidarlabel_io_pg.
 #include <map>
 
 #include "lidarlabel/io/pg_store.h"
@@ -28,6 +29,13 @@ class PgStore final : public ServerStore {
   std::optional<ServerTask> claimTask(const std::string& stage, int leaseSeconds) override;
   bool heartbeat(int taskId, int leaseSeconds) override;
   std::string moveTask(int taskId, const std::string& action) override;
+  std::optional<ServerTask> claimTaskFor(const std::string& stage, int leaseSeconds,
+                                         const std::string& sequence,
+                                         const std::string& token) override;
+  bool heartbeatFor(int taskId, int leaseSeconds, const std::string& token) override;
+  std::string finishTask(const ServerTask& task, const std::string& token,
+                         const std::string& action,
+                         const std::vector<std::vector<ObjectAnnotation>>* automatic) override;
   std::int64_t openIssue(const std::string& sequence, std::size_t frame, std::int64_t boxId,
                          const std::optional<Eigen::Vector3d>& position,
                          const std::string& text) override;
@@ -39,6 +47,7 @@ class PgStore final : public ServerStore {
   std::vector<std::int64_t> frameRowIds(const std::string& sequence) override;  // pg_frames.cpp
   std::int64_t sequenceId(const std::string& sequence) override;
   std::uint32_t reserveTrackIds(const std::string& sequence, std::uint32_t count) override;
+  int notificationSocket() override { return PQsocket(conn_.raw()); }
 
  private:
   struct SequenceRow {
@@ -51,6 +60,9 @@ class PgStore final : public ServerStore {
   // The current value of a box (conflict answers); empty when it does not exist.
   BoxCommit currentBox(std::int64_t id);
   std::vector<ServerChange> drainNotifications();
+  // Reads what arrived on the socket; after a lost connection, reconnects and returns the
+  // RECONNECTED changes. Throws when the server cannot be reached.
+  std::vector<ServerChange> consumeNotifications();
 
   Connection conn_;
   std::map<std::string, SequenceRow> sequenceCache_;

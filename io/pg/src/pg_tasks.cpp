@@ -90,15 +90,27 @@ std::vector<ServerChange> PgStore::drainNotifications() {
   return out;
 }
 
+std::vector<ServerChange> PgStore::consumeNotifications() {
+  if (PQstatus(conn_.raw()) == CONNECTION_OK && PQconsumeInput(conn_.raw()) == 1)
+    return drainNotifications();
+  std::vector<ServerChange> out = drainNotifications();  // what arrived before the loss
+  conn_.reconnectIfLost();                               // throws when the server cannot be reached
+  if (PQstatus(conn_.raw()) != CONNECTION_OK) conn_.fail("notifications");
+  for (const char* table : {"boxes", "point_labels", "frames"}) {
+    ServerChange c;
+    c.table = table;
+    c.op = "RECONNECTED";
+    c.bulk = true;
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
 std::vector<ServerChange> PgStore::pollChanges(int timeoutMs) {
-  if (PQconsumeInput(conn_.raw()) == 0) conn_.fail("notifications");
-  std::vector<ServerChange> out = drainNotifications();
+  std::vector<ServerChange> out = consumeNotifications();
   if (!out.empty() || timeoutMs <= 0) return out;
   pollfd p{PQsocket(conn_.raw()), POLLIN, 0};
-  if (::poll(&p, 1, timeoutMs) > 0) {
-    if (PQconsumeInput(conn_.raw()) == 0) conn_.fail("notifications");
-    out = drainNotifications();
-  }
+  if (::poll(&p, 1, timeoutMs) > 0) out = consumeNotifications();
   return out;
 }
 

@@ -12,10 +12,13 @@ using ServerSchema = ServerTest;
 
 TEST_F(ServerSchema, InitAndMigrateOnAnInitialisedDatabaseChangeNothing) {
   const int v = serverSchemaVersion();
+  pg::Connection c(ownerUri());
+  const std::string applied = "SELECT count(*), max(version) FROM lidarlabel.schema_version";
+  const std::int64_t migrations = c.exec(applied).i64(0, 0);  // numbers may have gaps
   EXPECT_EQ(initServer(ownerUri()), std::make_pair(v, v));
   EXPECT_EQ(migrateServer(ownerUri()), std::make_pair(v, v));
-  pg::Connection c(ownerUri());
-  EXPECT_EQ(c.exec("SELECT count(*) FROM lidarlabel.schema_version").i64(0, 0), v);
+  EXPECT_EQ(c.exec(applied).i64(0, 0), migrations);
+  EXPECT_EQ(c.exec(applied).i64(0, 1), v);
 }
 
 TEST_F(ServerSchema, AnUninitialisedDatabaseNamesServerInit) {

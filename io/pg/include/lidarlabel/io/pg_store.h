@@ -53,10 +53,18 @@ struct ServerTask {
   std::string stage;  // annotate, review, qa, done
 };
 
+// A server sequence location "postgresql://host/database/dataset/sequence[?params]" split into
+// the database URI ("postgresql://host/database[?params]") and "dataset/sequence". Throws
+// ServerError naming the location when it names no sequence.
+std::pair<std::string, std::string> splitServerSequenceLocation(const std::string& location);
+
 // One change another client committed: ids and versions only (no geometry, no labels).
 struct ServerChange {
   std::string table;  // boxes, point_labels, frames
-  std::string op;     // INSERT, UPDATE, DELETE
+  // INSERT, UPDATE, DELETE; RECONNECTED: the connection had been lost and was re-opened (with
+  // its LISTEN), changes in between were not heard; comes as one bulk change per notified table
+  // (boxes, point_labels, frames).
+  std::string op;
   std::int64_t sequenceId = 0, frameId = 0, id = 0, version = 0;
   bool bulk = false;    // more than 50 rows changed at once: reload the sequence
   std::string payload;  // the notification text as received
@@ -91,6 +99,27 @@ class ServerStore : public Store {
   // Returns the new stage.
   virtual std::string moveTask(int taskId, const std::string& action) = 0;
 
+  // Batch workers (lidarlabel-cli prelabel|check|export ... --claim). Several may run as one
+  // login role, so each marks its claims with a token of its own (unique per run).
+  // The first free or expired task of `stage`, of sequence `sequence` ("dataset/sequence"; ""
+  // = any), claimed under `token`: never a task someone holds with a live lease, not even the
+  // caller's own. Empty when nothing is left.
+  virtual std::optional<ServerTask> claimTaskFor(const std::string& stage, int leaseSeconds,
+                                                 const std::string& sequence,
+                                                 const std::string& token) = 0;
+  // Extends the lease of the claim made under `token`; false once it is no longer that claim
+  // (expired and taken by someone else, or moved).
+  virtual bool heartbeatFor(int taskId, int leaseSeconds, const std::string& token) = 0;
+  // Finishes a task claimed under `token`, all-or-nothing in one transaction: when `automatic`
+  // is given (automatic[i] = the boxes of frame task.firstFrame + i, track ids from 1), the
+  // task's frames lose their automatic boxes (provenance "automatic"; other boxes stay) and get
+  // these, track ids moved above the sequence's highest so that two tasks never share one; then
+  // the task moves with `action` (moveTask). Returns the new stage. A claim that is no longer
+  // this token's changes nothing: ServerError with sqlstate "55000" ("lost claim").
+  virtual std::string finishTask(
+      const ServerTask& task, const std::string& token, const std::string& action,
+      const std::vector<std::vector<ObjectAnnotation>>* automatic = nullptr) = 0;
+
   // Issues: anyone may open one and comment on frames they see (annotators: their task's);
   // reviewers, QA and admins resolve them.
   virtual std::int64_t openIssue(const std::string& sequence, std::size_t frame, std::int64_t boxId,
@@ -101,6 +130,10 @@ class ServerStore : public Store {
   virtual std::vector<ServerIssue> issues(const std::string& sequence) = 0;
 
   // Live changes: listen() once, then pollChanges waits up to timeoutMs for notifications.
+  // pollChanges(0) only reads what already arrived on the socket (no round trip to the server).
+  // A connection the server dropped is re-opened and listening again before pollChanges returns
+  // (the RECONNECTED bulk changes say so); ServerError when the server cannot be reached (the
+  // next call tries again).
   virtual void listen() = 0;
   virtual std::vector<ServerChange> pollChanges(int timeoutMs) = 0;
 
@@ -111,6 +144,10 @@ class ServerStore : public Store {
   // Reserves `count` consecutive track ids of the sequence that nobody has used or been given
   // (below 65,536) and returns the first: two desks creating tracks at once never collide.
   virtual std::uint32_t reserveTrackIds(const std::string& sequence, std::uint32_t count) = 0;
+  // The connection's socket, for an event loop to watch instead of polling on a timer (e.g. a
+  // QSocketNotifier): when it is readable, call pollChanges(0). -1 when not connected. A
+  // reconnect opens a new socket: compare after each pollChanges and watch the new one.
+  virtual int notificationSocket() = 0;
 };
 
 }  // namespace lidarlabel
