@@ -13,10 +13,10 @@ endif()
 
 # lidarlabel_sanitizer_environment(<out-var>): the ENVIRONMENT a test of the sanitizer build
 # runs with (empty when LIDARLABEL_SANITIZE is OFF). One entry, so it survives being passed
-# through gtest_discover_tests(PROPERTIES ...). exitcode=23 (a sanitizer option shared by ASan,
-# LSan and UBSan, read from LSAN_OPTIONS after ASAN_OPTIONS): a report ends the process with 23,
-# which no test expects, so a test that expects a program to fail with 1 (e.g. a CLI error) still
-# fails when that program leaks or trips a sanitizer instead.
+# through gtest_discover_tests(PROPERTIES ...). exitcode=23: a leak report ends the process with
+# 23, which no test expects, so a test that expects a program to fail with 1 (e.g. a CLI error)
+# still fails when that program leaks. (ASan and UBSan errors take their exit status from
+# UBSAN_OPTIONS, which scripts/sanitize.sh sets to the same 23.)
 function(lidarlabel_sanitizer_environment out)
   if(LIDARLABEL_SANITIZE)
     set(${out}

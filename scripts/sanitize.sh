@@ -36,10 +36,12 @@ fi
 built=$(date +%s)
 child_cpu built_cpu
 
-# The tests carry LSAN_OPTIONS (suppressions) themselves (cmake/Sanitizers.cmake); these make
-# the other settings explicit for everything ctest starts, the CLI processes included.
+# The tests carry LSAN_OPTIONS (suppressions, exit status 23 on a leak) themselves
+# (cmake/Sanitizers.cmake); these make the other settings explicit for everything ctest starts,
+# the CLI processes included. exitcode=23 in UBSAN_OPTIONS is the exit status of an ASan or UBSan
+# error (the runtime reads it from there, not from ASAN_OPTIONS): no test expects 23.
 export ASAN_OPTIONS="halt_on_error=1:detect_leaks=1:abort_on_error=0"
-export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
+export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:exitcode=23"
 export LSAN_OPTIONS="suppressions=$here/tests/sanitizers/lsan.supp:print_suppressions=0"
 log="$build/sanitize-ctest.log"
 set +e
