@@ -13,12 +13,30 @@ endif()
 
 # lidarlabel_sanitizer_environment(<out-var>): the ENVIRONMENT a test of the sanitizer build
 # runs with (empty when LIDARLABEL_SANITIZE is OFF). One entry, so it survives being passed
-# through gtest_discover_tests(PROPERTIES ...).
+# through gtest_discover_tests(PROPERTIES ...). exitcode=23: a leak report ends the process with
+# 23, which no test expects, so a test that expects a program to fail with 1 (e.g. a CLI error)
+# still fails when that program leaks. (ASan and UBSan errors take their exit status from
+# UBSAN_OPTIONS, which scripts/sanitize.sh sets to the same 23.)
 function(lidarlabel_sanitizer_environment out)
   if(LIDARLABEL_SANITIZE)
-    set(${out} "LSAN_OPTIONS=suppressions=${LIDARLABEL_LSAN_SUPPRESSIONS}:print_suppressions=0"
+    set(${out}
+        "LSAN_OPTIONS=suppressions=${LIDARLABEL_LSAN_SUPPRESSIONS}:print_suppressions=0:exitcode=23"
         PARENT_SCOPE)
   else()
     set(${out} "" PARENT_SCOPE)
+  endif()
+endfunction()
+
+# lidarlabel_sanitizer_pin_gl_driver(<target>): in the sanitizer build, links
+# tests/sanitizers/gl_driver_pin.cpp into <target> (a program that opens a GL context), which
+# keeps Mesa's driver loaded until exit so LeakSanitizer can attribute (or scan) its memory; see
+# that file. Nothing in other builds. Linked into the program itself rather than preloaded: an
+# LD_PRELOAD library would have to come after libasan in every process the tests start (cmake,
+# PostgreSQL, the CLI), which would then all run under ASan or fail its link-order check.
+function(lidarlabel_sanitizer_pin_gl_driver target)
+  if(LIDARLABEL_SANITIZE)
+    target_sources(${target} PRIVATE
+                   ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/../tests/sanitizers/gl_driver_pin.cpp)
+    target_link_libraries(${target} PRIVATE ${CMAKE_DL_LIBS})
   endif()
 endfunction()
