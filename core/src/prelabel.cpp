@@ -60,6 +60,11 @@ bool isStructure(const PointCloud& cloud, const GroundResult& ground,
   if (cu.bottom > config.maxBottom + config.bottomPerMetre * range && cu.occludedBelow < 0.5f)
     return true;
   if (config.rejectTallStructure && cu.continuesAbove) return true;
+  if (!isPerson(rule.className)) {
+    const SurfaceScatter sc = surfaceScatter(cloud, members, config.scatter);
+    if (sc.samples >= config.minScatterSamples && sc.variation > config.maxVehicleScatter)
+      return true;
+  }
   if (rule.className == "car" &&
       std::max(observed.size.x(), observed.size.y()) >= config.profileMinLength &&
       endHeightRatio(cloud, ground, members, observed) > config.maxCarEndRatio)

@@ -126,5 +126,47 @@ TEST(ObjectCues, ACarsEndsAreLowerThanItsRoofButAHedgesAreNot) {
             0.9f);
 }
 
+std::vector<std::uint32_t> allOf(const PointCloud& c) {
+  std::vector<std::uint32_t> all(c.size());
+  std::iota(all.begin(), all.end(), 0u);
+  return all;
+}
+
+TEST(ObjectCues, ACarsSmoothSurfacesScatterLessThanABushOfTheSameSize) {
+  PointCloud car;
+  test::addVisibleSurface(car, test::carAt(15.0, 0.0, 0.3));
+  PointCloud bush;  // the same box filled with points spread through its volume
+  std::mt19937 rng(5);
+  std::uniform_real_distribution<double> u(-0.5, 0.5);
+  const Cuboid b = test::carAt(15.0, 0.0, 0.3);
+  for (std::size_t k = 0; k < car.size(); ++k) {
+    const Eigen::Vector3d p =
+        b.center + b.rotation() * Eigen::Vector3d(u(rng), u(rng), u(rng)).cwiseProduct(b.size);
+    bush.push(static_cast<float>(p.x()), static_cast<float>(p.y()), static_cast<float>(p.z()),
+              0.2f);
+  }
+  const SurfaceScatter sc = surfaceScatter(car, allOf(car));
+  const SurfaceScatter sb = surfaceScatter(bush, allOf(bush));
+  EXPECT_GT(sc.samples, 100u);
+  EXPECT_GT(sb.samples, 100u);
+  EXPECT_LT(sc.variation, 0.02f);  // flat faces; edges are a minority
+  EXPECT_GT(sb.variation, 0.1f);   // ~0.14 for points filling a box
+}
+
+TEST(ObjectCues, ScatterNeighbourhoodsGrowWithRangeAndTooFewPointsLeaveTheCueUnknown) {
+  PointCloud near, far;
+  test::addVisibleSurface(near, test::carAt(10.0, 0.0, 0.0));
+  test::addVisibleSurface(far, test::carAt(40.0, 0.0, 0.0));
+  EXPECT_NEAR(surfaceScatter(near, allOf(near)).radius, 0.25f, 1e-6f);
+  const float farRadius = surfaceScatter(far, allOf(far)).radius;  // 0.012 x ~39.4 m
+  EXPECT_GT(farRadius, 0.45f);
+  EXPECT_LT(farRadius, 0.49f);
+  PointCloud few;
+  for (int k = 0; k < 5; ++k) few.push(10.f + 0.01f * static_cast<float>(k), 0.f, 0.f, 0.2f);
+  const SurfaceScatter s = surfaceScatter(few, allOf(few));
+  EXPECT_EQ(s.samples, 0u);
+  EXPECT_EQ(s.variation, 0.f);
+}
+
 }  // namespace
 }  // namespace lidarlabel

@@ -1,6 +1,7 @@
 #include "lidarlabel/core/prelabel.h"
 
 #include <cmath>
+#include <random>
 #include <set>
 
 #include <gtest/gtest.h>
@@ -115,4 +116,29 @@ TEST(Prelabel, AMovingTrackHeadsWhereItTravelsInEveryFrameEvenAgainstItsShape) {
     EXPECT_LT(std::abs(angleDiff(out.frames[f].objects[0].box.yaw, 0.0)), M_PI / 2)
         << "frame " << f;
   }
+}
+
+TEST(Prelabel, AVehicleSizedBushIsDroppedByItsScatterButACarIsKept) {
+  // A car and, beside it, a car-sized clump of returns spread through its volume (a hedge).
+  const Cuboid car = carAt(12, 4, 0.3);
+  const Cuboid bush = carAt(14, -6, 0.0, {4.0, 1.8, 1.4});
+  PointCloud cloud = carScene({car});
+  std::mt19937 rng(11);
+  std::uniform_real_distribution<double> u(-0.5, 0.5);
+  for (int k = 0; k < 1500; ++k) {
+    const Eigen::Vector3d p =
+        bush.center + Eigen::Vector3d(u(rng), u(rng), u(rng)).cwiseProduct(bush.size);
+    cloud.push(static_cast<float>(p.x()), static_cast<float>(p.y()), static_cast<float>(p.z()),
+               0.2f);
+  }
+  PrelabelConfig config;
+  config.maxSeeThroughVehicle = 1.f;  // only the scatter tells the bush from a car here
+  config.maxCarEndRatio = 2.f;
+  config.maxVehicleScatter = 1.f;  // off: both are taken for cars
+  const GroundResult ground = exactGround(cloud);
+  EXPECT_GE(bestIoU(detectObjects(cloud, ground, defaultOntology(), config), bush), 0.5);
+  config.maxVehicleScatter = PrelabelConfig{}.maxVehicleScatter;
+  const auto objs = detectObjects(cloud, ground, defaultOntology(), config);
+  EXPECT_LT(bestIoU(objs, bush), 0.1);
+  EXPECT_GE(bestIoU(objs, car), 0.7);
 }

@@ -90,4 +90,27 @@ float endHeightRatio(const PointCloud& cloud, const GroundResult& ground,
                      const std::vector<std::uint32_t>& members, const Cuboid& box,
                      double endShare = 0.15);
 
+// Surface scatter: a vehicle's returns lie on a few smooth surfaces (sides, bonnet, roof); the
+// returns of a hedge or a bush are scattered through its volume. Around every k-th point of the
+// cluster, k = max(1, points / maxSamples) (so between maxSamples and 2 x maxSamples samples for
+// larger clusters, all points for smaller ones), the neighbours within radius = max(minRadius,
+// radiusPerMetre x the cluster's BEV range) — a few scan rings at any range — give a covariance
+// whose surface variation l0 / (l0 + l1 + l2) (eigenvalues l0 <= l1 <= l2) is 0 on a plane and 1/3
+// for points spread evenly in all directions. The cue is its median over the samples with
+// minNeighbours or more neighbours (edges and wheel arches, two surfaces in one neighbourhood, are
+// a minority on a vehicle).
+struct ScatterConfig {
+  double minRadius = 0.25;        // metres
+  double radiusPerMetre = 0.012;  // metres of radius per metre of range
+  std::size_t minNeighbours = 8;
+  std::size_t maxSamples = 128;
+};
+struct SurfaceScatter {
+  float variation = 0.f;    // 0..1/3 (median), see above; 0 when samples == 0
+  std::size_t samples = 0;  // samples with enough neighbours (0: cue unknown)
+  float radius = 0.f;       // metres
+};
+SurfaceScatter surfaceScatter(const PointCloud& cloud, const std::vector<std::uint32_t>& members,
+                              const ScatterConfig& config = {});
+
 }  // namespace lidarlabel

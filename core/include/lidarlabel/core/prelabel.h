@@ -71,7 +71,15 @@ struct PrelabelConfig {
   // A "car" seen along 3+ m whose ends are as high as its middle (end height / top above this)
   // is a hedge, fence or wall section: cars have a bonnet and a boot below the roof.
   float maxCarEndRatio = 0.9f;
-  float profileMinLength = 3.0f;    // metres of observed length for the profile test
+  float profileMinLength = 3.0f;  // metres of observed length for the profile test
+  // Surface scatter (object_cues.h): a vehicle (car, van, truck, bus, tram) whose returns are
+  // scattered through its volume like a hedge's or a bush's (median surface variation above
+  // maxVehicleScatter, from at least minScatterSamples neighbourhoods) is vegetation. Not for
+  // pedestrians and cyclists (limbs, spokes and riders scatter too). Tuning frame: vehicles
+  // <= 0.038, vegetation clumps and a trunk taken for vehicles 0.065-0.114.
+  ScatterConfig scatter;
+  float maxVehicleScatter = 0.055f;
+  std::size_t minScatterSamples = 10;
   bool rejectTallStructure = true;  // clusters that continue above the band (poles, trunks, walls)
   bool headingFromShape = true;     // car/van heading from the cabin position (object_cues.h)
   // Heading from motion: a confirmed track faster than this (m/s, world frame) gets the heading
