@@ -52,6 +52,7 @@ sim::SimulationConfig configFrom(const Args& args) {
   c.scene.objects = toInt(args.intOr("objects", c.scene.objects), "objects");
   c.scene.egoSpeed = args.doubleOr("ego-speed", c.scene.egoSpeed);
   c.semanticKittiFiles = args.flag("semantic-kitti");
+  c.scene.clutter.enabled = args.flag("clutter");
   const std::string bad = sim::validate(c);
   if (!bad.empty()) throw UsageError(bad);
   return c;
@@ -62,7 +63,7 @@ int runSimulate(const std::vector<std::string>& argv) {
       argv,
       {"out", "frames", "seed", "beams", "azimuth-steps", "points-per-frame", "fov-up", "fov-down",
        "min-range", "max-range", "range-noise", "dropout", "objects", "ego-speed"},
-      {"semantic-kitti"});
+      {"semantic-kitti", "clutter"});
   if (!args.positional().empty())
     throw UsageError("unexpected argument '" + args.positional()[0] + "'");
   const auto out = args.value("out");
@@ -86,7 +87,7 @@ Command simulateCommand() {
       "         [--azimuth-steps N=1800 | --points-per-frame RAYS] [--fov-up DEG=2]\n"
       "         [--fov-down DEG=-24.9] [--min-range M=1] [--max-range M=120]\n"
       "         [--range-noise M=0.02] [--dropout P=0.01] [--objects N=60] [--ego-speed MPS=8]\n"
-      "         [--semantic-kitti]\n"
+      "         [--clutter] [--semantic-kitti]\n"
       "Same options and seed -> byte-identical folder on any machine. DIR is replaced\n"
       "atomically; an existing DIR must be empty or an earlier simulator output.\n"
       "See docs/simulator.md.",

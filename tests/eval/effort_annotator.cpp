@@ -14,6 +14,7 @@
 #include "lidarlabel/core/assignment.h"
 #include "lidarlabel/core/box_edit.h"
 #include "lidarlabel/core/box_iou.h"
+#include "lidarlabel/core/interpolation.h"
 
 namespace lidarlabel::eval {
 
@@ -76,7 +77,9 @@ std::vector<Candidate> candidates(const Cuboid& box, const SeenObject& object,
 class Session {
  public:
   Session(Editor& editor, const std::vector<SeenFrame>& frames, const AnnotatorConfig& config)
-      : ed_(editor), frames_(frames), cfg_(config) {}
+      : ed_(editor), frames_(frames), cfg_(config) {
+    findMovers();
+  }
 
   void frame(std::size_t f) {
     const SeenFrame& seen = frames_[f];
@@ -93,12 +96,14 @@ class Session {
       const SeenObject& o = seen.required[k];
       std::optional<ObjectId> id;
       if (match[k] >= 0) id = idByTruth(o);
+      const bool created = !id;
       if (!id) id = create(o);
       if (!id) {
         res_.unresolved++;
         continue;
       }
       const Outcome r = fix(f, *id, o, done);
+      if (created && r.good && keyframing()) keyframeLast(f, o);
       if (!r.good) res_.unresolved++;
       if (r.geometryEdited) corrected.insert(idOf_[o.gtId]);
       done.insert(idOf_[o.gtId]);
@@ -111,6 +116,41 @@ class Session {
 
  private:
   void count(const std::string& kind) { res_.counts[kind]++; }
+
+  bool keyframing() const { return !cfg_.automation && cfg_.trackIds && cfg_.keyframeMovers; }
+
+  // What a person sees scrubbing the timeline: which objects move in the world (their centre's
+  // world displacement between their first and last required frame), and each one's last frame.
+  void findMovers() {
+    const Sequence& seq = ed_.document().sequence();
+    std::map<std::uint32_t, Eigen::Vector3d> first;
+    for (std::size_t f = 0; f < frames_.size(); ++f)
+      for (const SeenObject& o : frames_[f].required) {
+        const Eigen::Vector3d w = egoPoseOf(seq, f) * o.truth.center;
+        first.emplace(o.gtId, w);
+        lastFrame_[o.gtId] = f;
+        if ((w - first[o.gtId]).head<2>().norm() > cfg_.moverDistance) movers_.insert(o.gtId);
+      }
+  }
+
+  // Manual keyframing of a moving object just boxed in frame f: its box in its last frame (a
+  // default box there, edited, given the track's id), then the frames between interpolated.
+  void keyframeLast(std::size_t f, const SeenObject& o) {
+    if (!movers_.count(o.gtId)) return;
+    const std::size_t last = lastFrame_[o.gtId];
+    const ObjectId id = idOf_[o.gtId];
+    Document& doc = ed_.document();
+    if (last <= f + 1 || doc.object(last, id) != nullptr) return;
+    const SeenObject* there = nullptr;
+    for (const SeenObject& c : frames_[last].required)
+      if (c.gtId == o.gtId) there = &c;
+    doc.setCurrentFrame(last, false);
+    const std::optional<ObjectId> made = there ? create(*there) : std::nullopt;
+    // The frame's own objects are matched and judged when the annotator gets there.
+    if (made) fix(last, *made, *there, {});
+    doc.setCurrentFrame(f, false);
+    if (made && ed_.interpolate(id) > 0) count("interpolate");
+  }
 
   bool inScope(const Cuboid& b) const {
     if (!cfg_.cameraViewOnly) return true;
@@ -367,19 +407,34 @@ class Session {
     return true;
   }
 
+  // A later frame holds a box of the track (a keyframe the interpolation fills up to).
+  bool boxLater(std::size_t f, ObjectId id) const {
+    for (std::size_t g = f + 1; g < frames_.size(); ++g)
+      if (ed_.document().object(g, id) != nullptr) return true;
+    return false;
+  }
+
   // Automation: the tracks corrected in this frame whose later boxes are not all good, and the
   // objects of the next frame without a box there, are propagated from this frame to the end of
-  // the sequence in one action (the tracker re-fits the corrected size). Manual: the objects
-  // missing in the next frame get copies there.
+  // the sequence in one action (the tracker re-fits the corrected size). Manual: a moving
+  // object's track corrected here (a new keyframe) is interpolated again when a later box is not
+  // good; the objects missing in the next frame get copies there.
   void carryForward(std::size_t f, const std::set<ObjectId>& corrected) {
     Document& doc = ed_.document();
     if (f + 1 >= doc.frameCount()) return;
     std::set<ObjectId> ids;
-    for (const auto& [gt, id] : idOf_)
-      if (cfg_.automation && corrected.count(id) && !laterFramesGood(f, id, gt)) ids.insert(id);
+    for (const auto& [gt, id] : idOf_) {
+      if (!corrected.count(id) || laterFramesGood(f, id, gt)) continue;
+      if (cfg_.automation)
+        ids.insert(id);
+      else if (keyframing() && movers_.count(gt) && boxLater(f, id) && ed_.interpolate(id) > 0)
+        count("interpolate");
+    }
     for (const SeenObject& o : frames_[f + 1].required) {
       const auto known = idOf_.find(o.gtId);
       if (known == idOf_.end() || doc.object(f, known->second) == nullptr) continue;
+      // An interpolated box of a moving object is fixed there, not replaced by a lagging copy.
+      if (keyframing() && movers_.count(o.gtId) && doc.object(f + 1, known->second)) continue;
       bool covered = false;
       for (const ObjectAnnotation& b : doc.objects(f + 1))
         covered = covered || iou3d(b.box, o.truth) >= 0.5;
@@ -399,8 +454,10 @@ class Session {
   const std::vector<SeenFrame>& frames_;
   AnnotatorConfig cfg_;
   AnnotatorResult res_;
-  std::map<std::uint32_t, ObjectId> idOf_;        // real object -> the annotator's track id
-  std::map<std::uint32_t, ObjectId> matchedIds_;  // this frame: real object -> box id on it
+  std::map<std::uint32_t, ObjectId> idOf_;          // real object -> the annotator's track id
+  std::map<std::uint32_t, ObjectId> matchedIds_;    // this frame: real object -> box id on it
+  std::set<std::uint32_t> movers_;                  // real objects that move in the world
+  std::map<std::uint32_t, std::size_t> lastFrame_;  // real object -> its last required frame
 };
 
 }  // namespace

@@ -30,11 +30,18 @@ struct SeenFrame {
 };
 
 struct AnnotatorConfig {
-  bool automation = true;   // false: no one-click fit, no propagation (the manual baseline)
-  bool trackIds = true;     // false: frames are independent (detection only)
-  double goodIoU = 0.7;     // 3D IoU a box must reach
-  double overlapIoU = 0.1;  // a box overlapping an object this much is "that object's box"
-  int maxEditsPerBox = 80;  // safety stop of the refinement loop
+  bool automation = true;  // false: no one-click fit, no propagation (the manual baseline)
+  // Manual baseline only (automation false, trackIds true): an object that moves in the world is
+  // keyframed at its first and last frame (default box + edits each) and the frames between are
+  // filled by the Editor's keyframe interpolation; a frame whose interpolated box is not good gets
+  // a keyframe there and the rest of the track is interpolated again. Objects that stay put are
+  // copied to the next frame. false: every object is copied frame to frame.
+  bool keyframeMovers = true;
+  double moverDistance = 0.5;  // metres of world displacement (first to last frame) = "moves"
+  bool trackIds = true;        // false: frames are independent (detection only)
+  double goodIoU = 0.7;        // 3D IoU a box must reach
+  double overlapIoU = 0.1;     // a box overlapping an object this much is "that object's box"
+  int maxEditsPerBox = 80;     // safety stop of the refinement loop
   // A good automatic box needs no interaction (the stop rule asks for good boxes, not accepted
   // ones); true: the annotator presses accept on each (counted as "accept").
   bool acceptGoodBoxes = false;
@@ -45,8 +52,8 @@ struct AnnotatorConfig {
 
 // Interactions by kind ("accept", "delete", "one-click fit", "default box", "nudge position",
 // "nudge yaw", "nudge size", "drag face", "set class", "set track id", "flip heading",
-// "propagate", "copy to next frame", and the whole-track actions "delete track", "end track",
-// "set track class", "flip track heading").
+// "propagate", "copy to next frame", "interpolate", and the whole-track actions "delete track",
+// "end track", "set track class", "flip track heading").
 using InteractionCounts = std::map<std::string, int>;
 
 struct AnnotatorResult {

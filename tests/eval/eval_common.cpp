@@ -90,13 +90,14 @@ bool haveSimulator() {
 #endif
 }
 
-SyntheticSequence syntheticSequence(std::uint64_t seed, int frames) {
+SyntheticSequence syntheticSequence(std::uint64_t seed, int frames, bool clutter) {
   SyntheticSequence s;
-  s.name = "synthetic seed " + std::to_string(seed);
+  s.name = "synthetic seed " + std::to_string(seed) + (clutter ? " (clutter)" : "");
 #ifdef LIDARLABEL_HAVE_SIM
   sim::SimulationConfig config;
   config.seed = seed;
   config.frames = frames;
+  config.scene.clutter.enabled = clutter;
   const sim::Scene scene = sim::makeScene(config);
   for (int i = 0; i < frames; ++i) {
     sim::SimFrame sf = sim::simulateFrame(scene, config.sensor, i);
@@ -112,6 +113,7 @@ SyntheticSequence syntheticSequence(std::uint64_t seed, int frames) {
 #else
   (void)seed;
   (void)frames;
+  (void)clutter;
 #endif
   return s;
 }

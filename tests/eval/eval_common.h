@@ -49,7 +49,8 @@ struct SyntheticSequence {
   std::vector<EvalFrame> frames;
 };
 bool haveSimulator();
-SyntheticSequence syntheticSequence(std::uint64_t seed, int frames);
+// clutter: the simulator's street clutter (SceneConfig::clutter, docs/simulator.md).
+SyntheticSequence syntheticSequence(std::uint64_t seed, int frames, bool clutter = false);
 
 // Points of each object (instance id == trackId) in a labelled frame.
 std::size_t instancePoints(const EvalFrame& f, std::uint32_t trackId);

@@ -18,7 +18,7 @@ void precisionSection(const std::vector<EvalFrame>& semantic, const std::vector<
 // --effort: the scripted annotator on the bundled KITTI frames and a simulated sequence; prints
 // the breakdown and the last line "effort interactions_per_box=... manual_per_box=... boxes=...
 // frames=...". Needs the app library (Editor) and a QCoreApplication.
-int effortMain(std::uint64_t seed, int frames);
+int effortMain(std::uint64_t seed, int frames, bool clutter);
 // Google Benchmark JSON files (--benchmark_format=json) -> one markdown table each.
 void speedSection(const std::vector<std::string>& jsonFiles);
 

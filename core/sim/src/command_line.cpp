@@ -38,6 +38,7 @@ std::string simulateCommandLine(const SimulationConfig& c) {
   opt("dropout", c.sensor.dropoutProb, d.sensor.dropoutProb);
   opt("objects", c.scene.objects, d.scene.objects);
   opt("ego-speed", c.scene.egoSpeed, d.scene.egoSpeed);
+  if (c.scene.clutter.enabled) s += " --clutter";
   if (c.semanticKittiFiles) s += " --semantic-kitti";
   return s;
 }

@@ -42,6 +42,18 @@ std::string validate(const SimulationConfig& c) {
   if (!finite(e.kerbHeight) || e.kerbHeight < 0 || e.kerbHeight > 0.4)
     return "kerb height must be in [0, 0.4] m";
   if (!finite(e.margin) || e.margin < 0 || e.margin > 2000) return "margin must be in [0, 2000] m";
+  const ClutterConfig& k = e.clutter;
+  const auto share = [&](double v) { return finite(v) && v >= 0 && v <= 1; };
+  if (!share(k.mirrorProb) || !share(k.hedgeShare) || !share(k.kerbWallShare) ||
+      !share(k.articulatedBusProb))
+    return "clutter probabilities and shares must be in [0, 1]";
+  if (k.busStopsPerSide < 0 || k.busStopsPerSide > 100) return "bus stops must be in 0..100";
+  if (!finite(k.cyclistHeightMin) || k.cyclistHeightMin < 1.2 ||
+      !(k.cyclistHeightMax >= k.cyclistHeightMin) || k.cyclistHeightMax > 2.3)
+    return "cyclist heights must satisfy 1.2 <= min <= max <= 2.3 m";
+  if (!(k.hedgeHeightMin > 0.2 && k.hedgeHeightMax >= k.hedgeHeightMin) ||
+      !(k.kerbWallHeightMin > 0.1 && k.kerbWallHeightMax >= k.kerbWallHeightMin))
+    return "hedge and kerb wall heights must be positive with min <= max";
   return "";
 }
 

@@ -74,6 +74,7 @@ void solidsHull(const std::vector<Solid>& solids, Eigen::Vector3d& lo, Eigen::Ve
   lo = Eigen::Vector3d::Constant(std::numeric_limits<double>::infinity());
   hi = -lo;
   for (const Solid& s : solids) {
+    if (!s.inBox) continue;
     Eigen::Vector3d h = s.halfSize;
     if (s.kind == ShapeKind::Box && s.yaw != 0.0) {
       const double c = std::abs(std::cos(s.yaw)), sn = std::abs(std::sin(s.yaw));

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numbers>
 
+#include "clutter.h"
 #include "lidarlabel/sim/classes.h"
 #include "objects.h"
 
@@ -185,9 +186,18 @@ std::string vehicleClass(Rng& rng, bool parked) {
   return u < 0.65 ? "car" : u < 0.8 ? "van" : u < 0.9 ? "truck" : "bus";
 }
 
+// The clutter's changes to a road user's shape (mirrors, articulated buses, cyclists' heights),
+// drawn from their own stream so that the traffic's draws stay as they were.
+void clutterShape(SceneObject& o, Rng& shapes, const ClutterConfig& c) {
+  if (!c.enabled) return;
+  if (o.className == "bus" && shapes.chance(c.articulatedBusProb)) makeArticulated(o.parts, shapes);
+  if (o.className == "cyclist") reshapeCyclist(o.parts, shapes, c);
+  if (shapes.chance(c.mirrorProb)) addMirrors(o.parts, o.className, shapes);
+}
+
 // One candidate road user of the given role (not yet checked for collisions).
-SceneObject candidate(ObjectRole role, Rng& rng, const std::vector<Route>& routes, Extent e,
-                      std::uint32_t id, const SceneConfig& c) {
+SceneObject candidate(ObjectRole role, Rng& rng, Rng& shapes, const std::vector<Route>& routes,
+                      Extent e, std::uint32_t id, const SceneConfig& c) {
   SceneObject o;
   o.trackId = id;
   o.role = role;
@@ -246,6 +256,7 @@ SceneObject candidate(ObjectRole role, Rng& rng, const std::vector<Route>& route
     o.profile = {rng.uniform(4, 7), -1, 0, 2.0};
     o.s0 = rng.uniform(20, 80 + e.xMax - e.xMin);
   }
+  clutterShape(o, shapes, c.clutter);
   return o;
 }
 
@@ -268,6 +279,16 @@ Scene makeScene(const SceneConfig& config, std::uint64_t seed) {
     addPoles(s, layout, side, e);
     addTrees(s, layout, side, e);
   }
+  std::vector<Footprint> obstacles;  // clutter where people walk
+  if (config.clutter.enabled) {
+    Rng clutter(mixSeed(seed, 4));
+    for (double side : {1.0, -1.0}) {
+      addHedges(s, clutter, side, e.xMin, e.xMax);
+      addKerbWalls(s, clutter, side, e.xMin, e.xMax, obstacles);
+      addBusStops(s, clutter, side, e.xMin + config.margin * 0.6, e.xMax - config.margin * 0.6,
+                  obstacles);
+    }
+  }
 
   Planner planner;
   planner.egoSpeed = config.egoSpeed;
@@ -276,8 +297,10 @@ Scene makeScene(const SceneConfig& config, std::uint64_t seed) {
   for (const Solid& st : s.statics)
     if (st.kind == ShapeKind::Cylinder)  // poles and trunks stand where people may walk
       planner.fixed.push_back({st.center.head<2>(), 0.0, st.halfSize.x(), st.halfSize.x()});
+  planner.fixed.insert(planner.fixed.end(), obstacles.begin(), obstacles.end());
 
   Rng traffic(mixSeed(seed, 3));
+  Rng shapes(mixSeed(seed, 5));
   const std::vector<Route> routes = makeRoutes(config, traffic, e);
   const int n = config.objects;
   const int parked = n * 25 / 100, vehicles = n * 35 / 100, pedestrians = n * 28 / 100;
@@ -288,7 +311,7 @@ Scene makeScene(const SceneConfig& config, std::uint64_t seed) {
                                                                   : ObjectRole::Cyclist;
     const auto id = static_cast<std::uint32_t>(s.objects.size() + 1);
     for (int attempt = 0; attempt < kAttempts; ++attempt) {
-      SceneObject o = candidate(role, traffic, routes, e, id, config);
+      SceneObject o = candidate(role, traffic, shapes, routes, e, id, config);
       std::vector<Footprint> fp = planner.tryPlace(o);
       if (fp.empty()) continue;
       planner.accepted.push_back(std::move(fp));

@@ -49,6 +49,8 @@ SimFrame simulateFrame(const Scene& scene, const SensorConfig& sensor, int frame
   const Eigen::Vector3d origin = out.egoPose.translation();
 
   ObjectsAtFrame objects = gatherSolids(scene, t);
+  const std::vector<Solid> ego = egoBodySolids(scene, out.egoPose, sensor);
+  for (const Solid& s : ego) objects.solids.push_back(&s);
   SolidSet set =
       buildSolidSet(objects.solids, origin.head<2>(), sensor.maxRange + 1.0, sensor.bruteForce);
 

@@ -24,6 +24,25 @@ struct SensorConfig {
   bool bruteForce = false;  // reference ray caster: every solid for every ray (tests, benchmarks)
 };
 
+// Street clutter of the kind that fools detectors on real streets (docs/simulator.md "Clutter").
+// Off by default: existing seeds keep producing identical bytes; `--clutter` turns it on. Each
+// item is drawn from its own random stream, so turning clutter on leaves the street furniture and
+// the traffic's draws as they were (placements can still differ where a changed shape collides).
+struct ClutterConfig {
+  bool enabled = false;
+  double mirrorProb = 0.9;   // cars and vans with side mirrors; the mirrors' points carry the
+                             // vehicle's instance but lie outside its box (KITTI convention)
+  double hedgeShare = 0.35;  // fraction of the sidewalks' back edge lined by hedges
+  double hedgeHeightMin = 0.8, hedgeHeightMax = 1.9;  // metres
+  double kerbWallShare = 0.25;  // fraction of the kerb line with a low wall on it, parked cars
+                                // then stand 0.2-0.4 m from a wall
+  double kerbWallHeightMin = 0.5, kerbWallHeightMax = 1.2;  // metres
+  int busStopsPerSide = 2;          // glass shelters (roof, back and side panes, bench)
+  double articulatedBusProb = 0.5;  // buses that are 17.5-19 m articulated (tram length)
+  double cyclistHeightMin = 1.45, cyclistHeightMax = 1.95;  // metres, top of the rider's head
+  bool egoReturns = true;  // the ego vehicle's roof and boot seen by its own sensor
+};
+
 // The procedural street: a 4-lane road along world +x with bike lanes, parking strips, kerbs,
 // sidewalks, grass, buildings, trees and poles, and a T-junction on the -y side.
 struct SceneConfig {
@@ -36,6 +55,7 @@ struct SceneConfig {
   double bumpAmplitude = 0.1;  // metres, gentle low-frequency bumps (plus 20% fine bumps)
   double kerbHeight = 0.15;    // metres, sidewalk above road
   double margin = 100.0;       // metres of scene built before the ego's start and after its end
+  ClutterConfig clutter;
 };
 
 struct SimulationConfig {

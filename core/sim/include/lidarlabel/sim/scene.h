@@ -34,6 +34,7 @@ struct Solid {
   float reflectivity = 0.5;    // 0..1, diffuse reflectance used for intensity
   std::uint16_t semantic = 0;  // SemanticKITTI raw id
   std::uint16_t instance = 0;  // track id (low 16 bits) for objects, 0 for stuff
+  bool inBox = true;           // false: part of the object but outside its box (side mirrors)
 };
 
 // The ground: a gentle slope with smooth value-noise bumps; sidewalks and grass ("raised") sit
@@ -120,7 +121,13 @@ Eigen::Isometry3d egoPoseAt(const Scene& scene, const SensorConfig& sensor, doub
 // Object state at time t seconds.
 ObjectState objectStateAt(const Scene& scene, const SceneObject& object, double t);
 
-// Axis-aligned hull of solids in their common frame (boxes with yaw are bounded exactly).
+// The ego vehicle's own body in the world frame at that pose (clutter.egoReturns; empty when
+// off): the sensor sits on a roof mount, so its lowest beams see the roof behind it.
+std::vector<Solid> egoBodySolids(const Scene& scene, const Eigen::Isometry3d& egoPose,
+                                 const SensorConfig& sensor);
+
+// Axis-aligned hull of solids in their common frame (boxes with yaw are bounded exactly);
+// solids with inBox false are left out.
 void solidsHull(const std::vector<Solid>& solids, Eigen::Vector3d& lo, Eigen::Vector3d& hi);
 
 }  // namespace lidarlabel::sim
