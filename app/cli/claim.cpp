@@ -149,7 +149,7 @@ int runClaimed(const Args& args, const ClaimSpec& spec,
   }
   const long long lease = args.intOr("lease", 60);
   if (lease < 3 || lease > 86400) throw UsageError("--lease expects 3..86400 seconds");
-  const auto [database, sequence] = splitServerSequenceLocation(args.positional()[0]);
+  const auto [database, sequence] = splitServerLocation(args.positional()[0]);
   const std::unique_ptr<ServerStore> store = ServerStore::open(database);
   const std::string token = workerToken();
   Heartbeat heartbeat(ServerStore::open(database), static_cast<int>(lease), token);

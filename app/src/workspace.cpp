@@ -7,6 +7,7 @@
 
 #include "lidarlabel/io/native_format.h"
 #include "lidarlabel/io/sequence_open.h"
+#include "lidarlabel/io/store.h"
 #include "workspace_impl.h"
 #include "workspace_internal.h"
 

@@ -6,31 +6,10 @@
 
 #include "lidarlabel/app/workspace.h"
 #include "lidarlabel/core/errors.h"
+#include "lidarlabel/io/store.h"
 #include "workspace_impl.h"
 
 namespace lidarlabel {
-
-bool isServerLocation(const std::string& location) {
-  return location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0;
-}
-
-std::pair<std::string, std::string> splitServerLocation(const std::string& location) {
-  const std::size_t scheme = location.find("://");
-  const std::size_t query = location.find('?');
-  const std::string head = location.substr(0, query);
-  const std::string params = query == std::string::npos ? "" : location.substr(query);
-  const std::size_t pathStart =
-      scheme == std::string::npos ? std::string::npos : head.find('/', scheme + 3);
-  const std::size_t last = head.rfind('/');
-  const std::size_t middle =
-      last == std::string::npos || last == 0 ? std::string::npos : head.rfind('/', last - 1);
-  if (pathStart == std::string::npos || middle == std::string::npos || middle <= pathStart ||
-      last + 1 >= head.size() || middle + 1 >= last)
-    throw FileError(location, "",
-                    "names no sequence: expected postgresql://host/database/"
-                    "dataset/sequence");
-  return {head.substr(0, middle) + params, head.substr(middle + 1)};
-}
 
 #ifdef LIDARLABEL_HAVE_SERVER
 

@@ -2,7 +2,6 @@
 
 #include <charconv>
 #include <cstring>
-#include <regex>
 
 #include "lidarlabel/io/pg_store.h"
 
@@ -88,9 +87,7 @@ std::string_view Result::jsonText(int row, int col) const {
 }
 
 std::string redactUri(const std::string& uri) {
-  static const std::regex userPass(R"(^(postgres(ql)?://[^:/@?]*):[^@/?]*@)");
-  static const std::regex keyword(R"((password=)[^&\s]*)");
-  return std::regex_replace(std::regex_replace(uri, userPass, "$1@"), keyword, "$1***");
+  return redactServerUri(uri);
 }
 
 std::string oneLine(std::string m) {

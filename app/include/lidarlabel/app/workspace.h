@@ -42,13 +42,6 @@ struct ServerModeConfig {
 WorkspaceConfig defaultWorkspaceConfig();
 void setDefaultWorkspaceConfig(const WorkspaceConfig& config);
 
-// "postgresql://..." or "postgres://...": a team server sequence rather than a folder.
-bool isServerLocation(const std::string& location);
-// A server location "postgresql://host/database/dataset/sequence[?params]" split into the
-// database URI ("postgresql://host/database[?params]") and "dataset/sequence". Throws FileError
-// naming the location when it names no sequence.
-std::pair<std::string, std::string> splitServerLocation(const std::string& location);
-
 // The advisory lock file's content. Stale = same host and the process no longer exists.
 struct LockInfo {
   long long pid = 0;

@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "lidarlabel/core/annotation.h"
@@ -107,6 +108,15 @@ class Store {
 // "postgresql://" / "postgres://" URI (libpq connection URI, docs/team-server.md). Throws
 // FileError naming the folder or URI.
 std::unique_ptr<Store> openStore(const std::string& uri);
+
+// "postgresql://..." or "postgres://...": a team server sequence rather than a folder.
+bool isServerLocation(const std::string& location);
+// A server location "postgresql://host/database/dataset/sequence[?params]" split into the
+// database URI ("postgresql://host/database[?params]") and "dataset/sequence". Throws FileError
+// naming the location (password redacted) when it names no sequence.
+std::pair<std::string, std::string> splitServerLocation(const std::string& location);
+// The URI with its password (user:password@ or password=) replaced, for messages and logs.
+std::string redactServerUri(const std::string& uri);
 
 // The folder implementation (also what openStore returns for a folder).
 std::unique_ptr<Store> openFileStore(const std::string& folder);

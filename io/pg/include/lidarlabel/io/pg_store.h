@@ -53,11 +53,6 @@ struct ServerTask {
   std::string stage;  // annotate, review, qa, done
 };
 
-// A server sequence location "postgresql://host/database/dataset/sequence[?params]" split into
-// the database URI ("postgresql://host/database[?params]") and "dataset/sequence". Throws
-// ServerError naming the location when it names no sequence.
-std::pair<std::string, std::string> splitServerSequenceLocation(const std::string& location);
-
 // One change another client committed: ids and versions only (no geometry, no labels).
 struct ServerChange {
   std::string table;  // boxes, point_labels, frames

@@ -1,8 +1,8 @@
 // A team server location is the database's libpq URI with "/dataset/sequence" appended.
 #include <gtest/gtest.h>
 
-#include "lidarlabel/app/workspace.h"
 #include "lidarlabel/core/errors.h"
+#include "lidarlabel/io/store.h"
 
 namespace lidarlabel {
 namespace {
@@ -32,6 +32,19 @@ TEST(ServerLocation, ALocationWithoutASequenceIsAnErrorNamingIt) {
   }
   EXPECT_THROW(splitServerLocation("postgresql://alice@db.example.org/labels/only_dataset"),
                FileError);
+}
+
+TEST(ServerLocation, AnErrorNeverShowsThePassword) {
+  try {
+    splitServerLocation("postgresql://alice:s3cret@db.example.org/labels");
+    FAIL() << "no error";
+  } catch (const FileError& e) {
+    EXPECT_EQ(std::string(e.what()).find("s3cret"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("postgresql://alice@db.example.org/labels"),
+              std::string::npos);
+  }
+  EXPECT_EQ(redactServerUri("postgresql://h/db?password=s3cret&sslmode=require"),
+            "postgresql://h/db?password=***&sslmode=require");
 }
 
 TEST(ServerLocation, OnlyPostgresqlSchemesAreServerLocations) {
