@@ -9,9 +9,6 @@
 namespace lidarlabel::pg {
 
 namespace {
-// pg_advisory_xact_lock(kTrackLock, sequence id) serialises handing out track ids per sequence.
-constexpr std::int64_t kTrackLock = 0x6c6c7472;  // "lltr"
-
 // kBoxColumns with each name qualified: "b.track_id, b.class, ...".
 std::string qualifiedBoxColumns(const std::string& alias) {
   std::string out = alias + ".";
@@ -75,29 +72,20 @@ std::string PgStore::finishTask(const ServerTask& task, const std::string& token
           "DELETE FROM lidarlabel.boxes b USING lidarlabel.frames f WHERE b.frame_id = f.id AND "
           "f.sequence_id = $1 AND f.idx BETWEEN $2 AND $3 AND b.provenance = 'automatic'",
           {seq, first, last});
-      conn_.exec("SELECT pg_advisory_xact_lock($1, $2)",
-                 {number(kTrackLock), seq});  // two workers never hand out the same track ids
-      const std::int64_t offset =
-          conn_
-              .exec(
-                  "SELECT COALESCE(max(track_id), 0) FROM lidarlabel.tracks WHERE sequence_id "
-                  "= $1",
-                  {seq})
-              .i64(0, 0);
-      if (offset + maxLocal >= 65536)
-        throw ServerError(location(), where,
-                          "track ids would reach " + std::to_string(offset + maxLocal) +
-                              ", not below 65,536 (the point-label instance id range)");
+      // Track ids from the server (migration 4), as the window gets them: a desk and a worker
+      // never hand out the same ids. The worker's ids 1..maxLocal become first..first+maxLocal-1.
+      const std::int64_t offset = maxLocal == 0
+                                      ? 0
+                                      : conn_.exec("SELECT lidarlabel.reserve_track_ids($1, $2)",
+                                                   {seq, number(std::int64_t{maxLocal})})
+                                                .i64(0, 0) -
+                                            1;
       conn_.script(std::string("CREATE TEMP TABLE batch_boxes ON COMMIT DROP AS SELECT 0 AS "
                                "idx, 0 AS k, ") +
                    kBoxColumns + " FROM lidarlabel.boxes LIMIT 0");
       conn_.copyIn(std::string("COPY batch_boxes (idx, k, ") + kBoxColumns + ") FROM STDIN", copy);
       conn_.exec("UPDATE batch_boxes SET track_id = track_id + $1 WHERE track_id > 0",
                  {number(offset)});
-      conn_.exec(
-          "INSERT INTO lidarlabel.tracks SELECT DISTINCT $1::int, track_id FROM batch_boxes "
-          "WHERE track_id > 0 ON CONFLICT DO NOTHING",
-          {seq});
       conn_.exec(std::string("INSERT INTO lidarlabel.boxes (sequence_id, frame_id, ") +
                      kBoxColumns + ") SELECT f.sequence_id, f.id, " + qualifiedBoxColumns("b") +
                      " FROM batch_boxes b JOIN lidarlabel.frames f ON f.sequence_id = $1 AND "

@@ -50,6 +50,41 @@ TEST_F(TrackIds, ConcurrentDesksNeverGetTheSameId) {
   EXPECT_EQ(all.size(), 80u);
 }
 
+TEST_F(TrackIds, ABatchWorkersTracksNeverTakeIdsADeskIsReservingMeanwhile) {
+  const auto tasks = owner()->createTasks(kSynthetic, 2);
+  ASSERT_FALSE(tasks.empty());
+  const auto worker = user("bot", "annotator");
+  const auto task = worker->claimTaskFor("annotate", 60, kSynthetic, "worker-token");
+  ASSERT_TRUE(task.has_value());
+  // The worker's pre-labels: 30 tracks numbered from 1 in each frame of its task.
+  std::vector<std::vector<ObjectAnnotation>> automatic(
+      static_cast<std::size_t>(task->lastFrame - task->firstFrame + 1));
+  for (auto& frame : automatic)
+    for (std::uint32_t t = 1; t <= 30; ++t) {
+      ObjectAnnotation o;
+      o.trackId = t;
+      o.className = "car";
+      o.provenance = Provenance::Automatic;
+      o.box.center = {2.0 * t, 5.0, 0.9};
+      o.box.size = {4.5, 1.9, 1.6};
+      frame.push_back(o);
+    }
+  auto desk = std::async(std::launch::async, [this] {
+    const auto store = user("desk", "annotator");
+    std::vector<std::uint32_t> ids;
+    for (int i = 0; i < 40; ++i) ids.push_back(store->reserveTrackIds(kSynthetic, 1));
+    return ids;
+  });
+  worker->finishTask(*task, "worker-token", "submit", &automatic);
+  const std::vector<std::uint32_t> deskIds = desk.get();
+  std::set<std::uint32_t> workerIds;
+  for (const Frame& f : owner()->loadSequence(kSynthetic).sequence.frames)
+    for (const ObjectAnnotation& o : f.objects)
+      if (o.provenance == Provenance::Automatic) workerIds.insert(o.trackId);
+  ASSERT_EQ(workerIds.size(), 30u);
+  for (std::uint32_t id : deskIds) EXPECT_EQ(workerIds.count(id), 0u) << "track id " << id;
+}
+
 TEST_F(TrackIds, NearTheLimitTheFirstFreeGapIsUsedAndAFullRangeIsAnError) {
   pg::Connection c(ownerUri());
   c.exec("INSERT INTO lidarlabel.tracks SELECT id, 65535 FROM lidarlabel.sequences");
