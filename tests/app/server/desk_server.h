@@ -41,6 +41,9 @@ struct Desk {
     settle();
     return sync->commitPending();
   }
+  // Commits without running the event loop, so the other desk has not read the notification
+  // yet when it makes its own edit: two people changing the same thing within one moment.
+  bool commitUnseen() { return sync->commitPending(); }
   const ObjectAnnotation& box(std::size_t k) const { return document.objects(4)[k]; }
   Cuboid taller(ObjectId id, double metres) const {
     Cuboid b = document.object(4, id)->box;
@@ -59,9 +62,7 @@ class DeskServer : public ServerTest {
     ServerTest::SetUp();
     if (IsSkipped()) return;
     qtApp();
-    importSynthetic();
-    addServerUser(ownerUri(), "alice", "reviewer");
-    addServerUser(ownerUri(), "bob", "reviewer");
+    importSyntheticForAliceAndBob();
     dir_ = scratchDir();
     const std::string& dir = dir_;
     alice_ = std::make_unique<Desk>(uriOf("alice"), dir + "/alice.jsonl");
@@ -73,28 +74,6 @@ class DeskServer : public ServerTest {
       if (f.boxes[k].id == boxId) return f.frame.objects[k];
     ADD_FAILURE() << "box " << boxId << " is not on the server";
     return {};
-  }
-  // Audit rows of one box as "actor:op:version", oldest first (read as the owner).
-  std::vector<std::string> auditOf(std::int64_t boxId) const {
-    pg::Connection c(ownerUri());
-    const pg::Result r = c.exec(
-        "SELECT actor || ':' || op || ':' || version FROM lidarlabel.audit_log WHERE table_name "
-        "= 'boxes' AND row_id = $1 ORDER BY id",
-        {pg::number(boxId)});
-    std::vector<std::string> out;
-    for (int i = 0; i < r.rows(); ++i) out.push_back(r.str(i, 0));
-    return out;
-  }
-  // Audit rows of one table as "actor:op:version", oldest first (read as the owner).
-  std::vector<std::string> auditOf(const std::string& table) const {
-    pg::Connection c(ownerUri());
-    const pg::Result r = c.exec(
-        "SELECT actor || ':' || op || ':' || COALESCE(version, 0) FROM lidarlabel.audit_log "
-        "WHERE table_name = $1 ORDER BY id",
-        {pg::text(table)});
-    std::vector<std::string> out;
-    for (int i = 0; i < r.rows(); ++i) out.push_back(r.str(i, 0));
-    return out;
   }
   std::unique_ptr<Desk> alice_, bob_;
   std::string dir_;

@@ -24,19 +24,14 @@ class ServerProcess : public ServerTest {
     ServerTest::SetUp();
     if (IsSkipped()) return;
     qtApp();
-    importSynthetic();
-    addServerUser(ownerUri(), "alice", "reviewer");
-    addServerUser(ownerUri(), "bob", "reviewer");
+    importSyntheticForAliceAndBob();
     dir_ = scratchDir();
     MainWindowConfig c = deskConfig();
     c.server.journalFolder = dir_ + "/journals";
     c.server.pollMilliseconds = 20;
     window_ = std::make_unique<MainWindow>(c);
     window_->show();
-    const std::string uri = uriOf("bob");
-    const std::size_t q = uri.find('?');
-    const std::string location = uri.substr(0, q) + "/" + kSynthetic + uri.substr(q);
-    ASSERT_TRUE(window_->openFolder(QString::fromStdString(location)));
+    ASSERT_TRUE(window_->openFolder(QString::fromStdString(locationOf("bob"))));
     window_->document().setCurrentFrame(4);
   }
   // Runs the child as alice and waits for it (the window's event loop does not run meanwhile).

@@ -23,16 +23,8 @@ class ServerWindow : public ServerTest {
     ServerTest::SetUp();
     if (IsSkipped()) return;
     qtApp();
-    importSynthetic();
-    addServerUser(ownerUri(), "alice", "reviewer");
-    addServerUser(ownerUri(), "bob", "reviewer");
+    importSyntheticForAliceAndBob();
     dir_ = scratchDir();
-  }
-  // "postgresql://login@/database/samples/synthetic?host=...": the location a user types.
-  std::string locationOf(const std::string& login) const {
-    const std::string uri = uriOf(login);
-    const std::size_t q = uri.find('?');
-    return uri.substr(0, q) + "/" + kSynthetic + uri.substr(q);
   }
   MainWindowConfig config() const {
     MainWindowConfig c = deskConfig();

@@ -23,17 +23,6 @@ class ServerConcurrency : public ServerTest {
     alice_ = user("alice", "reviewer");
     bob_ = user("bob", "reviewer");
   }
-  // Audit rows of one box as "actor:op:version", oldest first (read as the owner).
-  std::vector<std::string> auditOf(std::int64_t boxId) const {
-    pg::Connection c(ownerUri());
-    const pg::Result r = c.exec(
-        "SELECT actor || ':' || op || ':' || version FROM lidarlabel.audit_log WHERE table_name "
-        "= 'boxes' AND row_id = $1 ORDER BY id",
-        {pg::number(boxId)});
-    std::vector<std::string> out;
-    for (int i = 0; i < r.rows(); ++i) out.push_back(r.str(i, 0));
-    return out;
-  }
   std::unique_ptr<ServerStore> alice_, bob_;
 };
 

@@ -6,10 +6,12 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "lidarlabel/io/pg_store.h"
 #include "lidarlabel/io/sequence_open.h"
 #include "pg_cluster.h"
+#include "pg_conn.h"
 #include "test_paths.h"
 
 namespace lidarlabel::test {
@@ -34,6 +36,40 @@ class ServerTest : public ::testing::Test {
   }
   void importSynthetic() const {
     owner()->importSequence(kSynthetic, openSequence(sampleData("synthetic")));
+  }
+  // The synthetic sample imported, and logins alice and bob in the reviewer group (two desks).
+  void importSyntheticForAliceAndBob() const {
+    importSynthetic();
+    addServerUser(ownerUri(), "alice", "reviewer");
+    addServerUser(ownerUri(), "bob", "reviewer");
+  }
+  // Audit rows of one box as "actor:op:version", oldest first (read as the owner).
+  std::vector<std::string> auditOf(std::int64_t boxId) const {
+    pg::Connection c(ownerUri());
+    const pg::Result r = c.exec(
+        "SELECT actor || ':' || op || ':' || version FROM lidarlabel.audit_log WHERE table_name "
+        "= 'boxes' AND row_id = $1 ORDER BY id",
+        {pg::number(boxId)});
+    std::vector<std::string> out;
+    for (int i = 0; i < r.rows(); ++i) out.push_back(r.str(i, 0));
+    return out;
+  }
+  // Audit rows of one table as "actor:op:version", oldest first (read as the owner).
+  std::vector<std::string> auditOf(const std::string& table) const {
+    pg::Connection c(ownerUri());
+    const pg::Result r = c.exec(
+        "SELECT actor || ':' || op || ':' || COALESCE(version, 0) FROM lidarlabel.audit_log "
+        "WHERE table_name = $1 ORDER BY id",
+        {pg::text(table)});
+    std::vector<std::string> out;
+    for (int i = 0; i < r.rows(); ++i) out.push_back(r.str(i, 0));
+    return out;
+  }
+  // "postgresql://login@/database/samples/synthetic?host=...": the location a user types.
+  std::string locationOf(const std::string& login) const {
+    const std::string uri = uriOf(login);
+    const std::size_t q = uri.find('?');
+    return uri.substr(0, q) + "/" + kSynthetic + uri.substr(q);
   }
 
   PgCluster* cluster_ = nullptr;
