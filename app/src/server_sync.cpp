@@ -34,6 +34,7 @@ ServerSync::ServerSync(Document& document, std::unique_ptr<ServerStore> store, s
   loadAll();
   started_ = true;
   store_->listen();
+  watchSocket();
   connect(&document_, &Document::pointLabelsChanged, this, &ServerSync::onPointLabels);
   connect(&document_, &Document::frameReviewChanged, this, &ServerSync::onFrameReview);
   labelTimer_.setSingleShot(true);

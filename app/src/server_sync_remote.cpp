@@ -1,5 +1,6 @@
 // ServerSync, incoming half: notifications -> reload the named boxes -> Document (remote events,
 // no undo step); resolving conflicts.
+#include <QSocketNotifier>
 #include <QUndoStack>
 #include <algorithm>
 
@@ -15,11 +16,26 @@ std::vector<ObjectAnnotation>::iterator findId(std::vector<ObjectAnnotation>& v,
 
 }  // namespace
 
+void ServerSync::watchSocket() {
+  const int fd = store_->notificationSocket();
+  if (notifier_ && notifier_->socket() == fd) {
+    notifier_->setEnabled(true);
+    return;
+  }
+  if (notifier_) notifier_->deleteLater();  // may be the sender of the call we are in
+  notifier_ = nullptr;
+  if (fd < 0) return;
+  notifier_ = new QSocketNotifier(fd, QSocketNotifier::Read, this);
+  connect(notifier_, &QSocketNotifier::activated, this, [this] { pollNow(0); });
+}
+
 void ServerSync::pollNow(int timeoutMs) {
   std::vector<ServerChange> changes;
   try {
     changes = store_->pollChanges(timeoutMs);
   } catch (const std::exception& e) {
+    if (notifier_)
+      notifier_->setEnabled(false);  // a closed socket stays readable: the timer retries
     if (!catchUp_)
       emit statusMessage(tr("Server connection lost: %1").arg(QString::fromUtf8(e.what())));
     catchUp_ = true;
@@ -30,6 +46,7 @@ void ServerSync::pollNow(int timeoutMs) {
     }
     emit statusMessage(tr("Reconnected to the server"));
   }
+  watchSocket();
   if (catchUp_) {  // reconnected: changes made meanwhile were not notified to us
     catchUp_ = false;
     changes.push_back({"boxes", "", 0, 0, 0, 0, true, ""});

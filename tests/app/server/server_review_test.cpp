@@ -48,7 +48,7 @@ TEST_F(DeskReview, AnUndoMeetingSomeoneElsesCommentIsAConflictAndKeepMineCommits
   ASSERT_TRUE(alice_->receiveUntil(
       [&] { return !alice_->document.sequence().frames[4].review.decisions.empty(); }));
   ASSERT_TRUE(alice_->editor.commentFrame("second look"));
-  ASSERT_TRUE(alice_->commit());
+  ASSERT_TRUE(alice_->commitUnseen());
   bob_->document.undoStack()->undo();  // removes bob's decision: no append, no merge
   ASSERT_TRUE(bob_->commit());
   ASSERT_EQ(bob_->sync->reviewConflicts().size(), 1u);

@@ -29,7 +29,7 @@ TEST_F(DeskServer, TheSameBoxGivesTheSecondDeskAConflictWithBothVersionsAndNothi
   const std::int64_t boxId = alice_->sync->stampOf(4, id).id;
   const Cuboid aliceBox = alice_->taller(id, 0.5), bobBox = bob_->taller(id, 1.0);
   ASSERT_TRUE(alice_->editor.setBox(id, aliceBox));
-  alice_->settle();
+  ASSERT_TRUE(alice_->commitUnseen());
   ASSERT_TRUE(bob_->editor.setBox(id, bobBox));  // made on version 1: alice's is version 2
   bob_->settle();
   ASSERT_EQ(bob_->sync->conflicts().size(), 1u);
@@ -54,7 +54,7 @@ TEST_F(DeskServer, TakingTheirsShowsTheServerBoxWithoutAnUndoStep) {
   const ObjectId id = alice_->box(0).trackId;
   const Cuboid aliceBox = alice_->taller(id, 0.5);
   ASSERT_TRUE(alice_->editor.setBox(id, aliceBox));
-  alice_->settle();
+  ASSERT_TRUE(alice_->commitUnseen());
   ASSERT_TRUE(bob_->editor.setClass(id, "truck"));
   bob_->settle();
   ASSERT_EQ(bob_->sync->conflicts().size(), 1u);

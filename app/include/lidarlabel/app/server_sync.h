@@ -49,6 +49,8 @@
 #include "lidarlabel/io/commit_journal.h"
 #include "lidarlabel/io/pg_store.h"
 
+class QSocketNotifier;
+
 namespace lidarlabel {
 
 struct ServerSyncConfig {
@@ -100,7 +102,8 @@ class ServerSync : public QObject {
   // Sends the boxes changed since the last call (also called by itself, queued, after each
   // undo-stack operation). False when the connection is lost (the journal keeps the changes).
   bool commitPending();
-  // Reads notifications (waiting up to timeoutMs) and applies other people's changes.
+  // Reads notifications (waiting up to timeoutMs) and applies other people's changes. Also
+  // called by the event loop as soon as the connection's socket is readable.
   void pollNow(int timeoutMs = 0);
 
   const std::vector<BoxConflict>& conflicts() const { return conflicts_; }
@@ -176,6 +179,8 @@ class ServerSync : public QObject {
   void untrack(const Key& key);
   BoxConflict* conflictOf(std::int64_t boxId);
   void snapshotStack();
+  // Watches the connection's socket (a new one after a reconnect); off while it is lost.
+  void watchSocket();
 
   Document& document_;
   std::unique_ptr<ServerStore> store_;
@@ -183,6 +188,7 @@ class ServerSync : public QObject {
   ServerSyncConfig config_;
   CommitJournal journal_;
   QTimer pollTimer_;
+  QSocketNotifier* notifier_ = nullptr;  // child; watches store_->notificationSocket()
 
   std::map<Key, Tracked> tracked_;
   std::map<std::int64_t, Key> byId_;
