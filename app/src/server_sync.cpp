@@ -154,7 +154,9 @@ void ServerSync::onUndoIndex(int index) {
   if (!undo && !redo) {  // push: the new command (at index - 1) is made after every remote change
     const auto pushed = static_cast<std::size_t>(std::max(index - 1, 0));
     for (auto& [key, t] : tracked_) t.remoteMark = std::min(t.remoteMark, pushed);
+    for (auto& [frame, l] : labels_) l.remoteMark = std::min(l.remoteMark, pushed);
   }
+  classifyLabelOps(undo || redo, lowest);
   for (const Key& key : opKeys_) {
     const Tracked* t = tracked(key);
     if ((undo || redo) && t && t->preRemoteVersion != 0 && lowest < t->remoteMark)
@@ -234,6 +236,7 @@ bool ServerSync::sendPending() {
     dirty_.insert(k);
   }
   opKeys_.clear();
+  classifyLabelOps(true, top);
   // Sends what is not waiting for an answer; an answer may free coalesced edits (second round).
   if (!sendReviews()) return false;
   if (labelsDue_) {

@@ -36,12 +36,38 @@ PointLabels ServerSync::loadLabels(std::size_t frame) {
 void ServerSync::onPointLabels(const PointLabelsEvent& event) {
   if (event.remote || applyingRemote_) return;
   labelDirty_.insert(event.frame);
+  labelOps_.insert(event.frame);
   // A stroke's segments arrive one after the other: its commit waits for a quiet moment.
   if (config_.labelQuietMilliseconds > 0) labelTimer_.start(config_.labelQuietMilliseconds);
 }
 
+void ServerSync::noteRemoteLabels(std::size_t frame, std::int64_t version,
+                                  const PointLabels& labels) {
+  LabelState& state = labels_[frame];
+  const auto mark = static_cast<std::size_t>(document_.undoStack()->count());
+  if (mark == 0 && !state.remoteSeen) return;  // no command can predate the change
+  if (!state.remoteSeen) {
+    state.remoteSeen = true;
+    state.preRemoteVersion = version;
+    state.preRemoteBase = labels;
+  }
+  state.remoteMark = mark;
+}
+
+void ServerSync::classifyLabelOps(bool undoOrRedo, std::size_t lowest) {
+  for (const std::size_t frame : labelOps_) {
+    const auto it = labels_.find(frame);
+    if (undoOrRedo && it != labels_.end() && it->second.remoteSeen &&
+        lowest < it->second.remoteMark)
+      labelStale_.insert(frame);
+  }
+  labelOps_.clear();
+}
+
 // Journals each changed frame's labels on the version they were edited from (one change per
-// frame on its way: later edits wait for its answer and are sent with the next commit).
+// frame on its way: later edits wait for its answer and are sent with the next commit). A stale
+// undo / redo is sent on the labels this desk had before someone else's change: the journal's
+// merge then keeps theirs where both changed a point and reports a conflict.
 void ServerSync::sendLabels() {
   for (auto it = labelDirty_.begin(); it != labelDirty_.end();) {
     const std::size_t frame = *it;
@@ -53,7 +79,11 @@ void ServerSync::sendLabels() {
     it = labelDirty_.erase(it);
     if (!mine || mine->empty()) continue;
     const LabelState& state = labels_[frame];
-    journal_.enqueueLabels(sequence_, frame, {state.version, state.base, *mine, ""});
+    if (labelStale_.erase(frame) > 0 && state.remoteSeen)
+      journal_.enqueueLabels(sequence_, frame,
+                             {state.preRemoteVersion, state.preRemoteBase, *mine, ""});
+    else
+      journal_.enqueueLabels(sequence_, frame, {state.version, state.base, *mine, ""});
     labelWaiting_.insert(frame);
   }
 }
@@ -80,8 +110,11 @@ void ServerSync::onLabelOutcome(const JournalOutcome& outcome) {
     emit conflictsChanged();
   }
   if (!started_) return;  // replayed at start-up: the load shows the server's labels
-  labels_[frame] = {o.version, o.stored};
-  if (o.stored != mine) {  // merged with someone else's: show the merge, keep later local edits
+  if (o.stored != mine)   // merged with someone else's: what we had is mine on its old version
+    noteRemoteLabels(frame, outcome.entry.labels->expectedVersion, mine);
+  labels_[frame].version = o.version;
+  labels_[frame].base = o.stored;
+  if (o.stored != mine) {  // show the merge, keep later local edits
     const std::shared_ptr<const PointLabels> now = document_.pointLabels(frame);
     std::size_t ignored = 0;
     PointLabels shown = now && *now != mine && now->size() == mine.size()
@@ -103,7 +136,10 @@ void ServerSync::reloadLabels(const std::set<std::size_t>& frames) {
     try {
       StoredLabels s = store_->loadPointLabels(sequence_, frame);
       if (s.version == labelVersion(frame) && s.version != 0) continue;  // our own commit
-      labels_[frame] = {s.version, s.labels};
+      LabelState& state = labels_[frame];
+      noteRemoteLabels(frame, state.version, state.base);
+      state.version = s.version;
+      state.base = s.labels;
       applyingRemote_ = true;
       document_.applyRemotePointLabels(frame, std::move(s.labels));
       applyingRemote_ = false;

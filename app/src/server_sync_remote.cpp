@@ -216,6 +216,11 @@ void ServerSync::applyFrame(std::size_t frame, std::vector<ObjectAnnotation> obj
       t.preRemoteVersion = 0;
       t.remoteMark = SIZE_MAX;
     }
+    for (auto& [f, l] : labels_) {
+      l.remoteSeen = false;
+      l.preRemoteBase = {};
+      l.remoteMark = SIZE_MAX;
+    }
     snapshotStack();
     emit statusMessage(
         tr("Someone else deleted a box in frame %1: the undo history was cleared").arg(frame + 1));

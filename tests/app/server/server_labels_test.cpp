@@ -106,6 +106,27 @@ TEST_F(DeskLabels, UndoOfAStrokeIsACommitTheOtherDeskSees) {
   EXPECT_EQ(bob_->document.undoStack()->count(), 0);
 }
 
+TEST_F(DeskLabels, UndoOfAStrokeSomeoneRelabelledSinceKeepsTheirPointsAndShowsAConflict) {
+  std::vector<std::uint16_t> was;
+  for (std::uint32_t i = 0; i < 20; ++i) was.push_back(semanticAt(alice_->document, i));
+  ASSERT_GT(alice_->editor.paintPoints(range(0, 20), 52, 0), 0);
+  ASSERT_TRUE(alice_->commit());
+  ASSERT_TRUE(bob_->receiveUntil([&] { return semanticAt(bob_->document, 5) == 52; }));
+  ASSERT_GT(bob_->editor.paintPoints(range(0, 10), 99, 0), 0);  // bob corrects half of it
+  ASSERT_TRUE(bob_->commit());
+  ASSERT_TRUE(alice_->receiveUntil([&] { return semanticAt(alice_->document, 5) == 99; }));
+  alice_->document.undoStack()->undo();  // the stroke predates bob's correction
+  ASSERT_TRUE(alice_->commit());
+  EXPECT_EQ(onServerAt(5), 99);        // bob's points are not reverted silently ...
+  EXPECT_EQ(onServerAt(15), was[15]);  // ... the rest of the stroke is undone
+  EXPECT_EQ(semanticAt(alice_->document, 5), 99);
+  ASSERT_EQ(alice_->sync->labelConflicts().size(), 1u);
+  const LabelConflict& c = alice_->sync->labelConflicts()[0];
+  EXPECT_EQ(c.points, range(0, 10));
+  EXPECT_EQ(c.mine.semantic, std::vector<std::uint16_t>(was.begin(), was.begin() + 10));
+  EXPECT_EQ(c.theirs.semantic, std::vector<std::uint16_t>(10, 99));
+}
+
 TEST_F(DeskLabels, AStrokeJournalledByACrashedDeskIsSentWhenTheSequenceOpensAgain) {
   const std::string journal = dir_ + "/crashed.jsonl";
   {

@@ -142,6 +142,13 @@ class ServerSync : public QObject {
   struct LabelState {
     std::int64_t version = 0;  // on the server, as last seen (0 = none stored)
     PointLabels base;          // the labels at that version (when loaded)
+    // Before the first change of someone else's shown since the undo history began: the labels
+    // this desk had then and their version. An undo / redo of a stroke older than that change
+    // is committed on these, so that it meets the change as a conflict instead of erasing it.
+    bool remoteSeen = false;
+    std::int64_t preRemoteVersion = 0;
+    PointLabels preRemoteBase;
+    std::size_t remoteMark = SIZE_MAX;  // undo commands below this index predate the change
   };
 
   void loadAll();
@@ -152,6 +159,12 @@ class ServerSync : public QObject {
   void sendLabels();
   void onLabelOutcome(const JournalOutcome& outcome);
   void reloadLabels(const std::set<std::size_t>& frames);
+  // Someone else's labels are about to be shown in `frame`; `version` / `labels` are what this
+  // desk had until now (kept for stale undo, see LabelState).
+  void noteRemoteLabels(std::size_t frame, std::int64_t version, const PointLabels& labels);
+  // Sorts the frames the undo-stack operation that just ran touched: stale when it was an undo
+  // or redo reaching command `lowest`, below the frame's remote mark.
+  void classifyLabelOps(bool undoOrRedo, std::size_t lowest);
   // Frame review (server_sync_review.cpp).
   void onFrameReview(int frame);
   bool sendReviews();
@@ -202,6 +215,8 @@ class ServerSync : public QObject {
   std::vector<BoxConflict> conflicts_;
   std::map<std::size_t, LabelState> labels_;
   std::set<std::size_t> labelDirty_, labelWaiting_;
+  std::set<std::size_t> labelOps_;    // frames touched by the undo-stack operation in progress
+  std::set<std::size_t> labelStale_;  // to send on the pre-remote labels (stale undo / redo)
   std::vector<LabelConflict> labelConflicts_;
   QTimer labelTimer_;
   bool labelsDue_ = false;
