@@ -2,24 +2,28 @@
 # The evaluation of the geometry engine, one command:
 #   scripts/evaluate.sh [OUTPUT.md]
 # Configures a Release build with the evaluation program and the benchmarks (build folder
-# build-eval/, override with LIDARLABEL_BUILD_DIR), builds them, runs every Google Benchmark
-# program in tests/bench (JSON kept in <build>/bench-json/) and lidarlabel-eval, and prints ONE
-# markdown report (quality against ground truth, then speed). The report is also written to
-# OUTPUT.md (default: docs/evaluation.md) and, when OUTPUT.md is the default, pasted into
-# README.md between its EVALUATION:BEGIN/END markers. Needs scripts/install-deps.sh --bench.
-# Set LIDARLABEL_BENCH_FILTER to a regex to run only some benchmarks (default: all).
+# build-eval/, override with LIDARLABEL_BUILD_DIR), builds them, runs the geometry engine's
+# Google Benchmark programs (JSON kept in <build>/bench-json/), lidarlabel-eval (quality against
+# ground truth, pre-label precision on real frames, speed) and the scripted annotator's effort
+# on the report seed, and prints ONE markdown report. The report is also written to OUTPUT.md
+# (default: docs/evaluation.md) and, when OUTPUT.md is the default, pasted into README.md
+# between its EVALUATION:BEGIN/END markers. Needs scripts/install-deps.sh --bench.
+# LIDARLABEL_BENCHES: the benchmark programs to run (default: the geometry engine's; the desk's,
+# the store's and the rendering's have their own documents). LIDARLABEL_BENCH_FILTER: a regex
+# to run only some benchmarks. LIDARLABEL_EFFORT_SEEDS: the synthetic seeds of the effort table
+# (default: the report seed 65990090; empty: no effort table).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${LIDARLABEL_BUILD_DIR:-$here/build-eval}"
 out="${1:-$here/docs/evaluation.md}"
 jobs="${LIDARLABEL_JOBS:-$(nproc)}"
 
-cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DLIDARLABEL_GUI=OFF \
+effort_seeds="${LIDARLABEL_EFFORT_SEEDS-65990090}"
+# The scripted annotator works through the window's edit API: the GUI libraries are built.
+cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
   -DLIDARLABEL_TESTS=ON -DLIDARLABEL_EVAL=ON -DLIDARLABEL_BENCHMARKS=ON >&2
-# Every benchmark program this configuration defines (GUI ones need LIDARLABEL_GUI=ON: skipped).
 bench_targets=()
-for src in "$here"/tests/bench/*_bench.cpp; do
-  name="$(basename "$src" .cpp)"
+for name in ${LIDARLABEL_BENCHES:-geometry_bench sequence_bench sim_bench sweep_io_bench tracking_bench}; do
   if ninja -C "$build" -t query "$name" > /dev/null 2>&1; then bench_targets+=("$name"); fi
 done
 cmake --build "$build" -j "$jobs" --target lidarlabel-eval "${bench_targets[@]}" >&2
@@ -41,6 +45,11 @@ echo "running lidarlabel-eval ..." >&2
 mkdir -p "$(dirname "$out")"
 tmp="$out.tmp.$$"
 "$build/tests/eval/lidarlabel-eval" --bench-json "${jsons[@]}" > "$tmp"
+for seed in $effort_seeds; do
+  echo "running lidarlabel-eval --effort --seed $seed ..." >&2
+  echo >> "$tmp"
+  "$build/tests/eval/lidarlabel-eval" --effort --seed "$seed" >> "$tmp"
+done
 mv "$tmp" "$out"
 cat "$out"
 echo "report written to $out" >&2
