@@ -45,22 +45,19 @@ class ServerTest : public ::testing::Test {
   }
   // Audit rows of one box as "actor:op:version", oldest first (read as the owner).
   std::vector<std::string> auditOf(std::int64_t boxId) const {
-    pg::Connection c(ownerUri());
-    const pg::Result r = c.exec(
-        "SELECT actor || ':' || op || ':' || version FROM lidarlabel.audit_log WHERE table_name "
-        "= 'boxes' AND row_id = $1 ORDER BY id",
-        {pg::number(boxId)});
-    std::vector<std::string> out;
-    for (int i = 0; i < r.rows(); ++i) out.push_back(r.str(i, 0));
-    return out;
+    return auditRows("table_name = 'boxes' AND row_id = $1", pg::number(boxId));
   }
   // Audit rows of one table as "actor:op:version", oldest first (read as the owner).
   std::vector<std::string> auditOf(const std::string& table) const {
+    return auditRows("table_name = $1", pg::text(table));
+  }
+  std::vector<std::string> auditRows(const std::string& where, const pg::Param& value) const {
     pg::Connection c(ownerUri());
     const pg::Result r = c.exec(
         "SELECT actor || ':' || op || ':' || COALESCE(version, 0) FROM lidarlabel.audit_log "
-        "WHERE table_name = $1 ORDER BY id",
-        {pg::text(table)});
+        "WHERE " +
+            where + " ORDER BY id",
+        {value});
     std::vector<std::string> out;
     for (int i = 0; i < r.rows(); ++i) out.push_back(r.str(i, 0));
     return out;
