@@ -54,8 +54,17 @@ class FileStore final : public Store {
     check(name, frame);
     Frame& f = seq_.frames[frame];
     std::vector<BoxStamp>& stamps = stamps_[frame];
+    const auto taken = [&](std::size_t self) {
+      for (std::size_t i = 0; i < f.objects.size(); ++i)
+        if (i != self && c.object->trackId > 0 && f.objects[i].trackId == c.object->trackId)
+          return true;
+      return false;
+    };
     if (c.id == 0) {
       if (!c.object) throw FileError(folder_, "", "a new box needs its object");
+      if (taken(f.objects.size()))
+        throw FileError(folder_, name + " frame " + std::to_string(frame),
+                        trackIdTaken(c.object->trackId));
       f.objects.push_back(*c.object);
       stamps.push_back({nextId_++, 1});
       save();
@@ -71,6 +80,7 @@ class FileStore final : public Store {
       save();
       return {true, {c.id, 0}, std::nullopt};
     }
+    if (taken(k)) return {false, stamps[k], f.objects[k], trackIdTaken(c.object->trackId)};
     f.objects[k] = *c.object;
     ++stamps[k].version;
     save();

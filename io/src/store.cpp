@@ -66,6 +66,10 @@ void exportSequence(Store& store, const std::string& name, const std::string& fo
   });
 }
 
+std::string trackIdTaken(std::uint32_t trackId) {
+  return "track id " + std::to_string(trackId) + " is used by another box of this frame";
+}
+
 PointLabels mergePointLabels(const PointLabels& base, const PointLabels& mine,
                              const PointLabels& theirs, std::size_t* conflicts) {
   const std::size_t n = mine.size();

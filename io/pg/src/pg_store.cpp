@@ -12,6 +12,8 @@ namespace lidarlabel::pg {
 
 namespace {
 
+constexpr const char* kUniqueViolation = "23505";  // SQLSTATE unique_violation
+
 constexpr const char* kFrameColumns =
     "f.id, f.idx, f.sweep_uri, f.timestamp_us, f.ego_pose, f.point_labels_path, f.passthrough, "
     "f.review, f.review_version, f.annotation_seconds, COALESCE(p.version, 0)";
@@ -190,7 +192,14 @@ BoxCommit PgStore::commitBox(const std::string& name, std::size_t frame, const B
             "(sequence_id, frame_id, client_key, ") +
         kBoxColumns + ") SELECT f.sequence_id, f.id, $19, " + kBoxValues +
         " FROM f ON CONFLICT (client_key) DO NOTHING RETURNING id, version";
-    const Result r = conn_.execPrepared("insert_box", sql, params);
+    const Result r = [&] {
+      try {
+        return conn_.execPrepared("insert_box", sql, params);
+      } catch (const ServerError& e) {  // migration 7: one box per track id and frame
+        if (e.sqlstate() != kUniqueViolation) throw;
+        throw ServerError(location(), where, trackIdTaken(c.object->trackId), e.sqlstate());
+      }
+    }();
     if (r.rows() == 1) return {true, {r.i64(0, 0), r.i64(0, 1)}, std::nullopt};
     if (!c.clientKey.empty()) {  // a replay: the box of this key is already there
       const Result k = conn_.exec("SELECT id, version FROM lidarlabel.boxes WHERE client_key = $1",
@@ -214,9 +223,16 @@ BoxCommit PgStore::commitBox(const std::string& name, std::size_t frame, const B
           "UPDATE lidarlabel.boxes SET (") +
       kBoxColumns + ") = (" + kBoxValues +
       "), version = version + 1 WHERE id = $1 AND version = $2 RETURNING version";
-  const Result r = conn_.execPrepared(
-      "update_box", sql, withBox({number(c.id), number(c.expectedVersion)}, *c.object));
-  if (r.rows() == 1) return {true, {c.id, r.i64(0, 0)}, std::nullopt};
+  try {
+    const Result r = conn_.execPrepared(
+        "update_box", sql, withBox({number(c.id), number(c.expectedVersion)}, *c.object));
+    if (r.rows() == 1) return {true, {c.id, r.i64(0, 0)}, std::nullopt};
+  } catch (const ServerError& e) {  // migration 7: one box per track id and frame
+    if (e.sqlstate() != kUniqueViolation) throw;
+    BoxCommit refused = currentBox(c.id);
+    refused.reason = trackIdTaken(c.object->trackId);
+    return refused;
+  }
   return currentBox(c.id);
 }
 

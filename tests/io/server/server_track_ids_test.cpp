@@ -85,6 +85,30 @@ TEST_F(TrackIds, ABatchWorkersTracksNeverTakeIdsADeskIsReservingMeanwhile) {
   for (std::uint32_t id : deskIds) EXPECT_EQ(workerIds.count(id), 0u) << "track id " << id;
 }
 
+TEST_F(TrackIds, MigrationSevenGivesBoxesThatShareAnIdInAFrameFreshIdsKeepingTheOldestBoxs) {
+  const StoredSequence before = owner()->loadSequence(kSynthetic);
+  const std::uint32_t shared = before.sequence.frames[3].objects[0].trackId;
+  const std::uint32_t highest = highestBoxTrack();
+  // A database from before migration 7, where two desks renumbered boxes of frame 3 onto one id.
+  pg::Connection c(ownerUri());
+  c.script(
+      "DROP INDEX lidarlabel.boxes_one_per_track_and_frame; DELETE FROM lidarlabel.schema_version "
+      "WHERE version = 7");
+  c.exec("UPDATE lidarlabel.boxes SET track_id = $1, version = version + 1 WHERE id = $2",
+         {pg::number(std::int64_t{shared}), pg::number(before.boxes[3][1].id)});
+  EXPECT_EQ(migrateServer(ownerUri()), std::make_pair(6, serverSchemaVersion()));
+  const StoredFrame after = owner()->loadFrame(kSynthetic, 3);
+  EXPECT_EQ(after.frame.objects[0].trackId, shared);   // the oldest box keeps the id
+  EXPECT_GT(after.frame.objects[1].trackId, highest);  // the other gets a fresh one
+  EXPECT_EQ(after.boxes[1].version, before.boxes[3][1].version + 2);
+  ObjectAnnotation second = after.frame.objects[1];
+  second.trackId = shared;  // and the index is back
+  EXPECT_FALSE(
+      owner()
+          ->commitBox(kSynthetic, 3, {after.boxes[1].id, after.boxes[1].version, second, ""})
+          .ok);
+}
+
 TEST_F(TrackIds, NearTheLimitTheFirstFreeGapIsUsedAndAFullRangeIsAnError) {
   pg::Connection c(ownerUri());
   c.exec("INSERT INTO lidarlabel.tracks SELECT id, 65535 FROM lidarlabel.sequences");

@@ -71,6 +71,32 @@ TEST_P(StoreConformance, AnEditOnTheCurrentVersionIsCommittedAndReadBack) {
   EXPECT_EQ(f.boxes[1], c.stamp);
 }
 
+TEST_P(StoreConformance, ABoxCannotTakeATrackIdAnotherBoxOfItsFrameHas) {
+  const StoredSequence s = store_->loadSequence(name_);
+  const auto& objects = s.sequence.frames[3].objects;
+  ASSERT_GE(objects.size(), 2u);
+  ObjectAnnotation renumbered = objects[0];
+  renumbered.trackId = objects[1].trackId;
+  const BoxCommit c =
+      store_->commitBox(name_, 3, {s.boxes[3][0].id, s.boxes[3][0].version, renumbered, ""});
+  EXPECT_FALSE(c.ok);
+  EXPECT_EQ(c.stamp, s.boxes[3][0]);  // no newer version: the reason says why
+  ASSERT_TRUE(c.current);
+  EXPECT_EQ(*c.current, objects[0]);
+  EXPECT_NE(c.reason.find("track id " + std::to_string(objects[1].trackId)), std::string::npos)
+      << c.reason;
+  try {
+    store_->commitBox(name_, 3, {0, 0, renumbered, ""});
+    ADD_FAILURE() << "a new box under a taken track id was stored";
+  } catch (const FileError& e) {
+    EXPECT_NE(std::string(e.what()).find("frame 3"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(store_->loadFrame(name_, 3).frame.objects, objects);  // nothing changed
+  renumbered.trackId = 60000;                                     // a free id is fine
+  EXPECT_TRUE(
+      store_->commitBox(name_, 3, {s.boxes[3][0].id, s.boxes[3][0].version, renumbered, ""}).ok);
+}
+
 TEST_P(StoreConformance, AnEditOnAnOutdatedVersionIsAConflictCarryingTheCurrentBox) {
   const StoredSequence s = store_->loadSequence(name_);
   const BoxStamp stamp = s.boxes[0][0];

@@ -56,11 +56,16 @@ struct BoxChange {
 };
 
 struct BoxCommit {
+  BoxCommit(bool ok_ = false, BoxStamp stamp_ = {}, std::optional<ObjectAnnotation> current_ = {},
+            std::string reason_ = {})
+      : ok(ok_), stamp(stamp_), current(std::move(current_)), reason(std::move(reason_)) {}
   bool ok = false;
   // ok: the box's id and its new version (version 0 after a delete). Conflict: the current
   // version (0 = someone deleted the box).
   BoxStamp stamp;
   std::optional<ObjectAnnotation> current;  // conflict: the other writer's box (empty if deleted)
+  // Conflict without a newer version: why the store refused (e.g. the track id is taken).
+  std::string reason;
 };
 
 struct StoredLabels {
@@ -89,6 +94,9 @@ class Store {
   virtual std::vector<std::string> sequences() = 0;
   virtual StoredSequence loadSequence(const std::string& name) = 0;
   virtual StoredFrame loadFrame(const std::string& name, std::size_t frame) = 0;
+  // A track id (> 0) names at most one box of a frame: an update onto an id another box of the
+  // frame has is a conflict with `reason` set (current = the box as stored); such an insert
+  // throws FileError naming the frame.
   virtual BoxCommit commitBox(const std::string& name, std::size_t frame,
                               const BoxChange& change) = 0;
   virtual StoredLabels loadPointLabels(const std::string& name, std::size_t frame) = 0;
@@ -108,6 +116,9 @@ class Store {
 // "postgresql://" / "postgres://" URI (libpq connection URI, docs/team-server.md). Throws
 // FileError naming the folder or URI.
 std::unique_ptr<Store> openStore(const std::string& uri);
+
+// The reason a store gives when a box would take a track id another box of its frame has.
+std::string trackIdTaken(std::uint32_t trackId);
 
 // "postgresql://..." or "postgres://...": a team server sequence rather than a folder.
 bool isServerLocation(const std::string& location);
