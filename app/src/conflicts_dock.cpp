@@ -164,7 +164,10 @@ void ConflictsDock::rebuild() {
   for (std::size_t i = 0; i < list.size(); ++i) {
     const BoxConflict& c = list[i];
     const int row = int(i);
-    table_->setItem(row, 0, new QTableWidgetItem(QString::number(c.boxId)));
+    auto* what = new QTableWidgetItem(
+        c.reason.empty() ? QString::number(c.boxId)
+                         : tr("%1: %2").arg(c.boxId).arg(QString::fromStdString(c.reason)));
+    table_->setItem(row, 0, what);
     table_->setItem(row, 1, new QTableWidgetItem(QString::number(c.frame + 1)));
     table_->setItem(row, 2, new QTableWidgetItem(conflictSideText(c.theirs)));
     table_->setItem(row, 3, new QTableWidgetItem(conflictSideText(c.mine)));

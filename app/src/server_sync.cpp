@@ -237,6 +237,7 @@ bool ServerSync::sendPending() {
   }
   opKeys_.clear();
   classifyLabelOps(true, top);
+  retried_.clear();
   // Sends what is not waiting for an answer; an answer may free coalesced edits (second round).
   if (!sendReviews()) return false;
   if (labelsDue_) {
@@ -302,6 +303,13 @@ void ServerSync::onOutcome(const JournalOutcome& outcome) {
     }
     return;
   }
+  // A track id another box of the frame holds on the server: that box may be ours, renumbered
+  // in the same commit and sent after this one (sends go in key order). One more try, then a
+  // conflict.
+  if (!outcome.result.reason.empty() && known != byId_.end() && retried_.insert(key).second) {
+    dirty_.insert(key);
+    return;
+  }
   if (c.id != 0 && tracked(key) == nullptr && known == byId_.end() && c.object)
     key.second = c.object->trackId;  // replayed at start-up: not loaded yet
   const ObjectAnnotation* local = document_.object(key.first, key.second);
@@ -310,7 +318,8 @@ void ServerSync::onOutcome(const JournalOutcome& outcome) {
                        key.second,
                        std::nullopt,
                        outcome.result.current,
-                       outcome.result.stamp.version};
+                       outcome.result.stamp.version,
+                       outcome.result.reason};
   conflict.mine =
       local && known != byId_.end() ? std::optional<ObjectAnnotation>(*local) : c.object;
   addConflict(std::move(conflict));
@@ -325,10 +334,17 @@ void ServerSync::addConflict(BoxConflict conflict) {
     slot = &conflicts_.back();
   }
   const BoxConflict& c = *slot;
-  emit statusMessage(tr("Conflict: box %1 in frame %2 was changed by someone else first; both "
-                        "versions are in the Conflicts list")
-                         .arg(c.trackId)
-                         .arg(c.frame + 1));
+  if (!c.reason.empty())
+    emit statusMessage(tr("Conflict: the server refused box %1 in frame %2 (%3); both versions "
+                          "are in the Conflicts list")
+                           .arg(c.trackId)
+                           .arg(c.frame + 1)
+                           .arg(QString::fromStdString(c.reason)));
+  else
+    emit statusMessage(tr("Conflict: box %1 in frame %2 was changed by someone else first; both "
+                          "versions are in the Conflicts list")
+                           .arg(c.trackId)
+                           .arg(c.frame + 1));
   emit conflictsChanged();
 }
 

@@ -266,6 +266,8 @@ void ServerSync::takeTheirs(std::size_t index) {
     track({c.frame, c.theirs->trackId}, {c.boxId, c.theirVersion});
   }
   applyFrame(c.frame, std::move(next), !c.theirs);
+  // A box someone else has under mine's track id could not be shown until now.
+  if (!c.reason.empty()) reloadFrames({c.frame}, false);
   emit conflictsChanged();
 }
 

@@ -163,5 +163,40 @@ TEST_F(DeskServer, AJournalLeftByACrashedDeskIsSentWhenTheSequenceOpensAgain) {
   EXPECT_EQ(again.sync->unsentCount(), 0u);
 }
 
+TEST_F(DeskServer, ARenumberingOntoAnIdSomeoneElsesBoxTookIsAConflictAndTakingTheirsShowsIt) {
+  const ObjectId mine = alice_->box(0).trackId, theirs = alice_->box(1).trackId;
+  const std::int64_t myBoxId = alice_->sync->stampOf(4, mine).id;
+  const std::int64_t theirBoxId = alice_->sync->stampOf(4, theirs).id;
+  const ObjectId wanted = 60000;
+  ASSERT_TRUE(bob_->editor.setTrackId(theirs, wanted));
+  ASSERT_TRUE(bob_->commitUnseen());
+  ASSERT_TRUE(alice_->editor.setTrackId(mine, wanted));  // alice has not seen bob's yet
+  ASSERT_TRUE(alice_->commit());
+  ASSERT_EQ(alice_->sync->conflicts().size(), 1u);
+  const BoxConflict c = alice_->sync->conflicts()[0];
+  EXPECT_NE(c.reason.find("track id 60000"), std::string::npos) << c.reason;
+  ASSERT_TRUE(c.theirs);
+  EXPECT_EQ(c.theirs->trackId, mine);  // the box as stored: not renumbered
+  EXPECT_EQ(onServer(myBoxId).trackId, mine);
+  EXPECT_EQ(onServer(theirBoxId).trackId, wanted);
+
+  alice_->sync->takeTheirs(0);
+  EXPECT_TRUE(alice_->sync->conflicts().empty());
+  ASSERT_TRUE(alice_->document.object(4, mine));
+  ASSERT_TRUE(alice_->document.object(4, wanted));  // bob's box, hidden until now
+  EXPECT_EQ(*alice_->document.object(4, wanted), onServer(theirBoxId));
+}
+
+TEST_F(DeskServer, TwoRenumberingsInOneCommitThatPassAnIdOnAreBothCommitted) {
+  const ObjectId a = alice_->box(0).trackId, b = alice_->box(1).trackId;
+  const std::int64_t boxA = alice_->sync->stampOf(4, a).id, boxB = alice_->sync->stampOf(4, b).id;
+  ASSERT_TRUE(alice_->editor.setTrackId(a, 60000));  // frees a ...
+  ASSERT_TRUE(alice_->editor.setTrackId(b, a));      // ... for b; b's commit is sent first
+  ASSERT_TRUE(alice_->commit());
+  EXPECT_TRUE(alice_->sync->conflicts().empty());
+  EXPECT_EQ(onServer(boxA).trackId, 60000u);
+  EXPECT_EQ(onServer(boxB).trackId, a);
+}
+
 }  // namespace
 }  // namespace lidarlabel::test

@@ -69,6 +69,9 @@ struct BoxConflict {
   std::optional<ObjectAnnotation> mine;  // empty: deleted locally
   std::optional<ObjectAnnotation> theirs;  // empty: deleted on the server
   std::int64_t theirVersion = 0;           // 0 = deleted on the server
+  // Set when the server refused mine for a reason other than a newer version (theirs is then
+  // the box as stored): e.g. its track id is used by someone else's box of the frame.
+  std::string reason;
 };
 
 // Points of one frame both sides labelled differently: the server kept theirs (shown).
@@ -212,6 +215,7 @@ class ServerSync : public QObject {
   std::set<Key> dirty_;      // to send
   std::set<Key> staleKeys_;  // to send on the pre-remote version (stale undo / redo)
   std::set<Key> waiting_;    // a change is in the journal, unanswered
+  std::set<Key> retried_;    // refused once in this commit (track id taken): sent once more
   std::vector<BoxConflict> conflicts_;
   std::map<std::size_t, LabelState> labels_;
   std::set<std::size_t> labelDirty_, labelWaiting_;
