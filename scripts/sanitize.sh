@@ -42,7 +42,7 @@ child_cpu built_cpu
 # error (the runtime reads it from there, not from ASAN_OPTIONS): no test expects 23.
 export ASAN_OPTIONS="halt_on_error=1:detect_leaks=1:abort_on_error=0"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:exitcode=23"
-export LSAN_OPTIONS="suppressions=$here/tests/sanitizers/lsan.supp:print_suppressions=0"
+export LSAN_OPTIONS="suppressions=$here/tests/sanitizers/lsan.supp:print_suppressions=0:intercept_tls_get_addr=0"
 log="$build/sanitize-ctest.log"
 set +e
 xvfb-run -a -s "-screen 0 1280x1024x24 -noreset" \
