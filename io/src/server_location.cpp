@@ -1,6 +1,7 @@
 // Team server locations: "postgresql://host/database/dataset/sequence[?params]" (no libpq here;
 // the PostgreSQL store itself is lidarlabel::io_pg).
-#include <regex>
+#include <algorithm>
+#include <string_view>
 
 #include "lidarlabel/core/errors.h"
 #include "lidarlabel/io/store.h"
@@ -12,9 +13,25 @@ bool isServerLocation(const std::string& location) {
 }
 
 std::string redactServerUri(const std::string& uri) {
-  static const std::regex userPass(R"(^(postgres(ql)?://[^:/@?]*):[^@/?]*@)");
-  static const std::regex keyword(R"((password=)[^&\s]*)");
-  return std::regex_replace(std::regex_replace(uri, userPass, "$1@"), keyword, "$1***");
+  std::string out = uri;
+  // postgresql://user:password@host...: the password goes, "user@" stays.
+  if (isServerLocation(out)) {
+    const std::size_t user = out.find("://") + 3;
+    const std::size_t colon = out.find_first_of(":/@?", user);
+    if (colon != std::string::npos && out[colon] == ':') {
+      const std::size_t at = out.find_first_of("@/?", colon + 1);
+      if (at != std::string::npos && out[at] == '@') out.erase(colon, at - colon);
+    }
+  }
+  // ...?password=secret&...: the value becomes ***.
+  static constexpr std::string_view kKey = "password=";
+  for (std::size_t k = out.find(kKey); k != std::string::npos; k = out.find(kKey, k)) {
+    const std::size_t value = k + kKey.size();
+    const std::size_t end = std::min(out.find_first_of("& \t\r\n", value), out.size());
+    out.replace(value, end - value, "***");
+    k = value + 3;
+  }
+  return out;
 }
 
 std::pair<std::string, std::string> splitServerLocation(const std::string& location) {

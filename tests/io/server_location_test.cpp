@@ -45,6 +45,14 @@ TEST(ServerLocation, AnErrorNeverShowsThePassword) {
   }
   EXPECT_EQ(redactServerUri("postgresql://h/db?password=s3cret&sslmode=require"),
             "postgresql://h/db?password=***&sslmode=require");
+  EXPECT_EQ(redactServerUri("postgres://:pw@h/db?user=a&password=x"),
+            "postgres://@h/db?user=a&password=***");
+}
+
+TEST(ServerLocation, ALocationWithoutAPasswordIsShownAsItIs) {
+  for (const std::string uri : {"postgresql://alice@h:5432/db/samples/seq",
+                                "postgresql://h:5432/db?sslmode=verify-full", "/data/seq"})
+    EXPECT_EQ(redactServerUri(uri), uri);
 }
 
 TEST(ServerLocation, OnlyPostgresqlSchemesAreServerLocations) {

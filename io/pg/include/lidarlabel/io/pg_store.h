@@ -108,10 +108,10 @@ class ServerStore : public Store {
   // Finishes a task claimed under `token`, all-or-nothing in one transaction: when `automatic`
   // is given (automatic[i] = the boxes of frame task.firstFrame + i, track ids from 1), the
   // task's frames lose their automatic boxes (provenance "automatic"; other boxes stay) and get
-  // these, their track ids renumbered into ids reserved from the server (reserveTrackIds) so that
-  // no other task or desk ever shares one; then
-  // the task moves with `action` (moveTask). Returns the new stage. A claim that is no longer
-  // this token's changes nothing: ServerError with sqlstate "55000" ("lost claim").
+  // these, their track ids renumbered into ids reserved from the server (reserveTrackIds) so
+  // that no other task or desk ever shares one; then the task moves with `action` (moveTask).
+  // Returns the new stage. A claim that is no longer this token's changes nothing: ServerError with
+  // sqlstate "55000" ("lost claim").
   virtual std::string finishTask(
       const ServerTask& task, const std::string& token, const std::string& action,
       const std::vector<std::vector<ObjectAnnotation>>* automatic = nullptr) = 0;
