@@ -147,6 +147,16 @@ void ServerSync::reconcileFrame(std::size_t frame, const Frame& server,
       c->theirs = theirs;
       c->theirVersion = stamps[k].version;
       conflictsMoved = true;
+    } else if (theirs.trackId != key.second && findId(next, theirs.trackId) != next.end()) {
+      // Renumbered onto an id a local box holds: that box's change is on its way or refused (the
+      // server keeps one box per id and frame). This one waits; a refusal's row explains it.
+      const Tracked* holder = tracked({frame, theirs.trackId});
+      if (!holder || !conflictOf(holder->stamp.id))
+        emit statusMessage(tr("Box %1 in frame %2 was renumbered on the server to track id %3, "
+                              "which a local box has; it keeps its old id here for now")
+                               .arg(key.second)
+                               .arg(frame + 1)
+                               .arg(theirs.trackId));
     } else if (!busy(key)) {
       takeRemote(key, stamps[k].version, theirs, next, mark);
       changed = true;

@@ -98,5 +98,37 @@ TEST_F(ServerWindow, ACollisionShowsBothVersionsInTheConflictsDockAndTakeTheirsR
   EXPECT_EQ(window.document().object(4, id)->box, theirs);
 }
 
+TEST_F(ServerWindow, ARenumberingOntoATakenTrackIdShowsItsReasonAndTakeTheirsShowsBothBoxes) {
+  MainWindow window(config());
+  window.show();
+  ASSERT_TRUE(window.openFolder(QString::fromStdString(locationOf("bob"))));
+  window.document().setCurrentFrame(4);
+  Document aliceDoc(DocumentConfig{8, false});
+  Editor alice(aliceDoc);
+  ServerSync aliceSync(aliceDoc, ServerStore::open(uriOf("alice")), kSynthetic,
+                       {dir_ + "/alice.jsonl", 0});
+  aliceDoc.setCurrentFrame(4);
+  const ObjectId mine = aliceDoc.objects(4)[0].trackId, theirs = aliceDoc.objects(4)[1].trackId;
+  ASSERT_TRUE(alice.setTrackId(theirs, 60000));
+  ASSERT_TRUE(aliceSync.commitPending());  // no event loop turn: the window cannot hear of it
+  ASSERT_TRUE(window.editor().setTrackId(mine, 60000));
+  ASSERT_TRUE(
+      QTest::qWaitFor([&] { return !window.workspace().serverSync()->conflicts().empty(); }, 5000));
+  auto* dock = static_cast<ConflictsDock*>(window.conflictsPanel());
+  ASSERT_EQ(dock->table()->rowCount(), 1);
+  EXPECT_TRUE(dock->table()->item(0, 0)->text().contains(
+      "track id 60000 is used by another box of this frame"))
+      << dock->table()->item(0, 0)->text().toStdString();
+  EXPECT_TRUE(window.statusBar()->currentMessage().contains("refused"))
+      << window.statusBar()->currentMessage().toStdString();
+
+  dock->table()->selectRow(0);
+  QTest::mouseClick(dock->takeTheirsButton(), Qt::LeftButton);
+  EXPECT_EQ(dock->table()->rowCount(), 0);
+  ASSERT_NE(window.document().object(4, mine), nullptr);   // mine back under its stored id
+  ASSERT_NE(window.document().object(4, 60000), nullptr);  // and alice's box shown
+  EXPECT_EQ(*window.document().object(4, 60000), *aliceDoc.object(4, 60000));
+}
+
 }  // namespace
 }  // namespace lidarlabel::test
