@@ -74,12 +74,13 @@ std::string PgStore::finishTask(const ServerTask& task, const std::string& token
           {seq, first, last});
       // Track ids from the server (migration 4), as the window gets them: a desk and a worker
       // never hand out the same ids. The worker's ids 1..maxLocal become first..first+maxLocal-1.
-      const std::int64_t offset = maxLocal == 0
-                                      ? 0
-                                      : conn_.exec("SELECT lidarlabel.reserve_track_ids($1, $2)",
-                                                   {seq, number(std::int64_t{maxLocal})})
-                                                .i64(0, 0) -
-                                            1;
+      std::int64_t offset = 0;
+      if (maxLocal > 0)
+        offset = conn_
+                     .exec("SELECT lidarlabel.reserve_track_ids($1, $2)",
+                           {seq, number(std::int64_t{maxLocal})})
+                     .i64(0, 0) -
+                 1;
       conn_.script(std::string("CREATE TEMP TABLE batch_boxes ON COMMIT DROP AS SELECT 0 AS "
                                "idx, 0 AS k, ") +
                    kBoxColumns + " FROM lidarlabel.boxes LIMIT 0");

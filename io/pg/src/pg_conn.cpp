@@ -86,10 +86,6 @@ std::string_view Result::jsonText(int row, int col) const {
              : s;
 }
 
-std::string redactUri(const std::string& uri) {
-  return redactServerUri(uri);
-}
-
 std::string oneLine(std::string m) {
   while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
   std::string out;
@@ -123,7 +119,7 @@ void appendCopyField(std::string& out, std::string_view v) {
   }
 }
 
-Connection::Connection(const std::string& uri) : location_(redactUri(uri)) {
+Connection::Connection(const std::string& uri) : location_(redactServerUri(uri)) {
   conn_ = PQconnectdb(uri.c_str());
   if (!conn_) throw ServerError(location_, "", "out of memory");
   if (PQstatus(conn_) != CONNECTION_OK) {

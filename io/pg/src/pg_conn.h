@@ -80,8 +80,6 @@ class Connection {
   std::set<std::string> prepared_;  // statement names prepared on this connection
 };
 
-// The URI with any password removed, for messages.
-std::string redactUri(const std::string& uri);
 // One line: newlines of libpq messages joined with "; ", trailing blanks dropped.
 std::string oneLine(std::string message);
 // COPY text-format field (backslash, tab, newline and carriage return escaped).

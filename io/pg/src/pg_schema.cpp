@@ -69,9 +69,9 @@ std::pair<int, int> migrateServer(const std::string& uri) {
 std::string addServerUser(const std::string& uri, const std::string& name, const std::string& role,
                           const std::string& realName) {
   if (role != "annotator" && role != "reviewer" && role != "qa" && role != "admin")
-    throw ServerError(pg::redactUri(uri), "",
+    throw ServerError(redactServerUri(uri), "",
                       "unknown role '" + role + "' (annotator, reviewer, qa or admin)");
-  if (name.empty()) throw ServerError(pg::redactUri(uri), "", "empty user name");
+  if (name.empty()) throw ServerError(redactServerUri(uri), "", "empty user name");
   pg::Connection c(uri);
   c.exec("BEGIN");
   try {
