@@ -10,6 +10,7 @@
 #include "lidarlabel/io/kitti_object.h"
 #include "lidarlabel/io/ontology_io.h"
 #include "lidarlabel/io/semantic_kitti.h"
+#include "lidarlabel/io/sequence_open.h"
 #include "lidarlabel/io/sweep_io.h"
 #ifdef LIDARLABEL_HAVE_SIM
 #include "lidarlabel/sim/simulate.h"
@@ -77,6 +78,19 @@ std::vector<EvalFrame> kittiObjectFrames() {
     addKittiLabelsToFrame(readKittiObjectLabels(dir + "/label_2/" + stem + ".txt"), calib, ontology,
                           1, frame);
     f.objects = frame.objects;
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+std::vector<EvalFrame> nuscenesFrames() {
+  const Sequence seq = openSequence(sampleData("nuscenes"), defaultOntology());
+  std::vector<EvalFrame> out;
+  for (std::size_t i = 0; i < seq.frames.size(); ++i) {
+    EvalFrame f;
+    f.source = "nuScenes " + std::filesystem::path(seq.sweepPathOf(i)).filename().string();
+    f.cloud = readSweep(seq.sweepPathOf(i));
+    f.objects = seq.frames[i].objects;
     out.push_back(std::move(f));
   }
   return out;

@@ -42,6 +42,9 @@ std::string sampleData(const std::string& rel);
 std::vector<EvalFrame> semanticKittiFrames();
 // sample_data/kitti_object/training: 6 sweeps with label_2 boxes converted to the LiDAR frame.
 std::vector<EvalFrame> kittiObjectFrames();
+// sample_data/nuscenes: the one LIDAR_TOP key frame (32 beams) with its sample_annotation boxes
+// in the LiDAR frame, as `lidarlabel` opens the folder.
+std::vector<EvalFrame> nuscenesFrames();
 
 // A synthetic sequence simulated in-process (lidarlabel::sim), empty when sim is not built.
 struct SyntheticSequence {

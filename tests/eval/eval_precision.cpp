@@ -4,13 +4,15 @@
 //    false box; an instance of a road-user class with 30+ points is found when one box holds at
 //    least half of its points.
 //  - KITTI object (label_2 boxes, camera field of view only): boxes whose centre is in the
-//    camera's horizontal field of view; a box is correct at BEV IoU >= 0.5 with a GT object of
+//    camera's horizontal field of view; a box is correct at BEV IoU >= 0.5 with a road user of
 //    30+ points, false when it overlaps no GT box at all.
+//  - nuScenes (sample_annotation, all round): the same rule for boxes within 50 m.
 // Split: tuning = KITTI object 000000-000002 + SemanticKITTI 00/000000; report = the rest.
 #include <cmath>
 #include <cstdio>
 #include <map>
 #include <set>
+#include <string>
 
 #include "eval_common.h"
 #include "eval_sections.h"
@@ -111,14 +113,31 @@ bool inCameraView(const Cuboid& b) {
          b.center.head<2>().norm() <= kMaxLabelRange;
 }
 
-void scoreKitti(const EvalFrame& f, const std::vector<ObjectAnnotation>& pred, Tally& t) {
+// nuScenes annotates all round; its detection benchmark scores vehicles up to 50 m.
+constexpr double kNuscenesRange = 50.0;  // metres (BEV)
+bool inNuscenesRange(const Cuboid& b) {
+  return b.center.head<2>().norm() <= kNuscenesRange;
+}
+
+// The classes the pre-labels produce (the size rules'): only these count towards the recall.
+bool isRoadUserClass(const std::string& c) {
+  for (const SizeRule& r : defaultSizeRules())
+    if (r.className == c) return true;
+  return false;
+}
+
+// Box-labelled frames: predictions for which `judged` holds are correct at BEV IoU >= 0.5 with a
+// road user of 30+ points (one-to-one), false when they overlap no GT box of any class.
+void scoreBoxes(const EvalFrame& f, const std::vector<ObjectAnnotation>& pred, Tally& t,
+                bool (*judged)(const Cuboid&)) {
   std::vector<Cuboid> truth, all, view;
   for (const auto& o : f.objects) {
     all.push_back(o.box);
-    if (instancePoints(f, o.trackId) >= kMinPoints) truth.push_back(o.box);
+    if (isRoadUserClass(o.className) && instancePoints(f, o.trackId) >= kMinPoints)
+      truth.push_back(o.box);
   }
   for (const auto& o : pred)
-    if (inCameraView(o.box)) view.push_back(o.box);
+    if (judged(o.box)) view.push_back(o.box);
   const std::vector<int> m = matchByIoU(truth, view, bevIoU, 0.5);
   std::vector<bool> matched(view.size(), false);
   for (std::size_t i = 0; i < truth.size(); ++i)
@@ -141,7 +160,8 @@ void scoreKitti(const EvalFrame& f, const std::vector<ObjectAnnotation>& pred, T
 }
 }  // namespace
 
-void precisionSection(const std::vector<EvalFrame>& semantic, const std::vector<EvalFrame>& kitti) {
+void precisionSection(const std::vector<EvalFrame>& semantic, const std::vector<EvalFrame>& kitti,
+                      const std::vector<EvalFrame>& nuscenes) {
   std::printf("### Pre-label precision on real streets\n\n");
   std::printf(
       "`detectObjects` on single sweeps (ground removal with defaults). SemanticKITTI: a box whose "
@@ -150,12 +170,17 @@ void precisionSection(const std::vector<EvalFrame>& semantic, const std::vector<
       "other-vehicle, person, bicyclist, motorcyclist) with 30+ points is found when one box "
       "holds half of its points. KITTI object: boxes whose centre lies in the camera's horizontal "
       "field of view (|azimuth| <= 40 deg, <= 70 m), correct at BEV IoU >= 0.5 with a label_2 "
-      "object of 30+ points, **false** when they overlap no label_2 box. Precision = correct / "
+      "road user (a class the pre-labels produce, not Misc) of 30+ points, **false** when they "
+      "overlap no label_2 box of any class. nuScenes (another sensor: 32 beams; scene-0061, "
+      "Singapore): the same rule for every box within 50 m all round (its annotations are not "
+      "limited to a camera's view); barriers and cones count only as boxes a pre-label may "
+      "overlap. Precision = correct / "
       "(correct + false). Ego = false boxes centred within 3 m of the sensor. Unjudged = "
       "SemanticKITTI boxes whose points are all unlabelled or ground (mostly beyond 50 m), left "
       "out of the precision. **Tuning split**: "
       "KITTI object 000000-000002 and SemanticKITTI 00/000000; **report split**: the other "
-      "frames (never looked at while tuning).\n\n");
+      "frames, never looked at while tuning (nuScenes was first scored after the last change "
+      "to the pre-labels).\n\n");
   const Ontology& ontology = defaultOntology();
   const PrelabelConfig pc;
   Table table;
@@ -169,13 +194,19 @@ void precisionSection(const std::vector<EvalFrame>& semantic, const std::vector<
   }
   for (std::size_t i = 0; i < kitti.size(); ++i) {
     const auto& f = kitti[i];
-    scoreKitti(f, detectObjects(f.cloud, removeGround(f.cloud), ontology, pc),
-               i < 3 ? kitTune : kitReport);
+    scoreBoxes(f, detectObjects(f.cloud, removeGround(f.cloud), ontology, pc),
+               i < 3 ? kitTune : kitReport, inCameraView);
   }
+  Tally nus;
+  for (const auto& f : nuscenes)
+    scoreBoxes(f, detectObjects(f.cloud, removeGround(f.cloud), ontology, pc), nus,
+               inNuscenesRange);
   table.rows.push_back(semTune.row("SemanticKITTI 00/000000 (tuning)"));
   table.rows.push_back(semReport.row("SemanticKITTI 00/000001-2 (report)"));
   table.rows.push_back(kitTune.row("KITTI object 000000-2, camera view (tuning)"));
   table.rows.push_back(kitReport.row("KITTI object 000003-5, camera view (report)"));
+  if (nus.frames > 0)
+    table.rows.push_back(nus.row("nuScenes key frame, 32 beams, all round <= 50 m (report)"));
   table.print();
 }
 

@@ -14,7 +14,8 @@ void trackingSection(const std::vector<SyntheticSequence>& sequences);
 void prelabelSection(const std::vector<EvalFrame>& kitti,
                      const std::vector<SyntheticSequence>& sequences);
 // False boxes per frame of the pre-labels on the real frames (tuning and report split).
-void precisionSection(const std::vector<EvalFrame>& semantic, const std::vector<EvalFrame>& kitti);
+void precisionSection(const std::vector<EvalFrame>& semantic, const std::vector<EvalFrame>& kitti,
+                      const std::vector<EvalFrame>& nuscenes);
 // --effort: the scripted annotator on the bundled KITTI frames and a simulated sequence; prints
 // the breakdown and the last line "effort interactions_per_box=... manual_per_box=... boxes=...
 // frames=...". Needs the app library (Editor) and a QCoreApplication.

@@ -106,7 +106,7 @@ int main(int argc, char** argv) {
     if (want("fit")) fitSection(kitti, synFit);
     if (want("tracking")) trackingSection(synthetic);
     if (want("prelabel")) prelabelSection(kitti, synthetic);
-    if (want("precision")) precisionSection(real, kitti);
+    if (want("precision")) precisionSection(real, kitti, nuscenesFrames());
     if (!benchJson.empty()) speedSection(benchJson);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "lidarlabel-eval: %s\n", e.what());
