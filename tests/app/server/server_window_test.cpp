@@ -35,6 +35,17 @@ class ServerWindow : public ServerTest {
   std::string dir_;
 };
 
+// A second desk without a window (alice) on the same sequence, at frame 4.
+struct AliceDesk {
+  AliceDesk(const std::string& uri, const std::string& journal)
+      : sync(document, ServerStore::open(uri), kSynthetic, {journal, 0}) {
+    document.setCurrentFrame(4);
+  }
+  Document document{DocumentConfig{8, false}};
+  Editor editor{document};
+  ServerSync sync;
+};
+
 TEST_F(ServerWindow, OpensAServerLocationLikeAFolderWithNothingToSave) {
   MainWindow window(config());
   window.show();
@@ -59,11 +70,10 @@ TEST_F(ServerWindow, ACollisionShowsBothVersionsInTheConflictsDockAndTakeTheirsR
   window.show();
   ASSERT_TRUE(window.openFolder(QString::fromStdString(locationOf("bob"))));
   window.document().setCurrentFrame(4);
-  Document aliceDoc(DocumentConfig{8, false});
-  Editor alice(aliceDoc);
-  ServerSync aliceSync(aliceDoc, ServerStore::open(uriOf("alice")), kSynthetic,
-                       {dir_ + "/alice.jsonl", 0});
-  aliceDoc.setCurrentFrame(4);
+  AliceDesk desk(uriOf("alice"), dir_ + "/alice.jsonl");
+  Document& aliceDoc = desk.document;
+  Editor& alice = desk.editor;
+  ServerSync& aliceSync = desk.sync;
   const ObjectId id = aliceDoc.objects(4)[0].trackId, other = aliceDoc.objects(4)[1].trackId;
 
   // A change of another box arrives while the window runs (its poll timer), no undo step.
@@ -103,11 +113,10 @@ TEST_F(ServerWindow, ARenumberingOntoATakenTrackIdShowsItsReasonAndTakeTheirsSho
   window.show();
   ASSERT_TRUE(window.openFolder(QString::fromStdString(locationOf("bob"))));
   window.document().setCurrentFrame(4);
-  Document aliceDoc(DocumentConfig{8, false});
-  Editor alice(aliceDoc);
-  ServerSync aliceSync(aliceDoc, ServerStore::open(uriOf("alice")), kSynthetic,
-                       {dir_ + "/alice.jsonl", 0});
-  aliceDoc.setCurrentFrame(4);
+  AliceDesk desk(uriOf("alice"), dir_ + "/alice.jsonl");
+  Document& aliceDoc = desk.document;
+  Editor& alice = desk.editor;
+  ServerSync& aliceSync = desk.sync;
   const ObjectId mine = aliceDoc.objects(4)[0].trackId, theirs = aliceDoc.objects(4)[1].trackId;
   ASSERT_TRUE(alice.setTrackId(theirs, 60000));
   ASSERT_TRUE(aliceSync.commitPending());  // no event loop turn: the window cannot hear of it
