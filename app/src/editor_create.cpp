@@ -1,9 +1,11 @@
 // Editor: creating boxes (one-click fit, rectangle fit, default size on the ground).
 #include <cmath>
+#include <set>
 
 #include "lidarlabel/app/commands/add_objects.h"
 #include "lidarlabel/app/editor.h"
 #include "lidarlabel/core/box_place.h"
+#include "lidarlabel/core/size_prior.h"
 
 namespace lidarlabel {
 
@@ -19,6 +21,23 @@ ObjectAnnotation newObject(ObjectId id, const ClassDef& cls, const Cuboid& box) 
   o.provenance = Provenance::Manual;
   o.confidence = 1.0f;
   return o;
+}
+
+// The class as this sequence shows it: its default size replaced by the median size of the
+// boxes people made or accepted (one per track) once there are enough of them (size_prior.h).
+ClassDef sizedByDocument(const Document& document, const ClassDef& cls,
+                         const SizePriorConfig& config) {
+  std::vector<Eigen::Vector3d> sizes;
+  std::set<ObjectId> tracks;
+  for (std::size_t f = 0; f < document.frameCount(); ++f)
+    for (const ObjectAnnotation& o : document.objects(f))
+      if (o.className == cls.name &&
+          (o.provenance == Provenance::Manual || o.review == ReviewState::Accepted) &&
+          tracks.insert(o.trackId).second)
+        sizes.push_back(o.box.size);
+  ClassDef out = cls;
+  if (const auto size = estimateSize(sizes, cls.defaultSize, config)) out.defaultSize = *size;
+  return out;
 }
 }  // namespace
 
@@ -44,15 +63,16 @@ std::optional<ObjectId> Editor::createDefault(const std::shared_ptr<const PointC
 
 std::optional<ObjectId> Editor::createAtPoint(const Eigen::Vector3d& point,
                                               const std::string& className) {
-  const ClassDef* cls = document_.ontology().find(className);
-  if (!document_.isOpen() || !cls || !point.allFinite()) return std::nullopt;
+  const ClassDef* known = document_.ontology().find(className);
+  if (!document_.isOpen() || !known || !point.allFinite()) return std::nullopt;
   const std::size_t frame = document_.currentFrame();
   const std::shared_ptr<const PointCloud> cloud = document_.cloud(frame);
   if (!cloud || cloud->empty()) return std::nullopt;
-  const FitResult fit = fitBoxAtPoint(*cloud, *ground(frame), point, config_.fit, cls);
+  const ClassDef cls = sizedByDocument(document_, *known, config_.sizePrior);
+  const FitResult fit = fitBoxAtPoint(*cloud, *ground(frame), point, config_.fit, &cls);
   if (!fit.ok || fit.clusterIndices.size() < config_.minFitPoints)
-    return createDefault(cloud, point, *cls, 0.0);
-  return addCreated(newObject(0, *cls, fit.box), QObject::tr("Create box"));
+    return createDefault(cloud, point, cls, 0.0);
+  return addCreated(newObject(0, cls, fit.box), QObject::tr("Create box"));
 }
 
 std::optional<ObjectId> Editor::createFromRect(const Eigen::Vector2d& cornerA,
@@ -79,7 +99,7 @@ std::optional<ObjectId> Editor::createDefaultAt(const Eigen::Vector3d& point,
   if (!document_.isOpen() || !cls || !point.allFinite() || !std::isfinite(yaw)) return std::nullopt;
   const std::shared_ptr<const PointCloud> cloud = document_.cloud(document_.currentFrame());
   if (!cloud) return std::nullopt;
-  return createDefault(cloud, point, *cls, yaw);
+  return createDefault(cloud, point, sizedByDocument(document_, *cls, config_.sizePrior), yaw);
 }
 
 }  // namespace lidarlabel

@@ -26,6 +26,15 @@ Cuboid openWithoutFrame0Boxes(Document& doc) {
   return truth;
 }
 
+// The synthetic sample without any box: no class has a size of the sequence's own yet
+// (EditorConfig::sizePrior), so new boxes take the ontology's default size.
+void openWithoutBoxes(Document& doc) {
+  test::openSynthetic(doc);
+  Sequence s = doc.sequence();
+  for (Frame& f : s.frames) f.objects.clear();
+  doc.setSequence(s, doc.folder());
+}
+
 // The road level in the sweep itself around xy: the median z of the points within 2 m (BEV) that
 // lie within 0.2 m of the lowest one (the simulated road has a 1 % slope and bumps).
 double roadLevelNear(const PointCloud& cloud, const Eigen::Vector2d& xy) {
@@ -70,7 +79,7 @@ TEST(EditorCreate, ANewBoxTakesAnUnusedIdIsSelectedAndIsOneUndoStep) {
 TEST(EditorCreate, AClickWithTooFewPointsGivesTheClassDefaultSizeOnTheGround) {
   Document doc;
   Editor editor(doc);
-  openWithoutFrame0Boxes(doc);
+  openWithoutBoxes(doc);
   // Open road 25 m ahead: nothing stands there, so nothing is fitted.
   const Eigen::Vector3d click(25.0, 0.5, -1.7);
   const auto id = editor.createAtPoint(click, "car");
@@ -87,7 +96,7 @@ TEST(EditorCreate, AClickWithTooFewPointsGivesTheClassDefaultSizeOnTheGround) {
 TEST(EditorCreate, DefaultAtDropsTheClassSizeStandingOnTheGroundWithTheYawGiven) {
   Document doc;
   Editor editor(doc);
-  openWithoutFrame0Boxes(doc);
+  openWithoutBoxes(doc);
   const auto id = editor.createDefaultAt({12.0, -6.0, 3.0}, "pedestrian", 0.4);
   ASSERT_TRUE(id.has_value());
   const ObjectAnnotation& o = *doc.object(0, *id);

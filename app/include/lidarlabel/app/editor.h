@@ -31,6 +31,7 @@
 #include "lidarlabel/core/interpolation.h"
 #include "lidarlabel/core/label_consistency.h"
 #include "lidarlabel/core/point_selection.h"
+#include "lidarlabel/core/size_prior.h"
 #include "lidarlabel/core/tracking.h"
 
 namespace lidarlabel {
@@ -51,6 +52,10 @@ struct EditorConfig {
   double duplicateOffset = 1.0;  // metres along the box's own Left axis
   TrackerConfig tracker;         // propagate
   InterpolationConfig interpolation;
+  // New boxes (one-click fit, default boxes) take a class's size from the sequence: the median
+  // of the boxes people made or accepted, one per track, once there are minSamples of them
+  // (core/size_prior.h); before, the ontology's default size.
+  SizePriorConfig sizePrior;
   // The time stamped on review decisions and comments (ISO 8601 UTC); empty = core's utcNow().
   std::function<std::string()> reviewClock;
 };
@@ -89,13 +94,15 @@ class Editor {
   // --- Create (the new object is selected; provenance Manual) -------------------------------
   // One-click fit at a LiDAR-frame point (e.g. a picked point): box fitted to the object under
   // the point with the class's prior, bottom on the ground from ground removal; the class's
-  // default size centred there when too few points. nullopt when the frame has no sweep.
+  // default size centred there when too few points. nullopt when the frame has no sweep. The
+  // prior and the default size are the sequence's (EditorConfig::sizePrior).
   std::optional<ObjectId> createAtPoint(const Eigen::Vector3d& point, const std::string& className);
   // Fit to the points inside a bird's-eye rectangle (two opposite corners, LiDAR x/y).
   std::optional<ObjectId> createFromRect(const Eigen::Vector2d& cornerA,
                                          const Eigen::Vector2d& cornerB,
                                          const std::string& className);
-  // The class's default size standing on the ground at (x, y) (z from ground removal), yaw.
+  // The class's default size (the sequence's, EditorConfig::sizePrior) standing on the ground at
+  // (x, y) (z from ground removal), yaw.
   std::optional<ObjectId> createDefaultAt(const Eigen::Vector3d& point,
                                           const std::string& className, double yaw = 0.0);
 
