@@ -60,6 +60,9 @@ bool isStructure(const PointCloud& cloud, const GroundResult& ground,
   if (cu.bottom > config.maxBottom + config.bottomPerMetre * range && cu.occludedBelow < 0.5f)
     return true;
   if (config.rejectTallStructure && cu.continuesAbove) return true;
+  if (!isPerson(rule.className) &&
+      hollowness(cloud, members, observed, config.hollow).share > config.maxVehicleHollow)
+    return true;
   if (!isPerson(rule.className)) {
     const SurfaceScatter sc = surfaceScatter(cloud, members, config.scatter);
     if (sc.samples >= config.minScatterSamples && sc.variation > config.maxVehicleScatter)

@@ -3,6 +3,7 @@
 
 #include <Eigen/Eigenvalues>
 
+#include "lidarlabel/core/box_edit.h"
 #include "lidarlabel/core/object_cues.h"
 
 namespace lidarlabel {
@@ -68,6 +69,29 @@ SurfaceScatter surfaceScatter(const PointCloud& cloud, const std::vector<std::ui
   const auto mid = variation.begin() + static_cast<std::ptrdiff_t>(variation.size() / 2);
   std::nth_element(variation.begin(), mid, variation.end());
   out.variation = *mid;
+  return out;
+}
+
+Hollowness hollowness(const PointCloud& cloud, const std::vector<std::uint32_t>& members,
+                      const Cuboid& box, const HollowConfig& config) {
+  Hollowness out;
+  const double bottom = box.center.z() - box.size.z() / 2;
+  std::size_t deep = 0;
+  for (std::uint32_t i : members) {
+    if (i >= cloud.size()) continue;
+    const Eigen::Vector3d p(cloud.x[i], cloud.y[i], cloud.z[i]);
+    const double h = p.z() - bottom;
+    if (!p.allFinite() || h < config.bandBottom || h > config.bandTop) continue;
+    const Eigen::Vector3d ray = p - config.sensor;
+    const double length = ray.norm();
+    if (!(length > 0.0)) continue;
+    const double entry = rayBoxDistance(box, config.sensor, ray / length);
+    if (entry < 0.0) continue;  // the return lies outside the box
+    ++out.points;
+    deep += length - entry > config.depth ? 1 : 0;
+  }
+  if (out.points >= config.minPoints)
+    out.share = static_cast<float>(static_cast<double>(deep) / static_cast<double>(out.points));
   return out;
 }
 

@@ -168,5 +168,39 @@ TEST(ObjectCues, ScatterNeighbourhoodsGrowWithRangeAndTooFewPointsLeaveTheCueUnk
   EXPECT_EQ(s.variation, 0.f);
 }
 
+Cuboid shelterBox() {
+  return test::carAt(0.5, 9.0, 0.0, {4.5, 1.4, 2.5});
+}
+PointCloud shelter() {
+  PointCloud c;
+  for (const Cuboid& p : test::shelterParts(0.5, 9.0)) test::addVisibleSurface(c, p);
+  return c;
+}
+
+TEST(ObjectCues, ACarsLowReturnsLieWhereTheRaysEnterItsBox) {
+  const Cuboid box = test::carAt(12.0, 3.0, 0.4);
+  PointCloud car;
+  test::addVisibleSurface(car, box);
+  const Hollowness h = hollowness(car, allOf(car), box);
+  EXPECT_GE(h.points, 10u);
+  EXPECT_LT(h.share, 0.05f);
+}
+
+TEST(ObjectCues, AShelterOpenTowardsTheSensorIsHollow) {
+  const PointCloud c = shelter();
+  const Hollowness h = hollowness(c, allOf(c), shelterBox());
+  EXPECT_GE(h.points, 10u);
+  EXPECT_GT(h.share, 0.8f);  // the back pane, seen through the open front (0.88)
+}
+
+TEST(ObjectCues, TooFewLowReturnsLeaveHollownessUnknown) {
+  PointCloud few;
+  for (int k = 0; k < 5; ++k)
+    few.push(0.5f + 0.1f * static_cast<float>(k), 9.7f, static_cast<float>(kGroundZ) + 0.5f, 0.2f);
+  const Hollowness h = hollowness(few, allOf(few), shelterBox());
+  EXPECT_EQ(h.points, 5u);
+  EXPECT_EQ(h.share, 0.f);
+}
+
 }  // namespace
 }  // namespace lidarlabel

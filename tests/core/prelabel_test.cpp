@@ -134,6 +134,7 @@ TEST(Prelabel, AVehicleSizedBushIsDroppedByItsScatterButACarIsKept) {
   PrelabelConfig config;
   config.maxSeeThroughVehicle = 1.f;  // only the scatter tells the bush from a car here
   config.maxCarEndRatio = 2.f;
+  config.maxVehicleHollow = 1.f;   // (returns through its volume are also "hollow")
   config.maxVehicleScatter = 1.f;  // off: both are taken for cars
   const GroundResult ground = exactGround(cloud);
   EXPECT_GE(bestIoU(detectObjects(cloud, ground, defaultOntology(), config), bush), 0.5);
@@ -141,4 +142,23 @@ TEST(Prelabel, AVehicleSizedBushIsDroppedByItsScatterButACarIsKept) {
   const auto objs = detectObjects(cloud, ground, defaultOntology(), config);
   EXPECT_LT(bestIoU(objs, bush), 0.1);
   EXPECT_GE(bestIoU(objs, car), 0.7);
+}
+
+TEST(Prelabel, ABusShelterOpenTowardsTheSensorIsNotTakenForAVan) {
+  std::vector<Cuboid> parts = lidarlabel::test::shelterParts(0.5, 9.0);
+  const Cuboid van = carAt(16.0, -6.0, 0.3, {5.0, 2.0, 2.3});
+  parts.push_back(van);
+  const PointCloud cloud = scene(parts);
+  const GroundResult ground = exactGround(cloud);
+  const auto near = [](const std::vector<ObjectAnnotation>& objs, const Eigen::Vector2d& at) {
+    return std::count_if(objs.begin(), objs.end(), [&](const ObjectAnnotation& o) {
+      return (o.box.center.head<2>() - at).norm() < 2.0;
+    });
+  };
+  const auto objs = detectObjects(cloud, ground, defaultOntology());
+  EXPECT_EQ(near(objs, {0.5, 9.0}), 0);
+  EXPECT_EQ(near(objs, {16.0, -6.0}), 1);
+  PrelabelConfig without;  // the cue is what drops it: a van-sized box otherwise
+  without.maxVehicleHollow = 1.0f;
+  EXPECT_EQ(near(detectObjects(cloud, ground, defaultOntology(), without), {0.5, 9.0}), 1);
 }

@@ -89,6 +89,17 @@ inline std::vector<Cuboid> carParts(const Cuboid& box) {
   return {body, cabin};
 }
 
+// A bus shelter at (x, y), 4.5 x 1.4 x 2.5 m, axis-aligned, its back pane on the side away from
+// the sensor (+y for y > 0): open towards the sensor. Glass back pane, two side panes, a roof.
+inline std::vector<Cuboid> shelterParts(double x, double y) {
+  const double len = 4.5, depth = 1.4, h = 2.5, back = y > 0 ? 1.0 : -1.0;
+  Cuboid roof = carAt(x, y, 0.0, {len, depth, 0.06});
+  roof.center.z() = kGroundZ + h - 0.03;
+  return {carAt(x, y + back * depth / 2, 0.0, {len, 0.04, h}),
+          carAt(x - len / 2, y, 0.0, {0.04, depth, h}),
+          carAt(x + len / 2, y, 0.0, {0.04, depth, h}), roof};
+}
+
 // scene() with every box shaped as a car (carParts).
 inline PointCloud carScene(const std::vector<Cuboid>& boxes) {
   std::vector<Cuboid> parts;

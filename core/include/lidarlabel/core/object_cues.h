@@ -113,4 +113,23 @@ struct SurfaceScatter {
 SurfaceScatter surfaceScatter(const PointCloud& cloud, const std::vector<std::uint32_t>& members,
                               const ScatterConfig& config = {});
 
+// Hollowness: a vehicle's body is solid low down, so the ray to a low return meets the return as
+// it enters the cluster's box. A bus shelter, an open car port or a fence seen through a gap is
+// open towards the sensor: rays travel through its box before they return from its back. Over
+// the members between bandBottom and bandTop above the box's bottom, the share whose ray from
+// the sensor travels more than `depth` metres inside `box` before reaching them (3D slab test).
+struct HollowConfig {
+  double bandBottom = 0.25;  // metres above the box's bottom (the ground)
+  double bandTop = 0.6;      // metres; below bonnets and boots (horizontal, under the roof line)
+  double depth = 0.4;        // metres travelled inside the box
+  std::size_t minPoints = 10;
+  Eigen::Vector3d sensor = Eigen::Vector3d::Zero();  // where the rays come from (LiDAR frame)
+};
+struct Hollowness {
+  float share = 0.f;       // 0..1; 0 when points < minPoints (cue unknown)
+  std::size_t points = 0;  // members in the band
+};
+Hollowness hollowness(const PointCloud& cloud, const std::vector<std::uint32_t>& members,
+                      const Cuboid& box, const HollowConfig& config = {});
+
 }  // namespace lidarlabel
