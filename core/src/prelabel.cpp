@@ -47,7 +47,8 @@ bool isPerson(const std::string& c) {
   return c == "pedestrian" || c == "cyclist";
 }
 
-// Static structure by its cues (see PrelabelConfig): see-through, no ground contact, taller.
+// Static structure by its cues (see PrelabelConfig): see-through, no ground contact, continuing
+// above, hollow, scattered, as high at its ends as in the middle.
 bool isStructure(const PointCloud& cloud, const GroundResult& ground,
                  const std::vector<std::uint32_t>& members, const RayIndex& rays,
                  const AboveIndex& above, const Cuboid& observed, const SizeRule& rule,
@@ -60,10 +61,9 @@ bool isStructure(const PointCloud& cloud, const GroundResult& ground,
   if (cu.bottom > config.maxBottom + config.bottomPerMetre * range && cu.occludedBelow < 0.5f)
     return true;
   if (config.rejectTallStructure && cu.continuesAbove) return true;
-  if (!isPerson(rule.className) &&
-      hollowness(cloud, members, observed, config.hollow).share > config.maxVehicleHollow)
-    return true;
   if (!isPerson(rule.className)) {
+    if (hollowness(cloud, members, observed, config.hollow).share > config.maxVehicleHollow)
+      return true;
     const SurfaceScatter sc = surfaceScatter(cloud, members, config.scatter);
     if (sc.samples >= config.minScatterSamples && sc.variation > config.maxVehicleScatter)
       return true;

@@ -86,7 +86,7 @@ Hollowness hollowness(const PointCloud& cloud, const std::vector<std::uint32_t>&
     const double length = ray.norm();
     if (!(length > 0.0)) continue;
     const double entry = rayBoxDistance(box, config.sensor, ray / length);
-    if (entry < 0.0) continue;  // the return lies outside the box
+    if (entry < 0.0) continue;  // the ray misses the box: the return lies outside it
     ++out.points;
     deep += length - entry > config.depth ? 1 : 0;
   }
