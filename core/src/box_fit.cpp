@@ -263,6 +263,21 @@ std::vector<Eigen::Vector2d> bodyPoints(const PointCloud& cloud,
   return low.size() >= 10 && 3 * low.size() >= pts.size() ? low : pts;
 }
 
+// Which axis of the rectangle at yaw (1: along yaw, 2: across) lies within maxAngle radians of
+// the sensor's ray to the points' centre; 0 when neither does (an oblique view).
+int alongRayAxis(const std::vector<Eigen::Vector2d>& pts, const Eigen::Vector2d& sensor, double yaw,
+                 double maxAngle) {
+  if (pts.empty() || maxAngle <= 0) return 0;
+  Eigen::Vector2d mean = Eigen::Vector2d::Zero();
+  for (const auto& p : pts) mean += p;
+  const Eigen::Vector2d ray = mean / static_cast<double>(pts.size()) - sensor;
+  if (ray.norm() < 1e-6) return 0;
+  const double a = std::abs(std::cos(std::atan2(ray.y(), ray.x()) - yaw));  // |cos| to axis 1
+  if (a >= std::cos(maxAngle)) return 1;
+  if (a <= std::sin(maxAngle)) return 2;
+  return 0;
+}
+
 }  // namespace
 
 YawFit searchRectangleYaw(const std::vector<Eigen::Vector2d>& pts, const FitConfig& config,
@@ -335,11 +350,17 @@ FitResult fitBoxToPoints(const PointCloud& cloud, const std::vector<std::uint32_
     if (std::max(len1, len2) > config.widthSlack * W && std::abs(len1 - len2) > 0.2) {
       axis1IsLength = len1 >= len2;
     } else {
-      const auto cost = [&](double a, double b) {  // a along length, b along width
+      // Seen end-on (one axis within endOnAngle of the ray to the cluster), the side along the
+      // ray is a lower bound (the object hides its own far part): only its excess counts.
+      const int along = alongRayAxis(pts, config.sensorOrigin.head<2>(), yaw, config.endOnAngle);
+      const auto cost = [&](double a, double b, bool aAlong, bool bAlong) {
         const double over = std::max(0.0, a - L) / L + std::max(0.0, b - W) / W;
-        return 10.0 * over + std::abs(a - L) / L + std::abs(b - W) / W;
+        const double missA = aAlong ? std::max(0.0, a - L) : std::abs(a - L);
+        const double missB = bAlong ? std::max(0.0, b - W) : std::abs(b - W);
+        return 10.0 * over + missA / L + missB / W;
       };
-      axis1IsLength = cost(len1, len2) <= cost(len2, len1);
+      axis1IsLength =
+          cost(len1, len2, along == 1, along == 2) <= cost(len2, len1, along == 2, along == 1);
     }
   }
   if (!axis1IsLength) {  // rotate the frame by +90 deg so that axis 1 is the length

@@ -220,6 +220,36 @@ TEST(BoxFit, OneClickOnARealKittiCarMatchesItsLabel) {
   EXPECT_LT(axisError(r.box.yaw, truth.yaw), 5.0 * kPi / 180);
 }
 
+// A small car straight ahead, seen end-on: its rear face (1.65 m across the ray) and 1.75 m of
+// its roof behind it (along the ray; the rest hides behind the roof's near part).
+PointCloud endOnCar() {
+  PointCloud c;
+  for (double y = -0.825; y <= 0.826; y += 0.05)
+    for (double h = 0.3; h <= 1.31; h += 0.2) c.push(10.f, static_cast<float>(y), kGround + h, 0.f);
+  for (double x = 10.0; x <= 11.751; x += 0.05)
+    for (double y = -0.6; y <= 0.61; y += 0.1)
+      c.push(static_cast<float>(x), static_cast<float>(y), kGround + 1.45f, 0.f);
+  return c;
+}
+
+TEST(BoxFit, ACarSeenEndOnKeepsItsLengthAlongTheRay) {
+  const PointCloud c = endOnCar();
+  const ClassDef car = carPrior();
+  const FitResult r = fitBoxToPoints(c, all(c), nullptr, {}, &car);
+  ASSERT_TRUE(r.ok);
+  EXPECT_LT(axisError(r.box.yaw, 0.0), 2.0 * kPi / 180);
+  EXPECT_GT(r.box.center.x(), 11.5);  // completed away from the sensor
+}
+
+TEST(BoxFit, WithoutTheEndOnRuleTheSameCarIsTurnedAcrossTheRay) {
+  const PointCloud c = endOnCar();
+  const ClassDef car = carPrior();
+  FitConfig config;
+  config.endOnAngle = 0.0;
+  const FitResult r = fitBoxToPoints(c, all(c), nullptr, config, &car);
+  EXPECT_NEAR(axisError(r.box.yaw, 0.0), kPi / 2, 2.0 * kPi / 180);
+}
+
 TEST(BoxFit, ACarSeenWholeKeepsItsObservedSizeUnderALargerPrior) {
   const Cuboid truth = carAt(15, 8, 1.3, 4.0, 1.7);  // smaller than the 4.5 x 1.8 prior
   const PointCloud c = visibleSides(truth, 0.01);

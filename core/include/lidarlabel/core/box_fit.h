@@ -9,7 +9,8 @@
 //   bin, as the 2D scan line the criterion was designed for). NOT PCA, NOT min-area rectangle.
 // Heading: a rectangle fixes yaw only modulo pi/2. The length axis is the longer observed side
 //   (with a class prior, when both sides are short enough to be its width, the assignment that
-//   matches the prior best); the sign is the one
+//   matches the prior best; seen end-on, the side along the ray counts only as a lower bound, see
+//   FitConfig::endOnAngle); the sign is the one
 //   closest to hint.yaw when given, else yaw is returned in [-pi/2, pi/2).
 // Height: from the local ground (GroundResult::groundHeight, median under the cluster) to the
 //   cluster's top point; without ground, from the cluster's lowest point.
@@ -69,6 +70,10 @@ struct FitConfig {
   // With a class prior: an observed side longer than widthSlack x the prior's width is the length
   // (the prior never turns an object whose orientation the points show).
   double widthSlack = 1.3;
+  // With a class prior, when both sides could be the width: seen end-on (a rectangle axis within
+  // endOnAngle of the ray to the cluster), the side along the ray counts against an assignment
+  // only when longer than the prior's side (its far part hides behind its near part). 0 = off.
+  double endOnAngle = 0.44;                                // radians (25 deg)
   Eigen::Vector3d sensorOrigin = Eigen::Vector3d::Zero();  // where the rays come from (LiDAR frame)
 };
 
