@@ -57,14 +57,16 @@ void fitFrame(const EvalFrame& f, const std::vector<std::string>& classes, std::
 }
 
 std::vector<std::string> row(const std::string& name, const FitStats& s, const char* target) {
-  std::size_t above = 0;
+  std::size_t above = 0, turned = 0;
   for (double v : s.iou) above += v >= 0.7;
+  for (double d : s.yawDeg) turned += d > 45.0;
   return {name,
           std::to_string(s.objects),
           std::to_string(s.iou.size()),
           "**" + fmt(median(s.iou), 3) + "**",
           fmt(100.0 * static_cast<double>(above) / std::max<std::size_t>(1, s.iou.size()), 0),
           fmt(median(s.yawDeg), 2),
+          std::to_string(turned),
           std::to_string(s.failed),
           fmt(median(s.ms), 2),
           target};
@@ -77,7 +79,8 @@ void fitSection(const std::vector<EvalFrame>& kitti, const std::vector<EvalFrame
       "Two clicks per ground-truth object: its box centre, then a point jittered uniformly within "
       "+-30 %% of its length and width (fixed seed). `fitBoxAtPoint` with the class's default "
       "size as prior, ground from `removeGround`. BEV IoU against the GT box; yaw error in "
-      "degrees modulo 180 (a single sweep cannot tell front from back). KITTI GT: `label_2` "
+      "degrees modulo 180 (a single sweep cannot tell front from back); \"turned\" counts fits "
+      "off by more than 45 deg (length and width swapped). KITTI GT: `label_2` "
       "converted with io/kitti_object.h.\n\n");
   std::mt19937 rng(7);
   FitStats real, syn;
@@ -85,9 +88,16 @@ void fitSection(const std::vector<EvalFrame>& kitti, const std::vector<EvalFrame
   for (const EvalFrame& f : synthetic)
     fitFrame(f, {"car", "van", "truck", "bus", "pedestrian", "cyclist"}, 50, syn, rng);
   Table t;
-  t.header = {"data",           "objects",        "clicks",
-              "median BEV IoU", "IoU >= 0.7 (%)", "median yaw err (deg)",
-              "no fit",         "median ms",      "target"};
+  t.header = {"data",
+              "objects",
+              "clicks",
+              "median BEV IoU",
+              "IoU >= 0.7 (%)",
+              "median yaw err (deg)",
+              "turned > 45 deg",
+              "no fit",
+              "median ms",
+              "target"};
   t.rows.push_back(row("KITTI object 000000-000005, cars with 50+ points", real, "median >= 0.80"));
   if (!synthetic.empty())
     t.rows.push_back(row("synthetic, all road users with 50+ points (" +
