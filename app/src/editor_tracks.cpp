@@ -87,23 +87,39 @@ int Editor::flipTrackHeading(ObjectId id) {
   const ObjectAnnotation* source = document_.isOpen() ? document_.object(current, id) : nullptr;
   if (source == nullptr) return 0;
   const Sequence& seq = document_.sequence();
-  // The flipped box's heading in the world frame; every box of the track pointing against it
-  // (more than 90 deg off, compared in the world frame) is turned by pi too.
   const auto worldHeading = [&](std::size_t f, const Cuboid& box) {
     const Eigen::Vector3d local(std::cos(box.yaw), std::sin(box.yaw), 0.0);
     return Eigen::Vector3d(egoPoseOf(seq, f).linear() * local);
   };
-  const Eigen::Vector3d want = worldHeading(current, lidarlabel::flipHeading(source->box));
   auto parent = std::make_unique<QUndoCommand>(QObject::tr("Flip track heading"));
   int written = 0;
-  for (std::size_t frame = 0; frame < document_.frameCount(); ++frame) {
-    const ObjectAnnotation* o = document_.object(frame, id);
-    if (o == nullptr || worldHeading(frame, o->box).dot(want) >= 0.0) continue;
-    ObjectAnnotation after = *o;
-    after.box = lidarlabel::flipHeading(o->box);
+  const auto flip = [&](std::size_t frame, const ObjectAnnotation& o) {
+    ObjectAnnotation after = o;
+    after.box = lidarlabel::flipHeading(o.box);
     if (frame == current) after.provenance = Provenance::Manual;
     written += static_cast<int>(
         (new PutObjectsCommand(document_, frame, {after}, parent->text(), parent.get()))->count());
+    return worldHeading(frame, after.box);
+  };
+  // From the flipped box outwards, frame by frame: a box pointing against the track's previous
+  // box (world frame, more than 90 deg off) is turned by pi too. Compared with its neighbour, not
+  // with the flipped box, so a track that turns (a car at a junction, a walker crossing) keeps its
+  // turn. A box within 30 deg of square to its neighbour (a sideways fit) is left as it is and
+  // the next box is compared with the neighbour before it.
+  constexpr double kSideways = 0.5;  // |cos| of 60 deg
+  const Eigen::Vector3d start = flip(current, *source);
+  for (const int step : {-1, 1}) {
+    Eigen::Vector3d previous = start;
+    for (auto frame = static_cast<std::ptrdiff_t>(current) + step;
+         frame >= 0 && frame < static_cast<std::ptrdiff_t>(document_.frameCount()); frame += step) {
+      const auto f = static_cast<std::size_t>(frame);
+      const ObjectAnnotation* o = document_.object(f, id);
+      if (o == nullptr) continue;
+      const Eigen::Vector3d h = worldHeading(f, o->box);
+      const double agree = h.dot(previous);
+      if (std::abs(agree) < kSideways) continue;  // turned sideways: neither flipped nor followed
+      previous = agree < 0.0 ? flip(f, *o) : h;
+    }
   }
   if (written > 0) document_.undoStack()->push(parent.release());
   return written;

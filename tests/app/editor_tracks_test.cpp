@@ -84,6 +84,52 @@ TEST(EditorTracks, FlipTrackHeadingGivesEveryBoxTheFlippedBoxsHeading) {
   EXPECT_EQ(doc.undoStack()->count(), 1);
 }
 
+TEST(EditorTracks, FlipTrackHeadingKeepsTheTurnOfATrackThatTurns) {
+  Document doc;
+  Editor editor(doc);
+  test::openSynthetic(doc);
+  // The track turns 40 deg per frame in the world (320 deg over 9 frames); frame 5's box points
+  // the other way.
+  Sequence s = doc.sequence();
+  const auto egoYaw = [&](std::size_t f) {
+    const Eigen::Matrix3d r = egoPoseOf(s, f).linear();
+    return std::atan2(r(1, 0), r(0, 0));
+  };
+  const double turn = 40.0 * M_PI / 180.0;
+  for (std::size_t f = 0; f < s.frames.size(); ++f)
+    for (ObjectAnnotation& o : s.frames[f].objects)
+      if (o.trackId == kCar)
+        o.box.yaw = wrapAngle(turn * static_cast<double>(f) - egoYaw(f) + (f == 5 ? M_PI : 0.0));
+  doc.setSequence(s, doc.folder());
+  const std::vector<std::size_t> frames = framesWith(doc, kCar);
+  ASSERT_GE(frames.size(), 9u);
+  EXPECT_EQ(editor.flipTrackHeading(kCar), static_cast<int>(frames.size()) - 1);  // not frame 5
+  for (std::size_t f : frames) {
+    const Eigen::Vector2d h = worldHeading(doc, f, doc.object(f, kCar)->box);
+    const double want = turn * static_cast<double>(f) + M_PI;  // every box turned round, in turn
+    EXPECT_GT(h.dot(Eigen::Vector2d(std::cos(want), std::sin(want))), 0.99) << "frame " << f;
+  }
+}
+
+TEST(EditorTracks, FlipTrackHeadingLeavesASidewaysBoxAndComparesThePastItWithTheOneBefore) {
+  Document doc;
+  Editor editor(doc);
+  test::openSynthetic(doc);
+  Sequence s = doc.sequence();
+  for (ObjectAnnotation& o : s.frames[4].objects)  // a fit turned square to the track
+    if (o.trackId == kCar) o.box.yaw = wrapAngle(o.box.yaw + M_PI / 2);
+  doc.setSequence(s, doc.folder());
+  const Cuboid sideways = doc.object(4, kCar)->box;
+  const int n = static_cast<int>(framesWith(doc, kCar).size());
+  EXPECT_EQ(editor.flipTrackHeading(kCar), n - 1);  // every box but the sideways one
+  EXPECT_DOUBLE_EQ(doc.object(4, kCar)->box.yaw, sideways.yaw);
+  const Eigen::Vector2d want = worldHeading(doc, 0, doc.object(0, kCar)->box);
+  for (std::size_t f : framesWith(doc, kCar)) {
+    if (f == 4) continue;
+    EXPECT_GT(worldHeading(doc, f, doc.object(f, kCar)->box).dot(want), 0.9) << "frame " << f;
+  }
+}
+
 TEST(EditorTracks, ApplySizeToTrackKeepsEachBoxsFootprintCentreAndBottom) {
   Document doc;
   Editor editor(doc);

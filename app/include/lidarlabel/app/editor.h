@@ -259,8 +259,10 @@ class Editor {
   int acceptTracks(const std::vector<ObjectId>& ids);
   // A class of the ontology for every box of the track; 0 for any other name.
   int setTrackClass(ObjectId id, const std::string& className);
-  // Flips the track's box in the current frame and turns every other box of the track that
-  // points against it (world frame, more than 90 deg off) by pi: one heading for the track.
+  // Flips the track's box in the current frame and, from there outwards frame by frame, turns by
+  // pi every box of the track that points against the track's previous box (world frame, more
+  // than 90 deg off; a box within 30 deg of square to it is left as it is): one consistent
+  // heading for the track that still follows its turns.
   int flipTrackHeading(ObjectId id);
   // The size of the track's box in the current frame for all its boxes (a rigid object has one
   // size); each keeps its centre in x/y, its yaw and its bottom height; provenance unchanged.
