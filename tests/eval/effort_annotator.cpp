@@ -114,6 +114,22 @@ class Session {
 
   AnnotatorResult result() const { return res_; }
 
+  // The finished document against the stop rule, frame by frame: every object-frame whose box is
+  // not good there now counts as spoilt (besides the unresolved ones, a box a later whole-track
+  // edit turned, moved or deleted after the annotator had judged it good).
+  void audit() {
+    const Document& doc = ed_.document();
+    for (std::size_t f = 0; f < frames_.size(); ++f)
+      for (const SeenObject& o : frames_[f].required) {
+        const auto known = idOf_.find(o.gtId);
+        if (known == idOf_.end()) continue;  // never boxed: already counted as unresolved
+        const ObjectAnnotation* b = doc.object(f, known->second);
+        const bool good = b != nullptr && b->className == o.className &&
+                          iou3d(b->box, o.truth) >= cfg_.goodIoU && headingOk(b->box, o.truth);
+        if (!good) res_.spoilt++;
+      }
+  }
+
  private:
   void count(const std::string& kind) { res_.counts[kind]++; }
 
@@ -466,6 +482,7 @@ AnnotatorResult annotate(Editor& editor, const std::vector<SeenFrame>& frames,
                          const AnnotatorConfig& config) {
   Session s(editor, frames, config);
   for (std::size_t f = 0; f < frames.size(); ++f) s.frame(f);
+  s.audit();
   return s.result();
 }
 

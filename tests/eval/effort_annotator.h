@@ -61,6 +61,7 @@ struct AnnotatorResult {
   int boxes = 0;       // required object-frames
   int unresolved = 0;  // required object-frames left without a good box (should be 0)
   int goodAsIs = 0;    // boxes already good from the automation (no interaction on them)
+  int spoilt = 0;      // required object-frames without a good box in the final document
   int total() const;
 };
 

@@ -147,6 +147,8 @@ void printRun(const std::string& name, const Run& r) {
       "interpolated)",
       [](const AnnotatorResult& a) { return std::to_string(a.goodAsIs); });
   row("left unresolved", [](const AnnotatorResult& a) { return std::to_string(a.unresolved); });
+  row("not good in the final document (unresolved, or spoilt by a later whole-track edit)",
+      [](const AnnotatorResult& a) { return std::to_string(a.spoilt); });
   t.print();
   std::printf(
       "\nfully manual / with automation: %.1fx; tools without pre-labels / with "
