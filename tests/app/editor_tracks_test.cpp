@@ -88,8 +88,8 @@ TEST(EditorTracks, FlipTrackHeadingKeepsTheTurnOfATrackThatTurns) {
   Document doc;
   Editor editor(doc);
   test::openSynthetic(doc);
-  // The track turns 40 deg per frame in the world (320 deg over 9 frames); frame 5's box points
-  // the other way.
+  // The track turns 40 deg per frame in the world (past 90 deg from frame 3 on); frame 5's box
+  // points the other way.
   Sequence s = doc.sequence();
   const auto egoYaw = [&](std::size_t f) {
     const Eigen::Matrix3d r = egoPoseOf(s, f).linear();
@@ -111,7 +111,7 @@ TEST(EditorTracks, FlipTrackHeadingKeepsTheTurnOfATrackThatTurns) {
   }
 }
 
-TEST(EditorTracks, FlipTrackHeadingLeavesASidewaysBoxAndComparesThePastItWithTheOneBefore) {
+TEST(EditorTracks, FlipTrackHeadingLeavesASidewaysBoxAndComparesTheNextOneWithTheOneBefore) {
   Document doc;
   Editor editor(doc);
   test::openSynthetic(doc);
