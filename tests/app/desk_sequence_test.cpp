@@ -1,8 +1,8 @@
 // The window's sequence tools, driven through real widgets under Xvfb: the timeline (step, slider,
 // playback), the track list (selection across frames), propagate and interpolate from the GUI
 // (equal to the edit API's results), pre-labelling in the background (cancel leaves the document
-// unchanged), accept with one key, next frame needing attention, and a slow sweep (progress with
-// cancel, the window stays on its frame).
+// unchanged), accept with one key, flip a track's heading with one key, next frame needing
+// attention, and a slow sweep (progress with cancel, the window stays on its frame).
 #include <gtest/gtest.h>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -263,6 +263,21 @@ TEST(DeskSequence, AltAAcceptsTheSelectedTrackInEveryFrame) {
   EXPECT_EQ(d.doc().object(0, 1)->provenance, Provenance::Manual);
   EXPECT_EQ(d.doc().object(1, 1)->provenance, Provenance::Manual);
   EXPECT_EQ(d.doc().object(1, 2)->provenance, Provenance::Automatic);
+  EXPECT_EQ(d.undoCount(), 1);
+}
+
+TEST(DeskSequence, ShiftXFlipsTheSelectedTrackInEveryFrameAndThePanelShowsTheNewYaw) {
+  test::qtApp();
+  test::Desk d;
+  ASSERT_TRUE(d.open(test::writeAnnotatedSequence(test::scratchDir())));
+  const double yaw0 = d.doc().object(0, 1)->box.yaw, yaw1 = d.doc().object(1, 1)->box.yaw;
+  d.window.editor().select({1});
+  QTest::keyClick(&d.view(), Qt::Key_X, Qt::ShiftModifier);
+  EXPECT_NEAR(std::abs(angleDiff(d.doc().object(0, 1)->box.yaw, yaw0)), M_PI, 1e-9);
+  EXPECT_NEAR(std::abs(angleDiff(d.doc().object(1, 1)->box.yaw, yaw1)), M_PI, 1e-9);
+  auto* yawField = child<QDoubleSpinBox>(d.window, "field_yaw");
+  ASSERT_NE(yawField, nullptr);
+  EXPECT_NEAR(std::abs(angleDiff(yawField->value() * M_PI / 180.0, yaw0)), M_PI, 0.01);
   EXPECT_EQ(d.undoCount(), 1);
 }
 
