@@ -119,14 +119,19 @@ double bottomOf(const PointCloud& cloud, const std::vector<std::uint32_t>& idx,
   return std::min<double>(h[h.size() / 2], minZ);
 }
 
+// Mean of the BEV points (pts not empty).
+Eigen::Vector2d centroid(const std::vector<Eigen::Vector2d>& pts) {
+  Eigen::Vector2d mean = Eigen::Vector2d::Zero();
+  for (const auto& p : pts) mean += p;
+  return mean / static_cast<double>(pts.size());
+}
+
 // The visible outline seen from the sensor: per azimuth bin (contourStep metres of arc at the
 // cluster's range) the point nearest to the sensor. Roof, window and interior returns drop out, so
 // the closeness criterion sees the L-shaped scan line it was designed for.
 std::vector<Eigen::Vector2d> visibleContour(const std::vector<Eigen::Vector2d>& pts,
                                             const Eigen::Vector2d& sensor, double step) {
-  Eigen::Vector2d mean = Eigen::Vector2d::Zero();
-  for (const auto& p : pts) mean += p;
-  mean /= static_cast<double>(pts.size());
+  const Eigen::Vector2d mean = centroid(pts);
   const double range = std::max((mean - sensor).norm(), 1.0);
   const double dTheta = std::max(step, 1e-3) / range;
   const double ref = std::atan2(mean.y() - sensor.y(), mean.x() - sensor.x());
@@ -268,9 +273,7 @@ std::vector<Eigen::Vector2d> bodyPoints(const PointCloud& cloud,
 int alongRayAxis(const std::vector<Eigen::Vector2d>& pts, const Eigen::Vector2d& sensor, double yaw,
                  double maxAngle) {
   if (pts.empty() || maxAngle <= 0) return 0;
-  Eigen::Vector2d mean = Eigen::Vector2d::Zero();
-  for (const auto& p : pts) mean += p;
-  const Eigen::Vector2d ray = mean / static_cast<double>(pts.size()) - sensor;
+  const Eigen::Vector2d ray = centroid(pts) - sensor;
   if (ray.norm() < 1e-6) return 0;
   const double a = std::abs(std::cos(std::atan2(ray.y(), ray.x()) - yaw));  // |cos| to axis 1
   if (a >= std::cos(maxAngle)) return 1;
