@@ -157,9 +157,12 @@ std::vector<ObjectAnnotation> detectObjects(const PointCloud& cloud, const Groun
     FitResult fit = prior ? fitBoxToPoints(cloud, members, &ground, config.fit, prior) : observed;
     if (!fit.ok) fit = observed;
     if (fit.confidence < config.minConfidence) continue;
-    if (config.headingFromShape && (rule->className == "car" || rule->className == "van") &&
-        headingFromProfile(cloud, ground, members, fit.box) < 0)
-      fit.box.yaw = wrapAngle(fit.box.yaw + std::numbers::pi);
+    int heading = 0;  // +1 keep, -1 turn by pi, 0 undecided (traffic_side.h, object_cues.h)
+    if (rule->className != "pedestrian") heading = headingFromTraffic(fit.box, config.traffic);
+    if (heading == 0 && config.headingFromShape &&
+        (rule->className == "car" || rule->className == "van"))
+      heading = headingFromProfile(cloud, ground, members, fit.box);
+    if (heading < 0) fit.box.yaw = wrapAngle(fit.box.yaw + std::numbers::pi);
     ObjectAnnotation o;
     o.className = rule->className;
     o.box = fit.box;

@@ -22,6 +22,26 @@ double bestIoU(const std::vector<ObjectAnnotation>& objs, const Cuboid& truth) {
   for (const auto& o : objs) best = std::max(best, bevIoU(o.box, truth));
   return best;
 }
+
+// The nearest detection's box to `truth` (BEV IoU), or nullptr.
+const ObjectAnnotation* boxOn(const std::vector<ObjectAnnotation>& objs, const Cuboid& truth) {
+  const ObjectAnnotation* best = nullptr;
+  for (const auto& o : objs)
+    if (bevIoU(o.box, truth) > 0.5 && (!best || bevIoU(o.box, truth) > bevIoU(best->box, truth)))
+      best = &o;
+  return best;
+}
+
+// Cars whose cabin sits in the middle of their length: their shape does not tell the front.
+PointCloud centredCabinScene(const std::vector<Cuboid>& cars) {
+  std::vector<Cuboid> parts;
+  for (const Cuboid& car : cars) {
+    std::vector<Cuboid> p = test::carParts(car);
+    p[1].center = car.center + car.rotation() * Eigen::Vector3d(0, 0, 0.3 * car.size.z());
+    parts.insert(parts.end(), p.begin(), p.end());
+  }
+  return scene(parts);
+}
 }  // namespace
 
 TEST(Prelabel, DetectsCarsAsCarsWithAutomaticProvenance) {
@@ -34,6 +54,29 @@ TEST(Prelabel, DetectsCarsAsCarsWithAutomaticProvenance) {
     EXPECT_EQ(o.provenance, Provenance::Automatic);
   }
   for (const Cuboid& c : cars) EXPECT_GE(bestIoU(objs, c), 0.7);
+}
+
+TEST(Prelabel, ParkedCarsFaceTheTrafficOnTheirSideOfTheRoad) {
+  // Right-hand traffic: parked on the right facing forward, on the left facing back.
+  const std::vector<Cuboid> cars = {carAt(15, -7, 0.0), carAt(18, 8, M_PI), carAt(-14, 8, M_PI)};
+  const PointCloud cloud = centredCabinScene(cars);
+  const auto objs = detectObjects(cloud, exactGround(cloud), defaultOntology());
+  for (const Cuboid& c : cars) {
+    const ObjectAnnotation* o = boxOn(objs, c);
+    ASSERT_NE(o, nullptr) << c.center.transpose();
+    EXPECT_LT(std::abs(angleDiff(o->box.yaw, c.yaw)), 0.3) << c.center.transpose();
+  }
+}
+
+TEST(Prelabel, WithLeftHandTrafficACarParkedOnTheLeftFacesForward) {
+  const Cuboid car = carAt(18, 8, 0.0);
+  const PointCloud cloud = centredCabinScene({car});
+  PrelabelConfig config;
+  config.traffic.side = TrafficSide::Left;
+  const auto objs = detectObjects(cloud, exactGround(cloud), defaultOntology(), config);
+  const ObjectAnnotation* o = boxOn(objs, car);
+  ASSERT_NE(o, nullptr);
+  EXPECT_LT(std::abs(angleDiff(o->box.yaw, 0.0)), 0.3);
 }
 
 TEST(Prelabel, DropsClustersNoRuleAccepts) {

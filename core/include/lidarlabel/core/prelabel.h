@@ -21,6 +21,7 @@
 #include "lidarlabel/core/ontology.h"
 #include "lidarlabel/core/sequence.h"
 #include "lidarlabel/core/tracking.h"
+#include "lidarlabel/core/traffic_side.h"
 
 namespace lidarlabel {
 
@@ -88,6 +89,10 @@ struct PrelabelConfig {
   float maxVehicleHollow = 0.7f;
   bool rejectTallStructure = true;  // clusters that continue above the band (poles, trunks, walls)
   bool headingFromShape = true;     // car/van heading from the cabin position (object_cues.h)
+  // Where the shape does not tell, a vehicle's or cyclist's heading from the side of the road it
+  // is on (traffic_side.h; motion, where the track moves, overrides both). Set the side to Left
+  // for left-hand traffic, Off for no prior (every such box then faces forward).
+  TrafficConfig traffic;
   // Heading from motion: a confirmed track faster than this (m/s, world frame) gets the heading
   // of its velocity (the box is turned by pi when it pointed backwards).
   double minHeadingSpeed = 1.5;

@@ -1,0 +1,20 @@
+#include "lidarlabel/core/traffic_side.h"
+
+#include <cmath>
+
+namespace lidarlabel {
+
+int headingFromTraffic(const Cuboid& box, const TrafficConfig& config) {
+  if (config.side == TrafficSide::Off) return 0;
+  const double along = std::cos(box.yaw);  // > 0: the box faces forward (+x)
+  if (std::abs(along) < std::cos(config.parallelWithin)) return 0;
+  // Signed distance towards the oncoming side: left (+y) for right-hand traffic.
+  const double towardsOncoming =
+      config.side == TrafficSide::Right ? box.center.y() : -box.center.y();
+  const double awayFromOncoming = -towardsOncoming;
+  if (towardsOncoming <= config.ownLane && awayFromOncoming <= config.ownLane) return 0;
+  const bool facesBack = towardsOncoming > config.ownLane;
+  return (along < 0) == facesBack ? +1 : -1;
+}
+
+}  // namespace lidarlabel
