@@ -1,11 +1,13 @@
 // Editor: creating boxes (one-click fit, rectangle fit, default size on the ground).
 #include <cmath>
+#include <numbers>
 #include <set>
 
 #include "lidarlabel/app/commands/add_objects.h"
 #include "lidarlabel/app/editor.h"
 #include "lidarlabel/core/box_place.h"
 #include "lidarlabel/core/size_prior.h"
+#include "lidarlabel/core/traffic_side.h"
 
 namespace lidarlabel {
 
@@ -38,6 +40,12 @@ ClassDef sizedByDocument(const Document& document, const ClassDef& cls,
   ClassDef out = cls;
   if (const auto size = estimateSize(sizes, cls.defaultSize, config)) out.defaultSize = *size;
   return out;
+}
+
+// A class whose default footprint is clearly longer than wide (vehicles, cyclists) has a front
+// that follows the traffic; a pedestrian's round footprint does not.
+bool hasFront(const ClassDef& cls) {
+  return cls.defaultSize.x() >= 1.5 * cls.defaultSize.y();
 }
 }  // namespace
 
@@ -72,7 +80,10 @@ std::optional<ObjectId> Editor::createAtPoint(const Eigen::Vector3d& point,
   const FitResult fit = fitBoxAtPoint(*cloud, *ground(frame), point, config_.fit, &cls);
   if (!fit.ok || fit.clusterIndices.size() < config_.minFitPoints)
     return createDefault(cloud, point, cls, 0.0);
-  return addCreated(newObject(0, cls, fit.box), QObject::tr("Create box"));
+  Cuboid box = fit.box;  // the fit faces forward: turn it to the traffic on its side of the road
+  if (hasFront(cls) && headingFromTraffic(box, config_.traffic) < 0)
+    box.yaw = wrapAngle(box.yaw + std::numbers::pi);
+  return addCreated(newObject(0, cls, box), QObject::tr("Create box"));
 }
 
 std::optional<ObjectId> Editor::createFromRect(const Eigen::Vector2d& cornerA,

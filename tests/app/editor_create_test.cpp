@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 #include "editor_fixture.h"
@@ -16,10 +17,13 @@ namespace {
 // Car 28 of the synthetic sample's frame 0: 384 points, 4.9 m from the sensor, yaw 0.
 constexpr ObjectId kCar = 28;
 
-// The synthetic sample with frame 0's ground-truth boxes taken out; returns car 28's.
-Cuboid openWithoutFrame0Boxes(Document& doc) {
+// Car 27 of frame 0: in the oncoming lane, 3.5 m left of the sensor, facing back (yaw pi).
+constexpr ObjectId kOncomingCar = 27;
+
+// The synthetic sample with frame 0's ground-truth boxes taken out; returns `car`'s.
+Cuboid openWithoutFrame0Boxes(Document& doc, ObjectId car = kCar) {
   test::openSynthetic(doc);
-  const Cuboid truth = doc.object(0, kCar)->box;
+  const Cuboid truth = doc.object(0, car)->box;
   Sequence s = doc.sequence();
   s.frames[0].objects.clear();
   doc.setSequence(s, doc.folder());
@@ -59,6 +63,28 @@ TEST(EditorCreate, OneClickOnAWellSeenCarFitsItsGroundTruth) {
   EXPECT_GE(iou3d(o->box, truth), 0.7);
   EXPECT_EQ(o->className, "car");
   EXPECT_EQ(o->provenance, Provenance::Manual);
+}
+
+TEST(EditorCreate, OneClickOnACarLeftOfTheEgoLaneFacesTheOncomingTraffic) {
+  Document doc;
+  Editor editor(doc);
+  const Cuboid truth = openWithoutFrame0Boxes(doc, kOncomingCar);
+  const auto id = editor.createAtPoint(test::pointOn(doc, 0, truth), "car");
+  ASSERT_TRUE(id.has_value());
+  const Cuboid& box = doc.object(0, *id)->box;
+  EXPECT_GE(iou3d(box, truth), 0.7);
+  EXPECT_LT(std::abs(angleDiff(box.yaw, truth.yaw)), 0.2) << box.yaw;
+}
+
+TEST(EditorCreate, WithoutTheTrafficPriorAOneClickBoxFacesForward) {
+  Document doc;
+  EditorConfig config;
+  config.traffic.side = TrafficSide::Off;
+  Editor editor(doc, config);
+  const Cuboid truth = openWithoutFrame0Boxes(doc, kOncomingCar);
+  const auto id = editor.createAtPoint(test::pointOn(doc, 0, truth), "car");
+  ASSERT_TRUE(id.has_value());
+  EXPECT_LT(std::abs(doc.object(0, *id)->box.yaw), 0.2);
 }
 
 TEST(EditorCreate, ANewBoxTakesAnUnusedIdIsSelectedAndIsOneUndoStep) {

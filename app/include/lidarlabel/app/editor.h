@@ -33,6 +33,7 @@
 #include "lidarlabel/core/point_selection.h"
 #include "lidarlabel/core/size_prior.h"
 #include "lidarlabel/core/tracking.h"
+#include "lidarlabel/core/traffic_side.h"
 
 namespace lidarlabel {
 
@@ -56,6 +57,9 @@ struct EditorConfig {
   // of the boxes people made or accepted, one per track, once there are minSamples of them
   // (core/size_prior.h); before, the ontology's default size.
   SizePriorConfig sizePrior;
+  // A one-click fit cannot tell front from back: a vehicle's or cyclist's box is turned to face
+  // the traffic on its side of the road (core/traffic_side.h; right-hand traffic by default).
+  TrafficConfig traffic;
   // The time stamped on review decisions and comments (ISO 8601 UTC); empty = core's utcNow().
   std::function<std::string()> reviewClock;
 };
