@@ -1,4 +1,5 @@
 // lidarlabel-cli prelabel SEQUENCE_FOLDER [--out FILE] [--force] [--ontology FILE]
+//                         [--traffic right|left|off]
 // Runs the pre-labelling pipeline (core/prelabel.h) over every frame and writes the native
 // annotation document atomically, every box with provenance "automatic".
 #include <algorithm>
@@ -20,8 +21,25 @@ namespace lidarlabel::cli {
 
 namespace {
 // One folder; returns the report lines (several folders run in parallel and print in order).
+// --traffic: the side of the road traffic keeps to, for the heading of parked vehicles
+// (core/traffic_side.h); right when absent.
+PrelabelConfig prelabelConfig(const Args& args) {
+  PrelabelConfig config;
+  const std::string side = args.valueOr("traffic", "right");
+  if (side == "right")
+    config.traffic.side = TrafficSide::Right;
+  else if (side == "left")
+    config.traffic.side = TrafficSide::Left;
+  else if (side == "off")
+    config.traffic.side = TrafficSide::Off;
+  else
+    throw UsageError("--traffic expects right, left or off, not '" + side + "'");
+  return config;
+}
+
 std::string prelabelOne(const std::string& folder, const std::string& out, bool force,
-                        const Ontology& ontology, bool frameProgress) {
+                        const Ontology& ontology, const PrelabelConfig& config,
+                        bool frameProgress) {
   if (fs::exists(out) && !force)
     throw UsageError(out + " exists; pass --out FILE or --force to replace it");
   Sequence seq = openSequence(folder);
@@ -30,7 +48,7 @@ std::string prelabelOne(const std::string& folder, const std::string& out, bool 
   };
   Progress progress("prelabel", frameProgress ? seq.size() : 0);
   PrelabelStats stats;
-  Sequence result = prelabelSequence(seq, load, ontology, {}, &stats,
+  Sequence result = prelabelSequence(seq, load, ontology, config, &stats,
                                      [&](std::size_t done, std::size_t) { progress.update(done); });
   progress.finish();
   // Sweep paths are relative to the document's folder; keep them valid when it moves.
@@ -52,6 +70,7 @@ std::string prelabelOne(const std::string& folder, const std::string& out, bool 
 // --claim: each claimed annotate task's frames are pre-labelled (tracks within the task) and get
 // the result as their automatic boxes; the task is submitted for review.
 int prelabelClaimed(const Args& args, const Ontology& ontology) {
+  const PrelabelConfig config = prelabelConfig(args);
   if (args.value("out") || args.flag("force"))
     throw UsageError("--out and --force are for folders; --claim commits to the server");
   return runClaimed(args, {"prelabel", "annotate", {"annotate"}}, [&](const ClaimedTask& t) {
@@ -59,7 +78,7 @@ int prelabelClaimed(const Args& args, const Ontology& ontology) {
       return readSweep(t.frames.sweepPathOf(f), t.frames.sweepFormat);
     };
     PrelabelStats stats;
-    const Sequence result = prelabelSequence(t.frames, load, ontology, {}, &stats);
+    const Sequence result = prelabelSequence(t.frames, load, ontology, config, &stats);
     TaskOutcome out{"submit", std::vector<std::vector<ObjectAnnotation>>{}, "", false};
     for (const Frame& f : result.frames) out.automatic->push_back(f.objects);
     char text[160];
@@ -71,7 +90,7 @@ int prelabelClaimed(const Args& args, const Ontology& ontology) {
 }
 
 int runPrelabel(const std::vector<std::string>& argv) {
-  std::vector<std::string> valued = {"out", "ontology"};
+  std::vector<std::string> valued = {"out", "ontology", "traffic"};
   valued.insert(valued.end(), kBatchOptions.begin(), kBatchOptions.end());
   valued.insert(valued.end(), kClaimOptions.begin(), kClaimOptions.end());
   const Args args(argv, valued, {"force", "claim"});
@@ -85,9 +104,10 @@ int runPrelabel(const std::vector<std::string>& argv) {
   const std::vector<std::string> folders = shardFolders(args.positional(), batch);
   const Ontology ontology =
       args.value("ontology") ? loadOntology(*args.value("ontology")) : defaultOntology();
+  const PrelabelConfig config = prelabelConfig(args);
   if (folders.size() == 1) {  // errors propagate as before (usage 2, failure 1)
     std::fputs(prelabelOne(folders[0], args.valueOr("out", nativePathFor(folders[0])),
-                           args.flag("force"), ontology, true)
+                           args.flag("force"), ontology, config, true)
                    .c_str(),
                stdout);
     return 0;
@@ -96,8 +116,8 @@ int runPrelabel(const std::vector<std::string>& argv) {
   std::vector<char> ok(folders.size(), 0);  // not vector<bool>: written from several threads
   runBatch(folders.size(), batch, "prelabel", [&](std::size_t i) {
     try {
-      reports[i] =
-          prelabelOne(folders[i], nativePathFor(folders[i]), args.flag("force"), ontology, false);
+      reports[i] = prelabelOne(folders[i], nativePathFor(folders[i]), args.flag("force"), ontology,
+                               config, false);
       ok[i] = 1;
     } catch (const std::exception& e) {
       reports[i] = std::string("error: ") + e.what() + "\n";
@@ -115,13 +135,16 @@ Command prelabelCommand() {
       "pre-label a sequence (ground, clustering, box fitting, tracking) into a native file",
       "usage: lidarlabel-cli prelabel SEQUENCE_FOLDER... [--out FILE] [--force] "
       "[--ontology FILE]\n"
-      "                              [--jobs N] [--shard I/N]\n"
+      "                              [--traffic right|left|off] [--jobs N] [--shard I/N]\n"
       "  Writes <folder>/annotations.lidarlabel.json (or --out FILE) atomically; every box has\n"
       "  provenance \"automatic\". An existing file is only replaced with --force.\n"
+      "  --traffic: the side traffic keeps to (default right; left for the UK, Japan,\n"
+      "  Singapore): a vehicle that does not move faces the traffic on its side of the road.\n"
       "  Several folders: each gets its own document (--out needs exactly one folder); --jobs N\n"
       "  runs N at once, --shard I/N takes folder k of the sorted list when k mod N = I.\n"
       "       lidarlabel-cli prelabel postgresql://HOST/DATABASE/DATASET/SEQUENCE --claim\n"
       "                              [--stage annotate] [--lease SECONDS] [--ontology FILE]\n"
+      "                              [--traffic right|left|off]\n"
       "  Team server: claims the sequence's annotate tasks one after another (lease renewed\n"
       "  while working, default 60 s), replaces each task's automatic boxes with the\n"
       "  pre-labelled ones and submits it for review, until no task is left. Run several\n"
