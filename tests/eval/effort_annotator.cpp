@@ -123,15 +123,18 @@ class Session {
       for (const SeenObject& o : frames_[f].required) {
         const auto known = idOf_.find(o.gtId);
         if (known == idOf_.end()) continue;  // never boxed: already counted as unresolved
-        const ObjectAnnotation* b = doc.object(f, known->second);
-        const bool good = b != nullptr && b->className == o.className &&
-                          iou3d(b->box, o.truth) >= cfg_.goodIoU && headingOk(b->box, o.truth);
-        if (!good) res_.spoilt++;
+        if (!good(doc.object(f, known->second), o)) res_.spoilt++;
       }
   }
 
  private:
   void count(const std::string& kind) { res_.counts[kind]++; }
+
+  // The stop rule for one box: the object's class, 3D IoU >= goodIoU, heading within 90 deg.
+  bool good(const ObjectAnnotation* b, const SeenObject& o) const {
+    return b != nullptr && b->className == o.className && iou3d(b->box, o.truth) >= cfg_.goodIoU &&
+           headingOk(b->box, o.truth);
+  }
 
   bool keyframing() const { return !cfg_.automation && cfg_.trackIds && cfg_.keyframeMovers; }
 
@@ -403,7 +406,7 @@ class Session {
       edited = geometry = true;
     }
     obj = doc.object(f, id);
-    if (iou3d(obj->box, o.truth) < cfg_.goodIoU) return {false, geometry};
+    if (!good(obj, o)) return {false, geometry};
     if (!edited && obj->provenance != Provenance::Manual && !classFixed && !idFixed) {
       res_.goodAsIs++;
       if (cfg_.acceptGoodBoxes && ed_.accept(id)) count("accept");
