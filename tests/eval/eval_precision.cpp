@@ -13,6 +13,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <numbers>
 #include <set>
 #include <string>
 
@@ -45,9 +46,12 @@ bool isRoadUserLabel(int s) {
 
 struct Tally {
   std::size_t frames = 0, boxes = 0, correct = 0, falseBoxes = 0, found = 0, objects = 0;
-  std::size_t falseNear = 0;
-  std::size_t unjudged = 0;  // SemanticKITTI boxes holding no labelled non-ground point  // false
-                             // boxes within 3 m of the sensor (ego returns)
+  std::size_t falseNear = 0;  // false boxes within 3 m of the sensor (ego returns)
+  std::size_t unjudged = 0;   // SemanticKITTI boxes holding no labelled non-ground point
+  // Box-labelled frames: found vehicles and cyclists, and those whose box heads within 90 deg of
+  // the truth's heading.
+  std::size_t headingFound = 0, headingRight = 0;
+  bool headingJudged = false;
   std::map<std::string, std::size_t> correctByClass;
   std::vector<std::string> row(const std::string& name) const {
     const auto pct = [](std::size_t a, std::size_t b) {
@@ -62,6 +66,7 @@ struct Tally {
         pct(correct, correct + falseBoxes),
         "**" + fmt(static_cast<double>(falseBoxes) / std::max<std::size_t>(1, frames), 1) + "**",
         pct(found, objects),
+        headingJudged ? pct(headingRight, headingFound) : std::string("-"),
         std::to_string(falseNear),
         std::to_string(unjudged)};
   }
@@ -133,17 +138,27 @@ bool isRoadUserClass(const std::string& c) {
 void scoreBoxes(const EvalFrame& f, const std::vector<ObjectAnnotation>& pred, Tally& t,
                 bool (*judged)(const Cuboid&)) {
   std::vector<Cuboid> truth, all, view;
+  std::vector<bool> hasFront;  // per truth box: not a pedestrian (a sweep shows no walker's front)
   for (const auto& o : f.objects) {
     all.push_back(o.box);
-    if (isRoadUserClass(o.className) && instancePoints(f, o.trackId) >= kMinPoints)
+    if (isRoadUserClass(o.className) && instancePoints(f, o.trackId) >= kMinPoints) {
       truth.push_back(o.box);
+      hasFront.push_back(o.className != "pedestrian");
+    }
   }
   for (const auto& o : pred)
     if (judged(o.box)) view.push_back(o.box);
   const std::vector<int> m = matchByIoU(truth, view, bevIoU, 0.5);
   std::vector<bool> matched(view.size(), false);
-  for (std::size_t i = 0; i < truth.size(); ++i)
-    if (m[i] >= 0) matched[static_cast<std::size_t>(m[i])] = true, t.found++;
+  t.headingJudged = true;
+  for (std::size_t i = 0; i < truth.size(); ++i) {
+    if (m[i] < 0) continue;
+    const Cuboid& box = view[static_cast<std::size_t>(m[i])];
+    matched[static_cast<std::size_t>(m[i])] = true, t.found++;
+    if (!hasFront[i]) continue;
+    t.headingFound++;
+    t.headingRight += std::abs(angleDiff(box.yaw, truth[i].yaw)) <= std::numbers::pi / 2;
+  }
   t.objects += truth.size();
   for (std::size_t j = 0; j < view.size(); ++j) {
     if (matched[j]) {
@@ -178,7 +193,10 @@ void precisionSection(const std::vector<EvalFrame>& semantic, const std::vector<
       "limited to a camera's view); barriers and cones count only as boxes a pre-label may "
       "overlap. Synthetic street with clutter (hedges, kerb walls, bus shelters, mirrors): the "
       "SemanticKITTI rule on the simulator's labels. Precision = correct / "
-      "(correct + false). Ego = false boxes centred within 3 m of the sensor. Unjudged = "
+      "(correct + false). Heading right = found vehicles and cyclists (box-labelled frames) "
+      "whose box heads within 90 deg of the truth's heading (a single sweep's fit cannot tell "
+      "front from back: the side of the road, else the cabin's place decides it). Ego = false "
+      "boxes centred within 3 m of the sensor. Unjudged = "
       "SemanticKITTI boxes whose points are all unlabelled or ground (mostly beyond 50 m), left "
       "out of the precision. **Tuning split**: "
       "KITTI object 000000-000002 and SemanticKITTI 00/000000; **report split**: the other "
@@ -187,8 +205,9 @@ void precisionSection(const std::vector<EvalFrame>& semantic, const std::vector<
   const Ontology& ontology = defaultOntology();
   const PrelabelConfig pc;
   Table table;
-  table.header = {"data",          "frames",           "boxes", "precision",
-                  "false / frame", "recall (30+ pts)", "ego",   "unjudged"};
+  table.header = {"data",          "frames",        "boxes",
+                  "precision",     "false / frame", "recall (30+ pts)",
+                  "heading right", "ego",           "unjudged"};
   Tally semTune, semReport, kitTune, kitReport;
   for (std::size_t i = 0; i < semantic.size(); ++i) {
     const auto& f = semantic[i];
@@ -201,8 +220,10 @@ void precisionSection(const std::vector<EvalFrame>& semantic, const std::vector<
                i < 3 ? kitTune : kitReport, inCameraView);
   }
   Tally nus;
+  PrelabelConfig singapore = pc;  // scene-0061 was driven in Singapore: left-hand traffic
+  singapore.traffic.side = TrafficSide::Left;
   for (const auto& f : nuscenes)
-    scoreBoxes(f, detectObjects(f.cloud, removeGround(f.cloud), ontology, pc), nus,
+    scoreBoxes(f, detectObjects(f.cloud, removeGround(f.cloud), ontology, singapore), nus,
                inNuscenesRange);
   Tally syn;  // the simulator's labels use the SemanticKITTI ids: scored the same way
   if (haveSimulator())
