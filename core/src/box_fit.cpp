@@ -307,6 +307,29 @@ YawFit searchRectangleYaw(const std::vector<Eigen::Vector2d>& pts, const FitConf
   return best;
 }
 
+// Metres above the highest return where the object's top most likely is: half the beam gap
+// there (see FitConfig::maxTopGap). Rings are told apart by elevation (1e-3 rad apart).
+double topAllowance(const PointCloud& cloud, const std::vector<std::uint32_t>& indices,
+                    const FitConfig& config) {
+  if (config.maxTopGap <= 0.0) return 0.0;
+  const Eigen::Vector3d& s = config.sensorOrigin;
+  double topZ = -std::numeric_limits<double>::infinity(), topElev = 0.0, topRange = 0.0;
+  for (auto i : indices)
+    if (cloud.z[i] > topZ) {
+      topZ = cloud.z[i];
+      topRange = std::hypot(cloud.x[i] - s.x(), cloud.y[i] - s.y());
+      topElev = std::atan2(topZ - s.z(), topRange);
+    }
+  double next = -std::numeric_limits<double>::infinity();  // highest elevation of another ring
+  for (auto i : indices) {
+    const double e =
+        std::atan2(cloud.z[i] - s.z(), std::hypot(cloud.x[i] - s.x(), cloud.y[i] - s.y()));
+    if (e < topElev - 1e-3) next = std::max(next, e);
+  }
+  if (!std::isfinite(next) || topElev - next > config.maxTopGap) return 0.0;
+  return topRange * std::tan(topElev - next) / 2.0;
+}
+
 FitResult fitBoxToPoints(const PointCloud& cloud, const std::vector<std::uint32_t>& indices,
                          const GroundResult* ground, const FitConfig& config, const ClassDef* prior,
                          const FitHint& hint) {
@@ -404,7 +427,7 @@ FitResult fitBoxToPoints(const PointCloud& cloud, const std::vector<std::uint32_
   const double m1 = (e.min1 + e.max1) / 2, m2 = (e.min2 + e.max2) / 2;
   const double ms = static_cast<double>(config.minSide);
   const double bottom = bottomOf(cloud, res.clusterIndices, ground, minZ);
-  double height = std::max(maxZ - bottom, ms);
+  double height = std::max(maxZ + topAllowance(cloud, res.clusterIndices, config) - bottom, ms);
   if (hint.size) height = (*hint.size)[2];
   res.box.center = Eigen::Vector3d(c * m1 - s * m2, s * m1 + c * m2, bottom + height / 2);
   res.box.size =

@@ -73,7 +73,12 @@ struct FitConfig {
   // With a class prior, when both sides could be the width: seen end-on (a rectangle axis within
   // endOnAngle of the ray to the cluster), the side along the ray counts against an assignment
   // only when longer than the prior's side (its far part hides behind its near part). 0 = off.
-  double endOnAngle = 0.44;                                // radians (25 deg)
+  double endOnAngle = 0.44;  // radians (25 deg)
+  // The object's top lies somewhere between its highest return and the next beam above, which
+  // missed it: the box's top is raised by half that gap (the gap between the highest return's
+  // ring and the next ring down among the object's own returns, at the highest return's range),
+  // at most maxTopGap. 0 = the top at the highest return.
+  double maxTopGap = 0.035;                                // radians (2 deg); 0 = off
   Eigen::Vector3d sensorOrigin = Eigen::Vector3d::Zero();  // where the rays come from (LiDAR frame)
 };
 
