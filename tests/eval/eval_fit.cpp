@@ -18,6 +18,7 @@ namespace lidarlabel::eval {
 namespace {
 struct FitStats {
   std::vector<double> iou, yawDeg, ms;
+  std::vector<double> topErr;  // metres, |fitted top - GT top|, successful fits only
   std::size_t objects = 0, failed = 0;
 };
 
@@ -52,6 +53,8 @@ void fitFrame(const EvalFrame& f, const std::vector<std::string>& classes, std::
       }
       s.iou.push_back(bevIoU(r.box, o.box));
       s.yawDeg.push_back(yawErrorDeg(r.box.yaw, o.box.yaw));
+      s.topErr.push_back(std::abs(r.box.center.z() + r.box.size.z() / 2 -
+                                  (o.box.center.z() + o.box.size.z() / 2)));
     }
   }
 }
@@ -67,6 +70,7 @@ std::vector<std::string> row(const std::string& name, const FitStats& s, const c
           fmt(100.0 * static_cast<double>(above) / std::max<std::size_t>(1, s.iou.size()), 0),
           fmt(median(s.yawDeg), 2),
           std::to_string(turned),
+          s.topErr.empty() ? std::string("-") : fmt(median(s.topErr), 2),
           std::to_string(s.failed),
           fmt(median(s.ms), 2),
           target};
@@ -80,8 +84,9 @@ void fitSection(const std::vector<EvalFrame>& kitti, const std::vector<EvalFrame
       "+-30 %% of its length and width (fixed seed). `fitBoxAtPoint` with the class's default "
       "size as prior, ground from `removeGround`. BEV IoU against the GT box; yaw error in "
       "degrees modulo 180 (a single sweep cannot tell front from back); \"turned\" counts fits "
-      "off by more than 45 deg (length and width swapped). KITTI GT: `label_2` "
-      "converted with io/kitti_object.h.\n\n");
+      "off by more than 45 deg (length and width swapped); top error = |fitted box top - GT "
+      "box top| (the top is raised by half the beam gap above the highest return, "
+      "`FitConfig::maxTopGap`). KITTI GT: `label_2` converted with io/kitti_object.h.\n\n");
   std::mt19937 rng(7);
   FitStats real, syn;
   for (const EvalFrame& f : kitti) fitFrame(f, {"car"}, 50, real, rng);
@@ -95,6 +100,7 @@ void fitSection(const std::vector<EvalFrame>& kitti, const std::vector<EvalFrame
               "IoU >= 0.7 (%)",
               "median yaw err (deg)",
               "turned > 45 deg",
+              "median top err (m)",
               "no fit",
               "median ms",
               "target"};
