@@ -308,26 +308,28 @@ YawFit searchRectangleYaw(const std::vector<Eigen::Vector2d>& pts, const FitConf
 }
 
 // Metres above the highest return where the object's top most likely is: half the beam gap
-// there (see FitConfig::maxTopGap). Rings are told apart by elevation (1e-3 rad apart).
+// there (see FitConfig::maxTopGap). Rings are told apart by elevation (1e-3 rad apart), compared
+// as slopes dz / range (monotonic in the elevation) to keep trigonometry out of the loop.
 double topAllowance(const PointCloud& cloud, const std::vector<std::uint32_t>& indices,
                     const FitConfig& config) {
-  if (config.maxTopGap <= 0.0) return 0.0;
+  if (config.maxTopGap <= 0.0 || indices.empty()) return 0.0;
   const Eigen::Vector3d& s = config.sensorOrigin;
-  double topZ = -std::numeric_limits<double>::infinity(), topElev = 0.0, topRange = 0.0;
+  std::uint32_t top = indices.front();
   for (auto i : indices)
-    if (cloud.z[i] > topZ) {
-      topZ = cloud.z[i];
-      topRange = std::hypot(cloud.x[i] - s.x(), cloud.y[i] - s.y());
-      topElev = std::atan2(topZ - s.z(), topRange);
-    }
-  double next = -std::numeric_limits<double>::infinity();  // highest elevation of another ring
+    if (cloud.z[i] > cloud.z[top]) top = i;
+  const double topRange = std::hypot(cloud.x[top] - s.x(), cloud.y[top] - s.y());
+  if (topRange <= 0.0) return 0.0;
+  const double topElev = std::atan2(cloud.z[top] - s.z(), topRange);
+  const double below = std::tan(topElev - 1e-3);  // slopes under this belong to other rings
+  double next = -std::numeric_limits<double>::infinity();  // highest slope of another ring
   for (auto i : indices) {
-    const double e =
-        std::atan2(cloud.z[i] - s.z(), std::hypot(cloud.x[i] - s.x(), cloud.y[i] - s.y()));
-    if (e < topElev - 1e-3) next = std::max(next, e);
+    const double dx = cloud.x[i] - s.x(), dy = cloud.y[i] - s.y(), dz = cloud.z[i] - s.z();
+    const double r = std::sqrt(dx * dx + dy * dy);  // not std::hypot: this loop is hot
+    if (r > 0.0 && dz < below * r) next = std::max(next, dz / r);
   }
-  if (!std::isfinite(next) || topElev - next > config.maxTopGap) return 0.0;
-  return topRange * std::tan(topElev - next) / 2.0;
+  if (!std::isfinite(next)) return 0.0;
+  const double gap = topElev - std::atan(next);
+  return gap > config.maxTopGap ? 0.0 : topRange * std::tan(gap) / 2.0;
 }
 
 FitResult fitBoxToPoints(const PointCloud& cloud, const std::vector<std::uint32_t>& indices,
