@@ -429,8 +429,9 @@ FitResult fitBoxToPoints(const PointCloud& cloud, const std::vector<std::uint32_
   const double m1 = (e.min1 + e.max1) / 2, m2 = (e.min2 + e.max2) / 2;
   const double ms = static_cast<double>(config.minSide);
   const double bottom = bottomOf(cloud, res.clusterIndices, ground, minZ);
-  double height = std::max(maxZ + topAllowance(cloud, res.clusterIndices, config) - bottom, ms);
-  if (hint.size) height = (*hint.size)[2];
+  const double height =
+      hint.size ? (*hint.size)[2]
+                : std::max(maxZ + topAllowance(cloud, res.clusterIndices, config) - bottom, ms);
   res.box.center = Eigen::Vector3d(c * m1 - s * m2, s * m1 + c * m2, bottom + height / 2);
   res.box.size =
       Eigen::Vector3d(std::max(e.max1 - e.min1, ms), std::max(e.max2 - e.min2, ms), height);
