@@ -20,7 +20,6 @@ namespace fs = std::filesystem;
 namespace lidarlabel::cli {
 
 namespace {
-// One folder; returns the report lines (several folders run in parallel and print in order).
 // --traffic: the side of the road traffic keeps to, for the heading of parked vehicles
 // (core/traffic_side.h); right when absent.
 PrelabelConfig prelabelConfig(const Args& args) {
@@ -37,6 +36,7 @@ PrelabelConfig prelabelConfig(const Args& args) {
   return config;
 }
 
+// One folder; returns the report lines (several folders run in parallel and print in order).
 std::string prelabelOne(const std::string& folder, const std::string& out, bool force,
                         const Ontology& ontology, const PrelabelConfig& config,
                         bool frameProgress) {
