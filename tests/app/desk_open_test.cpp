@@ -1,4 +1,5 @@
 // Opening labelled layouts in the window and creating a box with one click. Needs Xvfb.
+#include <QDoubleSpinBox>
 #include <QTableWidget>
 #include <filesystem>
 #include <fstream>
@@ -103,6 +104,19 @@ TEST(DeskOpen, OneClickOnAnUnlabelledCarCreatesAFittedBoxAsOneUndoStep) {
   EXPECT_EQ(d.undoCount(), 1);
   d.doc().undoStack()->undo();
   EXPECT_EQ(d.doc().objects(0).size(), before);
+}
+
+TEST(DeskOpen, AOneClickBoxOnACarInTheOncomingLaneFacesBackAndThePanelShowsIt) {
+  UnlabelledCar d;  // car 27: in the oncoming lane, 3.5 m left of the sensor, facing back
+  ASSERT_LT(std::abs(angleDiff(d.truth.yaw, M_PI)), 0.01);
+  QTest::keyClick(&d.view(), Qt::Key_N);
+  test::click(&d.view(), d.pixelOnTheCar());
+  ASSERT_EQ(d.doc().selection().size(), 1u);
+  const ObjectAnnotation& created = d.object(d.doc().selection().front());
+  EXPECT_LT(std::abs(angleDiff(created.box.yaw, d.truth.yaw)), 0.2);
+  const auto* yaw = d.window.findChild<QDoubleSpinBox*>(QStringLiteral("field_yaw"));
+  ASSERT_NE(yaw, nullptr);
+  EXPECT_GT(std::abs(yaw->value()), 170.0);  // degrees
 }
 
 TEST(DeskOpen, ACreatedBoxAndTheSubViewsAppearOnScreenInTheClassColour) {
