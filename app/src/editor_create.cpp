@@ -41,12 +41,6 @@ ClassDef sizedByDocument(const Document& document, const ClassDef& cls,
   if (const auto size = estimateSize(sizes, cls.defaultSize, config)) out.defaultSize = *size;
   return out;
 }
-
-// A class whose default footprint is clearly longer than wide (vehicles, cyclists) has a front
-// that follows the traffic; a pedestrian's round footprint does not.
-bool hasFront(const ClassDef& cls) {
-  return cls.defaultSize.x() >= 1.5 * cls.defaultSize.y();
-}
 }  // namespace
 
 std::optional<ObjectId> Editor::addCreated(ObjectAnnotation object, const QString& text) {
@@ -81,7 +75,7 @@ std::optional<ObjectId> Editor::createAtPoint(const Eigen::Vector3d& point,
   if (!fit.ok || fit.clusterIndices.size() < config_.minFitPoints)
     return createDefault(cloud, point, cls, 0.0);
   Cuboid box = fit.box;  // the fit faces forward: turn it to the traffic on its side of the road
-  if (hasFront(cls) && headingFromTraffic(box, config_.traffic) < 0)
+  if (followsTraffic(cls) && headingFromTraffic(box, config_.traffic) < 0)
     box.yaw = wrapAngle(box.yaw + std::numbers::pi);
   return addCreated(newObject(0, cls, box), QObject::tr("Create box"));
 }

@@ -158,7 +158,7 @@ std::vector<ObjectAnnotation> detectObjects(const PointCloud& cloud, const Groun
     if (!fit.ok) fit = observed;
     if (fit.confidence < config.minConfidence) continue;
     int heading = 0;  // +1 keep, -1 turn by pi, 0 undecided (traffic_side.h, object_cues.h)
-    if (rule->className != "pedestrian") heading = headingFromTraffic(fit.box, config.traffic);
+    if (prior && followsTraffic(*prior)) heading = headingFromTraffic(fit.box, config.traffic);
     if (heading == 0 && config.headingFromShape &&
         (rule->className == "car" || rule->className == "van"))
       heading = headingFromProfile(cloud, ground, members, fit.box);

@@ -17,4 +17,8 @@ int headingFromTraffic(const Cuboid& box, const TrafficConfig& config) {
   return (along < 0) == facesBack ? +1 : -1;
 }
 
+bool followsTraffic(const ClassDef& cls) {
+  return cls.defaultSize.x() >= 1.5 * cls.defaultSize.y();
+}
+
 }  // namespace lidarlabel

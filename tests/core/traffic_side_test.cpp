@@ -57,5 +57,15 @@ TEST(TrafficSide, TheRuleSwitchedOffNeverTurnsABox) {
   EXPECT_EQ(headingFromTraffic(parkedAt(12.0, 8.0, 0.0), off), 0);
 }
 
+TEST(TrafficSide, AClassWithALongFootprintFollowsTheTrafficARoundOneDoesNot) {
+  ClassDef car, cyclist, pedestrian;
+  car.defaultSize = {4.5, 1.9, 1.6};
+  cyclist.defaultSize = {1.8, 0.7, 1.7};
+  pedestrian.defaultSize = {0.7, 0.7, 1.75};
+  EXPECT_TRUE(followsTraffic(car));
+  EXPECT_TRUE(followsTraffic(cyclist));
+  EXPECT_FALSE(followsTraffic(pedestrian));
+}
+
 }  // namespace
 }  // namespace lidarlabel

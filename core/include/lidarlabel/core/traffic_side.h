@@ -14,6 +14,7 @@
 // Frame: LiDAR frame (x forward = the ego vehicle's heading, y left, metres); the road is
 // assumed to run along x.
 #include "lidarlabel/core/cuboid.h"
+#include "lidarlabel/core/ontology.h"
 
 namespace lidarlabel {
 
@@ -37,5 +38,9 @@ struct TrafficConfig {
 // turned by pi, 0 when the rule does not apply (in the ego vehicle's lane, turned across the
 // road, or side Off).
 int headingFromTraffic(const Cuboid& box, const TrafficConfig& config = {});
+
+// Whether the rule applies to a class: its default footprint is clearly longer than wide
+// (vehicles, cyclists have a front that follows the traffic; a pedestrian's round one does not).
+bool followsTraffic(const ClassDef& cls);
 
 }  // namespace lidarlabel
