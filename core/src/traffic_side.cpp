@@ -21,4 +21,30 @@ bool followsTraffic(const ClassDef& cls) {
   return cls.defaultSize.x() >= 1.5 * cls.defaultSize.y();
 }
 
+std::optional<TrafficSide> parseTrafficSide(std::string_view name) {
+  if (name == "right") return TrafficSide::Right;
+  if (name == "left") return TrafficSide::Left;
+  if (name == "off") return TrafficSide::Off;
+  return std::nullopt;
+}
+
+const char* trafficSideName(TrafficSide side) {
+  switch (side) {
+    case TrafficSide::Right:
+      return "right";
+    case TrafficSide::Left:
+      return "left";
+    case TrafficSide::Off:
+      break;
+  }
+  return "off";
+}
+
+TrafficSide trafficSideOf(const std::map<std::string, std::string>& metadata,
+                          TrafficSide fallback) {
+  const auto it = metadata.find(kTrafficSideKey);
+  if (it == metadata.end()) return fallback;
+  return parseTrafficSide(it->second).value_or(fallback);
+}
+
 }  // namespace lidarlabel

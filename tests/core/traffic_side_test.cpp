@@ -67,5 +67,22 @@ TEST(TrafficSide, AClassWithALongFootprintFollowsTheTrafficARoundOneDoesNot) {
   EXPECT_FALSE(followsTraffic(pedestrian));
 }
 
+TEST(TrafficSide, ASequenceRecordsItsSideInItsMetadata) {
+  const std::map<std::string, std::string> singapore{{kTrafficSideKey, "left"}};
+  EXPECT_EQ(trafficSideOf(singapore, TrafficSide::Right), TrafficSide::Left);
+  EXPECT_EQ(trafficSideOf({{kTrafficSideKey, "off"}}, TrafficSide::Right), TrafficSide::Off);
+}
+
+TEST(TrafficSide, ASequenceThatRecordsNoSideOrAnUnknownOneTakesTheFallback) {
+  EXPECT_EQ(trafficSideOf({}, TrafficSide::Right), TrafficSide::Right);
+  EXPECT_EQ(trafficSideOf({{kTrafficSideKey, "middle"}}, TrafficSide::Left), TrafficSide::Left);
+}
+
+TEST(TrafficSide, EachSidesNameReadsBackAsThatSide) {
+  for (TrafficSide side : {TrafficSide::Right, TrafficSide::Left, TrafficSide::Off})
+    EXPECT_EQ(parseTrafficSide(trafficSideName(side)), side);
+  EXPECT_EQ(parseTrafficSide("Left"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace lidarlabel

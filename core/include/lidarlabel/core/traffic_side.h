@@ -13,6 +13,11 @@
 //
 // Frame: LiDAR frame (x forward = the ego vehicle's heading, y left, metres); the road is
 // assumed to run along x.
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
 #include "lidarlabel/core/cuboid.h"
 #include "lidarlabel/core/ontology.h"
 
@@ -42,5 +47,19 @@ int headingFromTraffic(const Cuboid& box, const TrafficConfig& config = {});
 // Whether the rule applies to a class: its default footprint is clearly longer than wide
 // (vehicles, cyclists have a front that follows the traffic; a pedestrian's round one does not).
 bool followsTraffic(const ClassDef& cls);
+
+// The Sequence::metadata key recording the side of the road traffic keeps to where the sweeps
+// were recorded: "right", "left" or "off". The readers set it where the data tells (nuScenes:
+// the location of the scene's log, io/sequence_open.h); the native document keeps it.
+inline constexpr const char* kTrafficSideKey = "traffic_side";
+
+// "right", "left", "off" -> the side; anything else -> nullopt.
+std::optional<TrafficSide> parseTrafficSide(std::string_view name);
+// The side's name as parseTrafficSide reads it.
+const char* trafficSideName(TrafficSide side);
+
+// The side `metadata` records under kTrafficSideKey; `fallback` when it records none, or a value
+// parseTrafficSide does not read (the metadata is free-form).
+TrafficSide trafficSideOf(const std::map<std::string, std::string>& metadata, TrafficSide fallback);
 
 }  // namespace lidarlabel
