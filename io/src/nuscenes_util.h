@@ -1,8 +1,11 @@
 #pragma once
 // Shared pieces of the nuScenes export/import/results. Private to io/.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "lidarlabel/core/traffic_side.h"
 
 #include "lidarlabel/io/nuscenes.h"
 #include "lidarlabel/io/nuscenes_lidarseg.h"
@@ -10,6 +13,8 @@
 namespace lidarlabel::nusc {
 
 inline constexpr const char* kLidarToEgoKey = "nuscenes.lidar_to_ego";
+// Sequence metadata: the locations of the sequence's scenes' logs, e.g. "singapore-onenorth".
+inline constexpr const char* kLocationKey = "nuscenes.location";
 // Object attributes an import sets so that an export writes the same values back.
 inline constexpr const char* kCategoryKey = "nuscenes.category";          // category name
 inline constexpr const char* kVisibilityKey = "nuscenes.visibility";      // level, e.g. "v60-80"
@@ -50,5 +55,15 @@ std::string sampleToken(const std::string& scene, std::size_t frame);
 LidarsegExportReport writeLidarseg(const Sequence& s, const std::string& root,
                                    const Ontology& ontology, const NuscenesExportSettings& settings,
                                    const std::vector<long long>& pointCounts);
+
+// nuScenes was driven in Boston (right-hand traffic) and Singapore (left-hand traffic); its
+// log locations start with the city ("boston-seaport", "singapore-onenorth"). Other -> nullopt.
+std::optional<TrafficSide> trafficSideOfLocation(const std::string& location);
+// Follows sample -> scene -> log for each of `sampleTokens` and records in s.metadata the logs'
+// locations (kLocationKey, sorted, ", "-joined) and, when they all lie in one city, its traffic
+// side (kTrafficSideKey). Does nothing without sample.json, scene.json and log.json in tableDir;
+// a dangling token is a FileError naming the table that refers to it.
+void addLocation(const std::string& tableDir, const std::vector<std::string>& sampleTokens,
+                 Sequence& s);
 
 }  // namespace lidarlabel::nusc

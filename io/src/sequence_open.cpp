@@ -13,6 +13,7 @@
 #include "lidarlabel/io/native_format.h"
 #include "lidarlabel/io/ontology_io.h"
 #include "lidarlabel/io/sweep_io.h"
+#include "nuscenes_util.h"
 #include "sequence_util.h"
 
 namespace fs = std::filesystem;
@@ -139,6 +140,39 @@ std::map<std::string, Eigen::Isometry3d> poseTable(const std::string& file) {
   return out;
 }
 
+// The sweeps' records of sample_data.json: poses (LiDAR -> global) when ego_pose.json and
+// calibrated_sensor.json are there, and the location of their scenes' logs (nusc::addLocation).
+void addNuscenesTables(const SequenceLayout& l, Sequence& s) {
+  const fs::path dir(l.nuscenesTableDir);
+  const bool poses =
+      fs::exists(dir / "ego_pose.json") && fs::exists(dir / "calibrated_sensor.json");
+  std::map<std::string, Eigen::Isometry3d> ego, sensor;
+  if (poses) {
+    ego = poseTable((dir / "ego_pose.json").string());
+    sensor = poseTable((dir / "calibrated_sensor.json").string());
+  }
+  const std::string sdFile = (dir / "sample_data.json").string();
+  const nlohmann::json sd = parseJson(readFile(sdFile), sdFile);
+  const JsonReader r(sd, sdFile, "");
+  std::map<std::string, std::size_t> byName;
+  for (std::size_t i = 0; i < s.frames.size(); ++i)
+    byName[fs::path(l.sweeps[i]).filename().string()] = i;
+  std::vector<std::string> samples;
+  for (std::size_t k = 0; k < r.arraySize(); ++k) {
+    const JsonReader rec = r.at(k);
+    const auto it = byName.find(fs::path(rec.string("filename")).filename().string());
+    if (it == byName.end()) continue;
+    if (rec.has("sample_token")) samples.push_back(rec.string("sample_token"));
+    if (!poses) continue;
+    const auto e = ego.find(rec.string("ego_pose_token"));
+    const auto c = sensor.find(rec.string("calibrated_sensor_token"));
+    if (e == ego.end()) rec.fail("ego_pose_token", "no such ego_pose record");
+    if (c == sensor.end()) rec.fail("calibrated_sensor_token", "no such calibrated_sensor record");
+    s.frames[it->second].info.egoPose = e->second * c->second;  // LiDAR -> ego -> global
+  }
+  nusc::addLocation(dir.string(), samples, s);
+}
+
 void addNuscenes(const SequenceLayout& l, Sequence& s) {
   for (std::size_t i = 0; i < s.frames.size(); ++i) {
     const std::string name = fs::path(l.sweeps[i]).filename().string();
@@ -150,27 +184,7 @@ void addNuscenes(const SequenceLayout& l, Sequence& s) {
         s.frames[i].info.timestampUs = std::stoll(digits);
     }
   }
-  if (l.nuscenesTableDir.empty()) return;
-  const fs::path dir(l.nuscenesTableDir);
-  if (!fs::exists(dir / "ego_pose.json") || !fs::exists(dir / "calibrated_sensor.json")) return;
-  const auto ego = poseTable((dir / "ego_pose.json").string());
-  const auto sensor = poseTable((dir / "calibrated_sensor.json").string());
-  const std::string sdFile = (dir / "sample_data.json").string();
-  const nlohmann::json sd = parseJson(readFile(sdFile), sdFile);
-  const JsonReader r(sd, sdFile, "");
-  std::map<std::string, std::size_t> byName;
-  for (std::size_t i = 0; i < s.frames.size(); ++i)
-    byName[fs::path(l.sweeps[i]).filename().string()] = i;
-  for (std::size_t k = 0; k < r.arraySize(); ++k) {
-    const JsonReader rec = r.at(k);
-    const auto it = byName.find(fs::path(rec.string("filename")).filename().string());
-    if (it == byName.end()) continue;
-    const auto e = ego.find(rec.string("ego_pose_token"));
-    const auto c = sensor.find(rec.string("calibrated_sensor_token"));
-    if (e == ego.end()) rec.fail("ego_pose_token", "no such ego_pose record");
-    if (c == sensor.end()) rec.fail("calibrated_sensor_token", "no such calibrated_sensor record");
-    s.frames[it->second].info.egoPose = e->second * c->second;  // LiDAR -> ego -> global
-  }
+  if (!l.nuscenesTableDir.empty()) addNuscenesTables(l, s);
 }
 }  // namespace
 

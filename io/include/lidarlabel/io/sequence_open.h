@@ -46,7 +46,10 @@ SequenceLayout detectSequenceLayout(const std::string& folder);
 //    pose/time index = the sweep's file number (000042.bin -> line 43), so a subset of a
 //    sequence keeps its poses. A sweep without a pose line -> FileError naming poses.txt.
 //  nuscenes: timestamp from the file name (..._<microseconds>.pcd.bin); egoPose = ego_pose *
-//    calibrated_sensor when the tables are present (LiDAR -> nuScenes global).
+//    calibrated_sensor when the tables are present (LiDAR -> nuScenes global); with sample,
+//    scene and log.json, metadata "nuscenes.location" (the scenes' log locations) and, when
+//    they all lie in one city, kTrafficSideKey (core/traffic_side.h): Singapore "left",
+//    Boston "right".
 Sequence sequenceFromLayout(const SequenceLayout& layout, const Ontology& ontology);
 Sequence sequenceFromLayout(const SequenceLayout& layout);  // with the default ontology
 // The frames only, without the layout's label files (native: the document, boxes included).
