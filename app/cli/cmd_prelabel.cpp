@@ -5,11 +5,13 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 
 #include "batch.h"
 #include "claim.h"
 #include "cli.h"
 #include "lidarlabel/core/prelabel.h"
+#include "lidarlabel/core/traffic_side.h"
 #include "lidarlabel/io/native_format.h"
 #include "lidarlabel/io/ontology_io.h"
 #include "lidarlabel/io/sequence_open.h"
@@ -21,24 +23,26 @@ namespace lidarlabel::cli {
 
 namespace {
 // --traffic: the side of the road traffic keeps to, for the heading of parked vehicles
-// (core/traffic_side.h); right when absent.
-PrelabelConfig prelabelConfig(const Args& args) {
+// (core/traffic_side.h); nullopt when absent.
+std::optional<TrafficSide> trafficOption(const Args& args) {
+  const std::optional<std::string> side = args.value("traffic");
+  if (!side) return std::nullopt;
+  const std::optional<TrafficSide> parsed = parseTrafficSide(*side);
+  if (!parsed) throw UsageError("--traffic expects right, left or off, not '" + *side + "'");
+  return parsed;
+}
+
+// The pre-label settings for `sequence`: the traffic side given, else the one the sequence
+// records (a nuScenes log's city), else right-hand traffic.
+PrelabelConfig prelabelConfig(std::optional<TrafficSide> traffic, const Sequence& sequence) {
   PrelabelConfig config;
-  const std::string side = args.valueOr("traffic", "right");
-  if (side == "right")
-    config.traffic.side = TrafficSide::Right;
-  else if (side == "left")
-    config.traffic.side = TrafficSide::Left;
-  else if (side == "off")
-    config.traffic.side = TrafficSide::Off;
-  else
-    throw UsageError("--traffic expects right, left or off, not '" + side + "'");
+  config.traffic.side = traffic ? *traffic : trafficSideOf(sequence.metadata, TrafficSide::Right);
   return config;
 }
 
 // One folder; returns the report lines (several folders run in parallel and print in order).
 std::string prelabelOne(const std::string& folder, const std::string& out, bool force,
-                        const Ontology& ontology, const PrelabelConfig& config,
+                        const Ontology& ontology, std::optional<TrafficSide> traffic,
                         bool frameProgress) {
   if (fs::exists(out) && !force)
     throw UsageError(out + " exists; pass --out FILE or --force to replace it");
@@ -46,6 +50,7 @@ std::string prelabelOne(const std::string& folder, const std::string& out, bool 
   const SweepLoader load = [&seq](std::size_t f) {
     return readSweep(seq.sweepPathOf(f), seq.sweepFormat);
   };
+  const PrelabelConfig config = prelabelConfig(traffic, seq);
   Progress progress("prelabel", frameProgress ? seq.size() : 0);
   PrelabelStats stats;
   Sequence result = prelabelSequence(seq, load, ontology, config, &stats,
@@ -61,8 +66,9 @@ std::string prelabelOne(const std::string& folder, const std::string& out, bool 
   char text[512];
   std::snprintf(
       text, sizeof text,
-      "frames: %zu\nboxes: %zu\ntracks: %zu\nseconds: %.2f (%.1f frames/s)\nwritten: %s\n",
-      stats.frames, stats.boxes, stats.tracks, stats.seconds,
+      "frames: %zu\nboxes: %zu\ntracks: %zu\ntraffic: %s\nseconds: %.2f (%.1f frames/s)\n"
+      "written: %s\n",
+      stats.frames, stats.boxes, stats.tracks, trafficSideName(config.traffic.side), stats.seconds,
       stats.seconds > 0 ? static_cast<double>(stats.frames) / stats.seconds : 0.0, out.c_str());
   return text;
 }
@@ -70,7 +76,7 @@ std::string prelabelOne(const std::string& folder, const std::string& out, bool 
 // --claim: each claimed annotate task's frames are pre-labelled (tracks within the task) and get
 // the result as their automatic boxes; the task is submitted for review.
 int prelabelClaimed(const Args& args, const Ontology& ontology) {
-  const PrelabelConfig config = prelabelConfig(args);
+  const std::optional<TrafficSide> traffic = trafficOption(args);
   if (args.value("out") || args.flag("force"))
     throw UsageError("--out and --force are for folders; --claim commits to the server");
   return runClaimed(args, {"prelabel", "annotate", {"annotate"}}, [&](const ClaimedTask& t) {
@@ -78,7 +84,8 @@ int prelabelClaimed(const Args& args, const Ontology& ontology) {
       return readSweep(t.frames.sweepPathOf(f), t.frames.sweepFormat);
     };
     PrelabelStats stats;
-    const Sequence result = prelabelSequence(t.frames, load, ontology, config, &stats);
+    const Sequence result =
+        prelabelSequence(t.frames, load, ontology, prelabelConfig(traffic, t.frames), &stats);
     TaskOutcome out{"submit", std::vector<std::vector<ObjectAnnotation>>{}, "", false};
     for (const Frame& f : result.frames) out.automatic->push_back(f.objects);
     char text[160];
@@ -104,10 +111,10 @@ int runPrelabel(const std::vector<std::string>& argv) {
   const std::vector<std::string> folders = shardFolders(args.positional(), batch);
   const Ontology ontology =
       args.value("ontology") ? loadOntology(*args.value("ontology")) : defaultOntology();
-  const PrelabelConfig config = prelabelConfig(args);
+  const std::optional<TrafficSide> traffic = trafficOption(args);
   if (folders.size() == 1) {  // errors propagate as before (usage 2, failure 1)
     std::fputs(prelabelOne(folders[0], args.valueOr("out", nativePathFor(folders[0])),
-                           args.flag("force"), ontology, config, true)
+                           args.flag("force"), ontology, traffic, true)
                    .c_str(),
                stdout);
     return 0;
@@ -117,7 +124,7 @@ int runPrelabel(const std::vector<std::string>& argv) {
   runBatch(folders.size(), batch, "prelabel", [&](std::size_t i) {
     try {
       reports[i] = prelabelOne(folders[i], nativePathFor(folders[i]), args.flag("force"), ontology,
-                               config, false);
+                               traffic, false);
       ok[i] = 1;
     } catch (const std::exception& e) {
       reports[i] = std::string("error: ") + e.what() + "\n";
@@ -138,8 +145,9 @@ Command prelabelCommand() {
       "                              [--traffic right|left|off] [--jobs N] [--shard I/N]\n"
       "  Writes <folder>/annotations.lidarlabel.json (or --out FILE) atomically; every box has\n"
       "  provenance \"automatic\". An existing file is only replaced with --force.\n"
-      "  --traffic: the side traffic keeps to (default right; left for the UK, Japan,\n"
-      "  Singapore): a vehicle that does not move faces the traffic on its side of the road.\n"
+      "  --traffic: the side traffic keeps to (left for the UK, Japan, Singapore): a vehicle\n"
+      "  that does not move faces the traffic on its side of the road. Default: the side the\n"
+      "  sequence records (a nuScenes scene's city), else right.\n"
       "  Several folders: each gets its own document (--out needs exactly one folder); --jobs N\n"
       "  runs N at once, --shard I/N takes folder k of the sorted list when k mod N = I.\n"
       "       lidarlabel-cli prelabel postgresql://HOST/DATABASE/DATASET/SEQUENCE --claim\n"

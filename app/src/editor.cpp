@@ -8,6 +8,7 @@
 #include <numbers>
 
 #include "lidarlabel/app/commands/change_objects.h"
+#include "lidarlabel/core/traffic_side.h"
 
 namespace lidarlabel {
 
@@ -52,6 +53,12 @@ GroundConfig Editor::groundConfig() const {
   if (config_.ground) return *config_.ground;
   return document_.sequence().sweepFormat == "nuscenes-bin" ? groundConfigNuscenes()
                                                             : GroundConfig{};
+}
+
+TrafficConfig Editor::trafficConfig() const {
+  TrafficConfig traffic = config_.traffic;
+  traffic.side = trafficSideOf(document_.sequence().metadata, traffic.side);
+  return traffic;
 }
 
 std::shared_ptr<const GroundResult> Editor::ground(std::size_t frame) {

@@ -75,7 +75,7 @@ std::optional<ObjectId> Editor::createAtPoint(const Eigen::Vector3d& point,
   if (!fit.ok || fit.clusterIndices.size() < config_.minFitPoints)
     return createDefault(cloud, point, cls, 0.0);
   Cuboid box = fit.box;  // the fit faces forward: turn it to the traffic on its side of the road
-  if (followsTraffic(cls) && headingFromTraffic(box, config_.traffic) < 0)
+  if (followsTraffic(cls) && headingFromTraffic(box, trafficConfig()) < 0)
     box.yaw = wrapAngle(box.yaw + std::numbers::pi);
   return addCreated(newObject(0, cls, box), QObject::tr("Create box"));
 }

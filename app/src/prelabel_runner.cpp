@@ -9,6 +9,7 @@
 
 #include "lidarlabel/app/commands/set_frame_objects.h"
 #include "lidarlabel/core/box_iou.h"
+#include "lidarlabel/core/traffic_side.h"
 
 namespace lidarlabel {
 
@@ -91,7 +92,9 @@ bool PrelabelRunner::start() {
   run->ontology = doc_.ontology();
   run_ = run;
   QPointer<PrelabelRunner> self(this);
-  thread_ = QThread::create([run, self, config = config_] {
+  PrelabelConfig config = config_;  // the side the sequence records wins (core/traffic_side.h)
+  config.traffic.side = trafficSideOf(run->sequence.metadata, config.traffic.side);
+  thread_ = QThread::create([run, self, config] {
     const SweepLoader load = [run](std::size_t f) {
       if (run->cancel) throw Cancelled{};
       return PointCloud(*run->cache->read(f));  // cached sweeps are reused, none is added

@@ -87,6 +87,20 @@ TEST(EditorCreate, WithoutTheTrafficPriorAOneClickBoxFacesForward) {
   EXPECT_LT(std::abs(doc.object(0, *id)->box.yaw), 0.2);
 }
 
+TEST(EditorCreate, ASequenceRecordingLeftHandTrafficTurnsTheOncomingCarsBoxForward) {
+  Document doc;
+  Editor editor(doc);  // right-hand traffic by default: the sequence's own side wins
+  const Cuboid truth = openWithoutFrame0Boxes(doc, kOncomingCar);
+  Sequence s = doc.sequence();
+  s.metadata[kTrafficSideKey] = "left";
+  doc.setSequence(s, doc.folder());
+  EXPECT_EQ(editor.trafficConfig().side, TrafficSide::Left);
+  const auto id = editor.createAtPoint(test::pointOn(doc, 0, truth), "car");
+  ASSERT_TRUE(id.has_value());
+  // On the ego vehicle's left, with left-hand traffic a parked car faces forward.
+  EXPECT_LT(std::abs(doc.object(0, *id)->box.yaw), 0.2);
+}
+
 TEST(EditorCreate, ANewBoxTakesAnUnusedIdIsSelectedAndIsOneUndoStep) {
   Document doc;
   Editor editor(doc);

@@ -7,6 +7,7 @@
 
 #include "cli_support.h"
 #include "lidarlabel/core/box_iou.h"
+#include "lidarlabel/core/traffic_side.h"
 #include "lidarlabel/io/native_format.h"
 
 using namespace lidarlabel;
@@ -64,6 +65,24 @@ TEST(PrelabelCli, TheTrafficSideDecidesWhichWayParkedVehiclesFace) {
   // Left-hand traffic: the van on the right would face back, the truck on the left forward.
   EXPECT_LT(yawOff(boxOn(left, 10, kParkedVan), M_PI), 0.3);
   EXPECT_LT(yawOff(boxOn(left, 30, kParkedTruck), 0.0), 0.3);
+}
+
+TEST(PrelabelCli, WithoutTrafficTheSideTheSequenceRecordsIsUsedAndAGivenSideWins) {
+  const std::string dir = scratchDir();
+  const std::string copy = syntheticCopy(dir + "/seq");
+  const std::string doc = copy + "/" + kNativeFileName;
+  Sequence s = loadNativeSequence(doc);
+  s.metadata[kTrafficSideKey] = "left";  // as the reader records a scene driven in Singapore
+  saveNativeSequence(s, doc);
+  const CliRun recorded = runCli({"prelabel", copy, "--out", dir + "/recorded.json"});
+  ASSERT_EQ(recorded.status, 0) << recorded.output;
+  EXPECT_THAT(recorded.output, HasSubstr("traffic: left"));
+  const CliRun given =
+      runCli({"prelabel", copy, "--out", dir + "/given.json", "--traffic", "right"});
+  ASSERT_EQ(given.status, 0) << given.output;
+  EXPECT_THAT(given.output, HasSubstr("traffic: right"));
+  EXPECT_LT(yawOff(boxOn(loadNativeSequence(dir + "/recorded.json"), 10, kParkedVan), M_PI), 0.3);
+  EXPECT_LT(yawOff(boxOn(loadNativeSequence(dir + "/given.json"), 10, kParkedVan), 0.0), 0.3);
 }
 
 TEST(PrelabelCli, AnUnknownTrafficSideIsAUsageError) {

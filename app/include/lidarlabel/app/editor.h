@@ -58,7 +58,9 @@ struct EditorConfig {
   // (core/size_prior.h); before, the ontology's default size.
   SizePriorConfig sizePrior;
   // A one-click fit cannot tell front from back: a vehicle's or cyclist's box is turned to face
-  // the traffic on its side of the road (core/traffic_side.h; right-hand traffic by default).
+  // the traffic on its side of the road (core/traffic_side.h). The side the open sequence
+  // records (metadata kTrafficSideKey, e.g. a nuScenes scene in Singapore: left) wins over
+  // traffic.side, which applies to sequences that record none (right-hand traffic by default).
   TrafficConfig traffic;
   // The time stamped on review decisions and comments (ISO 8601 UTC); empty = core's utcNow().
   std::function<std::string()> reviewClock;
@@ -91,6 +93,9 @@ class Editor {
   std::shared_ptr<const GroundResult> ground(std::size_t frame);
   // The ground config used for the open sequence (config().ground or the format's default).
   GroundConfig groundConfig() const;
+  // The traffic rule used for the open sequence: config().traffic with the side the sequence
+  // records, when it records one.
+  TrafficConfig trafficConfig() const;
   // Live readout of an object of the current frame (points inside, and in the 0.3 m band outside
   // each face); nullopt for an unknown id or a frame without a sweep.
   std::optional<BoxReadout> readout(ObjectId id);

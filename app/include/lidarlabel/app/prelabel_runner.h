@@ -38,7 +38,8 @@ class PrelabelRunner : public QObject {
                           PrelabelMergeConfig merge = {}, QObject* parent = nullptr);
   ~PrelabelRunner() override;  // cancels a run and waits for its worker
 
-  // Starts a run on the open sequence; false when one is running or nothing is open.
+  // Starts a run on the open sequence; false when one is running or nothing is open. The side of
+  // the road the sequence records (core/traffic_side.h) wins over the config's traffic side.
   bool start();
   // Asks the run to stop (at the next sweep); cancelled() follows, the document is untouched.
   void cancel();
