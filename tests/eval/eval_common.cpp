@@ -91,6 +91,7 @@ std::vector<EvalFrame> nuscenesFrames() {
     f.source = "nuScenes " + std::filesystem::path(seq.sweepPathOf(i)).filename().string();
     f.cloud = readSweep(seq.sweepPathOf(i));
     f.objects = seq.frames[i].objects;
+    f.traffic = trafficSideOf(seq.metadata, TrafficSide::Right);
     out.push_back(std::move(f));
   }
   return out;

@@ -8,6 +8,7 @@
 #include "lidarlabel/core/annotation.h"
 #include "lidarlabel/core/point_cloud.h"
 #include "lidarlabel/core/sequence.h"
+#include "lidarlabel/core/traffic_side.h"
 
 namespace lidarlabel::eval {
 
@@ -34,6 +35,8 @@ struct EvalFrame {
   std::vector<ObjectAnnotation> objects;
   Eigen::Isometry3d egoPose = Eigen::Isometry3d::Identity();
   double time = 0.0;  // seconds
+  // The side of the road traffic keeps to, as the reader found it (nuScenes: the log's city).
+  TrafficSide traffic = TrafficSide::Right;
 };
 
 std::string sampleData(const std::string& rel);

@@ -222,11 +222,12 @@ void precisionSection(const std::vector<EvalFrame>& semantic, const std::vector<
                i < 3 ? kitTune : kitReport, inCameraView);
   }
   Tally nus;
-  PrelabelConfig singapore = pc;  // scene-0061 was driven in Singapore: left-hand traffic
-  singapore.traffic.side = TrafficSide::Left;
-  for (const auto& f : nuscenes)
-    scoreBoxes(f, detectObjects(f.cloud, removeGround(f.cloud), ontology, singapore), nus,
+  for (const auto& f : nuscenes) {
+    PrelabelConfig local = pc;  // scene-0061 was driven in Singapore: the reader says left
+    local.traffic.side = f.traffic;
+    scoreBoxes(f, detectObjects(f.cloud, removeGround(f.cloud), ontology, local), nus,
                inNuscenesRange);
+  }
   Tally syn;  // the simulator's labels use the SemanticKITTI ids: scored the same way
   if (haveSimulator())
     for (std::uint64_t seed : {1, 2, 3})
