@@ -57,7 +57,8 @@ GroundConfig Editor::groundConfig() const {
 
 TrafficConfig Editor::trafficConfig() const {
   TrafficConfig traffic = config_.traffic;
-  traffic.side = trafficSideOf(document_.sequence().metadata, traffic.side);
+  traffic.side =
+      trafficChoice_.value_or(trafficSideOf(document_.sequence().metadata, traffic.side));
   return traffic;
 }
 

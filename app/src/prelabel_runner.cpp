@@ -92,8 +92,9 @@ bool PrelabelRunner::start() {
   run->ontology = doc_.ontology();
   run_ = run;
   QPointer<PrelabelRunner> self(this);
-  PrelabelConfig config = config_;  // the side the sequence records wins (core/traffic_side.h)
-  config.traffic.side = trafficSideOf(run->sequence.metadata, config.traffic.side);
+  PrelabelConfig config = config_;
+  config.traffic.side =
+      traffic_.value_or(trafficSideOf(run->sequence.metadata, config.traffic.side));
   thread_ = QThread::create([run, self, config] {
     const SweepLoader load = [run](std::size_t f) {
       if (run->cancel) throw Cancelled{};

@@ -55,6 +55,7 @@ SequenceActions::SequenceActions(QMainWindow& window, Editor& editor, FrameNavig
   accept->setShortcutContext(Qt::WidgetWithChildrenShortcut);
   for (QWidget* w : viewScopes) w->addAction(accept);
   addTrackActions(menu, add);
+  addTrafficMenu(menu);
   connect(runner_, &PrelabelRunner::progress, this, [this](int done, int total) {
     if (!prelabelProgress_) return;
     prelabelProgress_->setMaximum(total);
@@ -239,6 +240,7 @@ std::optional<AttentionHit> SequenceActions::nextAttention() {
 }
 
 bool SequenceActions::startPrelabel() {
+  runner_->setTrafficSide(editor_.trafficConfig().side);  // the one-click boxes' side
   if (!runner_->start()) return false;
   Document& doc = editor_.document();
   auto* p = new QProgressDialog(tr("Pre-labelling %n frame(s) in the background...", nullptr,

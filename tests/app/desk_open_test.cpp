@@ -1,5 +1,7 @@
 // Opening labelled layouts in the window and creating a box with one click. Needs Xvfb.
+#include <QAction>
 #include <QDoubleSpinBox>
+#include <QMenu>
 #include <QTableWidget>
 #include <filesystem>
 #include <fstream>
@@ -117,6 +119,30 @@ TEST(DeskOpen, AOneClickBoxOnACarInTheOncomingLaneFacesBackAndThePanelShowsIt) {
   const auto* yaw = d.window.findChild<QDoubleSpinBox*>(QStringLiteral("field_yaw"));
   ASSERT_NE(yaw, nullptr);
   EXPECT_GT(std::abs(yaw->value()), 170.0);  // degrees
+}
+
+TEST(DeskOpen, WithLeftHandTrafficChosenTheOncomingCarsOneClickBoxFacesForward) {
+  UnlabelledCar d;  // car 27, 3.5 m left of the sensor: with left-hand traffic, on its own side
+  auto* menu = d.window.findChild<QMenu*>(QStringLiteral("trafficMenu"));
+  ASSERT_NE(menu, nullptr);
+  auto* recorded = menu->findChild<QAction*>(QStringLiteral("trafficRecorded"));
+  auto* left = menu->findChild<QAction*>(QStringLiteral("trafficLeft"));
+  ASSERT_TRUE(recorded && left);
+  // The synthetic sample records no side: the desk falls back to right-hand traffic.
+  EXPECT_TRUE(recorded->isChecked());
+  EXPECT_EQ(recorded->text(), QStringLiteral("&As the sequence records (none: right-hand)"));
+  left->trigger();
+  EXPECT_TRUE(left->isChecked());
+  EXPECT_FALSE(recorded->isChecked());
+  QTest::keyClick(&d.view(), Qt::Key_N);
+  test::click(&d.view(), d.pixelOnTheCar());
+  ASSERT_EQ(d.doc().selection().size(), 1u);
+  const ObjectAnnotation& created = d.object(d.doc().selection().front());
+  EXPECT_LT(std::abs(angleDiff(created.box.yaw, 0.0)), 0.2);
+  const auto* yaw = d.window.findChild<QDoubleSpinBox*>(QStringLiteral("field_yaw"));
+  ASSERT_NE(yaw, nullptr);
+  EXPECT_LT(std::abs(yaw->value()), 10.0);  // degrees
+  EXPECT_EQ(d.undoCount(), 1);              // the choice is a setting: only the box is an undo step
 }
 
 TEST(DeskOpen, ACreatedBoxAndTheSubViewsAppearOnScreenInTheClassColour) {

@@ -93,9 +93,13 @@ class Editor {
   std::shared_ptr<const GroundResult> ground(std::size_t frame);
   // The ground config used for the open sequence (config().ground or the format's default).
   GroundConfig groundConfig() const;
-  // The traffic rule used for the open sequence: config().traffic with the side the sequence
-  // records, when it records one.
+  // The traffic rule used for the open sequence: config().traffic with, in this order, the side
+  // chosen in the window (setTrafficSide), the side the sequence records, config().traffic.side.
   TrafficConfig trafficConfig() const;
+  // The side of the road chosen for this window session (Sequence > Traffic side); nullopt = the
+  // one the sequence records. A setting, not an edit: no undo step, nothing saved.
+  void setTrafficSide(std::optional<TrafficSide> side) { trafficChoice_ = side; }
+  std::optional<TrafficSide> trafficSideChoice() const { return trafficChoice_; }
   // Live readout of an object of the current frame (points inside, and in the 0.3 m band outside
   // each face); nullopt for an unknown id or a frame without a sweep.
   std::optional<BoxReadout> readout(ObjectId id);
@@ -256,6 +260,7 @@ class Editor {
   const QUndoCommand* labelStroke_ = nullptr;  // the paint command of the stroke in progress
   std::string reviewer_;
   ReviewLevel reviewLevel_;
+  std::optional<TrafficSide> trafficChoice_;
 
  public:
   // --- Whole tracks (editor_tracks.cpp): every box with the id, in every frame; one undo step

@@ -8,6 +8,7 @@
 #include <QString>
 #include <atomic>
 #include <memory>
+#include <optional>
 
 #include "lidarlabel/app/document.h"
 #include "lidarlabel/core/prelabel.h"
@@ -38,12 +39,15 @@ class PrelabelRunner : public QObject {
                           PrelabelMergeConfig merge = {}, QObject* parent = nullptr);
   ~PrelabelRunner() override;  // cancels a run and waits for its worker
 
-  // Starts a run on the open sequence; false when one is running or nothing is open. The side of
-  // the road the sequence records (core/traffic_side.h) wins over the config's traffic side.
+  // Starts a run on the open sequence; false when one is running or nothing is open. The traffic
+  // side: setTrafficSide's, else the one the sequence records (core/traffic_side.h), else the
+  // config's.
   bool start();
   // Asks the run to stop (at the next sweep); cancelled() follows, the document is untouched.
   void cancel();
   bool isRunning() const { return thread_ != nullptr; }
+  // The side of the road for the next runs (the window's choice); nullopt = as start() says.
+  void setTrafficSide(std::optional<TrafficSide> side) { traffic_ = side; }
 
  signals:
   void progress(int done, int total);  // frames done (UI thread)
@@ -57,6 +61,7 @@ class PrelabelRunner : public QObject {
 
   Document& doc_;
   PrelabelConfig config_;
+  std::optional<TrafficSide> traffic_;
   PrelabelMergeConfig merge_;
   std::shared_ptr<Run> run_;
   QThread* thread_ = nullptr;

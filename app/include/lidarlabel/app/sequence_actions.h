@@ -59,6 +59,9 @@ class SequenceActions : public QObject {
   void stopPlayback();
   template <typename Add>
   void addTrackActions(QMenu* menu, const Add& add);
+  // Sequence > Traffic side (sequence_traffic.cpp): as the sequence records, right, left, off.
+  void addTrafficMenu(QMenu* menu);
+  void showRecordedTrafficSide();
   QProgressDialog* longEditProgress(const QString& label, int total);
 
   QMainWindow& window_;
@@ -71,6 +74,7 @@ class SequenceActions : public QObject {
   AttentionMemo attentionMemo_;
   int propagateFrames_ = 10;
   QList<QAction*> editActions_;
+  QAction* trafficRecorded_ = nullptr;  // "As the sequence records (...)"
 };
 
 }  // namespace lidarlabel

@@ -1,0 +1,63 @@
+// Sequence > Traffic side: which side of the road parked vehicles' boxes face for (one-click
+// boxes and pre-labels; core/traffic_side.h). A window setting, not an edit of the sequence.
+#include <QAction>
+#include <QActionGroup>
+#include <QMenu>
+
+#include "lidarlabel/app/editor.h"
+#include "lidarlabel/app/sequence_actions.h"
+#include "lidarlabel/core/traffic_side.h"
+
+namespace lidarlabel {
+
+namespace {
+QString sideText(TrafficSide side) {
+  switch (side) {
+    case TrafficSide::Right:
+      return SequenceActions::tr("right-hand");
+    case TrafficSide::Left:
+      return SequenceActions::tr("left-hand");
+    case TrafficSide::Off:
+      break;
+  }
+  return SequenceActions::tr("no rule");
+}
+}  // namespace
+
+void SequenceActions::addTrafficMenu(QMenu* menu) {
+  QMenu* sub = menu->addMenu(tr("&Traffic side"));
+  sub->setObjectName(QStringLiteral("trafficMenu"));
+  auto* group = new QActionGroup(sub);
+  const auto add = [&](const QString& name, const QString& text, std::optional<TrafficSide> side) {
+    QAction* a = sub->addAction(text);
+    a->setObjectName(name);
+    a->setCheckable(true);
+    group->addAction(a);
+    connect(a, &QAction::triggered, this, [this, side] {
+      editor_.setTrafficSide(side);
+      emit message(tr("New boxes of parked vehicles face the traffic: %1")
+                       .arg(sideText(editor_.trafficConfig().side)));
+    });
+    return a;
+  };
+  trafficRecorded_ = add(QStringLiteral("trafficRecorded"), QString(), std::nullopt);
+  add(QStringLiteral("trafficRight"), tr("&Right-hand traffic"), TrafficSide::Right);
+  add(QStringLiteral("trafficLeft"), tr("&Left-hand traffic (UK, Japan, Singapore)"),
+      TrafficSide::Left);
+  add(QStringLiteral("trafficOff"), tr("&No road-side rule"), TrafficSide::Off);
+  trafficRecorded_->setChecked(true);
+  showRecordedTrafficSide();
+  connect(&editor_.document(), &Document::sequenceChanged, this,
+          &SequenceActions::showRecordedTrafficSide);
+}
+
+// The first entry names the side the open sequence records, or the default it falls back to.
+void SequenceActions::showRecordedTrafficSide() {
+  const auto& metadata = editor_.document().sequence().metadata;
+  const TrafficSide side = trafficSideOf(metadata, editor_.config().traffic.side);
+  trafficRecorded_->setText(metadata.count(kTrafficSideKey)
+                                ? tr("&As the sequence records (%1)").arg(sideText(side))
+                                : tr("&As the sequence records (none: %1)").arg(sideText(side)));
+}
+
+}  // namespace lidarlabel
