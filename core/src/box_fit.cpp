@@ -7,59 +7,12 @@
 
 #include <Eigen/Geometry>
 
+#include "box_fit_internal.h"
+
 namespace lidarlabel {
 namespace {
 
 constexpr double kHalfPi = std::numbers::pi / 2.0;
-
-// Closeness score (Zhang et al. 2017, Algorithm 4) of the points for rectangle orientation yaw:
-// each point's distance to the nearer of the two edges the points hug, floored at d0.
-double closeness(const std::vector<Eigen::Vector2d>& pts, double yaw, double d0,
-                 std::vector<double>& c1, std::vector<double>& c2, double trim,
-                 std::vector<double>& scratch) {
-  const double c = std::cos(yaw), s = std::sin(yaw);
-  const std::size_t n = pts.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    c1[i] = c * pts[i].x() + s * pts[i].y();
-    c2[i] = -s * pts[i].x() + c * pts[i].y();
-  }
-  // Edges at the trimmed extremes: a few points outside the body (wing mirrors, a tow bar) do
-  // not move the edge the rest of the side hugs. Points beyond it count by their distance too.
-  const auto k = static_cast<std::size_t>(trim * static_cast<double>(n));
-  const auto extremes = [&](const std::vector<double>& v, double& lo, double& hi) {
-    if (k == 0) {
-      const auto [a, b] = std::minmax_element(v.begin(), v.end());
-      lo = *a, hi = *b;
-      return;
-    }
-    scratch.assign(v.begin(), v.end());
-    std::nth_element(scratch.begin(), scratch.begin() + static_cast<std::ptrdiff_t>(k),
-                     scratch.end());
-    lo = scratch[k];
-    std::nth_element(scratch.begin(), scratch.begin() + static_cast<std::ptrdiff_t>(n - 1 - k),
-                     scratch.end());
-    hi = scratch[n - 1 - k];
-  };
-  double min1, max1, min2, max2;
-  extremes(c1, min1, max1);
-  extremes(c2, min2, max2);
-  // Pick, per axis, the edge the points are closer to (smaller squared-distance sum).
-  double a1 = 0, b1 = 0, a2 = 0, b2 = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    a1 += (max1 - c1[i]) * (max1 - c1[i]);
-    b1 += (c1[i] - min1) * (c1[i] - min1);
-    a2 += (max2 - c2[i]) * (max2 - c2[i]);
-    b2 += (c2[i] - min2) * (c2[i] - min2);
-  }
-  const bool useMax1 = a1 < b1, useMax2 = a2 < b2;
-  double score = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    const double d1 = std::abs(useMax1 ? max1 - c1[i] : c1[i] - min1);
-    const double d2 = std::abs(useMax2 ? max2 - c2[i] : c2[i] - min2);
-    score += 1.0 / std::max(std::min(d1, d2), d0);
-  }
-  return score;
-}
 
 // Axis extents of the BEV points in the frame rotated by yaw.
 struct Extent {
@@ -119,131 +72,6 @@ double bottomOf(const PointCloud& cloud, const std::vector<std::uint32_t>& idx,
   return std::min<double>(h[h.size() / 2], minZ);
 }
 
-// Mean of the BEV points (pts not empty).
-Eigen::Vector2d centroid(const std::vector<Eigen::Vector2d>& pts) {
-  Eigen::Vector2d mean = Eigen::Vector2d::Zero();
-  for (const auto& p : pts) mean += p;
-  return mean / static_cast<double>(pts.size());
-}
-
-// The visible outline seen from the sensor: per azimuth bin (contourStep metres of arc at the
-// cluster's range) the point nearest to the sensor. Roof, window and interior returns drop out, so
-// the closeness criterion sees the L-shaped scan line it was designed for.
-std::vector<Eigen::Vector2d> visibleContour(const std::vector<Eigen::Vector2d>& pts,
-                                            const Eigen::Vector2d& sensor, double step) {
-  const Eigen::Vector2d mean = centroid(pts);
-  const double range = std::max((mean - sensor).norm(), 1.0);
-  const double dTheta = std::max(step, 1e-3) / range;
-  const double ref = std::atan2(mean.y() - sensor.y(), mean.x() - sensor.x());
-  // Per point its bin and squared range; per bin the nearest point (ties: the first), listed in
-  // bin order. A direct table over the bin span (small for one object), else a sort.
-  const std::size_t n = pts.size();
-  std::vector<long> bin(n);
-  std::vector<double> r2(n);
-  long lo = std::numeric_limits<long>::max(), hi = std::numeric_limits<long>::min();
-  for (std::size_t i = 0; i < n; ++i) {
-    const Eigen::Vector2d d = pts[i] - sensor;
-    const double a = wrapAngle(std::atan2(d.y(), d.x()) - ref);
-    bin[i] = std::lround(std::floor(a / dTheta));
-    r2[i] = d.squaredNorm();
-    lo = std::min(lo, bin[i]);
-    hi = std::max(hi, bin[i]);
-  }
-  std::vector<Eigen::Vector2d> out;
-  const auto span = static_cast<unsigned long>(hi - lo) + 1;
-  if (span <= 4 * n + 256) {
-    std::vector<std::size_t> best(span, n);
-    for (std::size_t i = 0; i < n; ++i) {
-      std::size_t& b = best[static_cast<std::size_t>(bin[i] - lo)];
-      if (b == n || r2[i] < r2[b]) b = i;
-    }
-    for (std::size_t b : best)
-      if (b != n) out.push_back(pts[b]);
-    return out;
-  }
-  std::vector<std::pair<long, std::pair<double, std::size_t>>> bins;  // bin, (range, point)
-  bins.reserve(n);
-  for (std::size_t i = 0; i < n; ++i) bins.push_back({bin[i], {r2[i], i}});
-  std::sort(bins.begin(), bins.end());
-  for (std::size_t k = 0; k < bins.size(); ++k)
-    if (k == 0 || bins[k].first != bins[k - 1].first) out.push_back(pts[bins[k].second.second]);
-  return out;
-}
-
-struct BevBox {
-  double x0 = std::numeric_limits<double>::infinity(), y0 = x0, x1 = -x0, y1 = -x0;
-  void add(double x, double y) {
-    x0 = std::min(x0, x), y0 = std::min(y0, y), x1 = std::max(x1, x), y1 = std::max(y1, y);
-  }
-  void add(const BevBox& o) { add(o.x0, o.y0), add(o.x1, o.y1); }
-  double gapTo(const BevBox& o) const {
-    return std::hypot(std::max({0.0, o.x0 - x1, x0 - o.x1}), std::max({0.0, o.y0 - y1, y0 - o.y1}));
-  }
-  double diagonal() const { return std::hypot(x1 - x0, y1 - y0); }
-};
-
-BevBox bevBoxOf(const PointCloud& cloud, const std::vector<std::uint32_t>& idx) {
-  BevBox b;
-  for (auto i : idx) b.add(cloud.x[i], cloud.y[i]);
-  return b;
-}
-
-// The object the user meant: among the clusters whose nearest point is within pickSlack metres
-// of the nearest cluster's, the largest (a stray return near the click does not win) — with a
-// class prior, the largest of those that could be one such object (BEV extent within
-// maxPriorScale x the prior's diagonal): a click on a car parked by a wall or a hedge takes the
-// car, not the larger structure. When none fits, the nearest cluster.
-std::vector<std::uint32_t> clusterAtClick(const PointCloud& cloud, const Clusters& clusters,
-                                          const Eigen::Vector2d& click, double pickSlack,
-                                          const ClassDef* prior, double maxPriorScale) {
-  std::vector<double> dist(clusters.members.size(), std::numeric_limits<double>::infinity());
-  double dmin = std::numeric_limits<double>::infinity();
-  std::size_t nearest = 0;
-  for (std::size_t k = 0; k < clusters.members.size(); ++k) {
-    for (std::uint32_t i : clusters.members[k])
-      dist[k] = std::min(dist[k], (Eigen::Vector2d(cloud.x[i], cloud.y[i]) - click).norm());
-    if (dist[k] < dmin) dmin = dist[k], nearest = k;
-  }
-  if (clusters.members.empty()) return {};
-  const double maxDiagonal = prior ? maxPriorScale * prior->defaultSize.head<2>().norm()
-                                   : std::numeric_limits<double>::infinity();
-  // members are sorted largest first: the first candidate is the largest.
-  for (std::size_t k = 0; k < clusters.members.size(); ++k)
-    if (dist[k] <= dmin + pickSlack &&
-        bevBoxOf(cloud, clusters.members[k]).diagonal() <= maxDiagonal)
-      return clusters.members[k];
-  return clusters.members[nearest];
-}
-
-// Parts of the same object the BEV grid split apart (a bumper below a hood the rings skipped):
-// clusters within partGap metres (BEV bounding boxes) of the picked one are absorbed, nearest
-// first, while the union still fits the class prior's footprint (its diagonal + 10 %).
-std::vector<std::uint32_t> absorbParts(const PointCloud& cloud, const Clusters& clusters,
-                                       std::vector<std::uint32_t> picked, const ClassDef& prior,
-                                       double partGap) {
-  if (picked.empty() || partGap <= 0) return picked;
-  const double maxDiagonal = 1.1 * prior.defaultSize.head<2>().norm();
-  BevBox box = bevBoxOf(cloud, picked);
-  std::vector<std::pair<double, std::size_t>> order;
-  std::vector<BevBox> boxes(clusters.members.size());
-  for (std::size_t k = 0; k < clusters.members.size(); ++k) {
-    if (clusters.members[k].front() == picked.front()) continue;  // the picked one itself
-    boxes[k] = bevBoxOf(cloud, clusters.members[k]);
-    order.emplace_back(box.gapTo(boxes[k]), k);
-  }
-  std::sort(order.begin(), order.end());
-  for (const auto& [gap, k] : order) {
-    if (box.gapTo(boxes[k]) > partGap) continue;
-    BevBox merged = box;
-    merged.add(boxes[k]);
-    if (merged.diagonal() > maxDiagonal) continue;
-    box = merged;
-    picked.insert(picked.end(), clusters.members[k].begin(), clusters.members[k].end());
-  }
-  std::sort(picked.begin(), picked.end());
-  return picked;
-}
-
 // BEV points of the body: for a cluster at least bodyMinLength long (BEV bounding box
 // diagonal), those at most bodyBandTop above the local ground (or the lowest point), when they
 // are at least a third of the points and 10 or more; else all points.
@@ -281,31 +109,70 @@ int alongRayAxis(const std::vector<Eigen::Vector2d>& pts, const Eigen::Vector2d&
   return 0;
 }
 
-}  // namespace
-
-YawFit searchRectangleYaw(const std::vector<Eigen::Vector2d>& pts, const FitConfig& config,
-                          std::optional<double> yawCenter, double yawWindow) {
-  if (pts.size() < 2) return {};
-  std::vector<double> c1(pts.size()), c2(pts.size()), scratch;
-  const double trim = config.outlierShare;
-  const double lo = yawCenter ? *yawCenter - yawWindow : 0.0;
-  const double hi = yawCenter ? *yawCenter + yawWindow : kHalfPi;
-  const double coarse = std::max(config.coarseYawStep, 1e-4);
-  YawFit best{lo, -1.0};
-  for (double yaw = lo; yaw < hi + 1e-12; yaw += coarse) {
-    const double s = closeness(pts, yaw, config.closenessMinDistance, c1, c2, trim, scratch);
-    if (s > best.score) best = {yaw, s};
-  }
-  const double fine = std::max(config.fineYawStep, 1e-5);
-  const double center = best.yaw;
-  for (double yaw = center - coarse; yaw <= center + coarse + 1e-12; yaw += fine) {
-    const double s = closeness(pts, yaw, config.closenessMinDistance, c1, c2, trim, scratch);
-    if (s > best.score) best = {yaw, s};
-  }
-  best.score = best.score * config.closenessMinDistance / static_cast<double>(pts.size());
-  if (!yawCenter) best.yaw = std::fmod(std::fmod(best.yaw, kHalfPi) + kHalfPi, kHalfPi);
-  return best;
+// Whether axis 1 of the rectangle at yaw (extent e) is the object's length. With a yaw hint,
+// always (the search ran around the hinted heading). Else from the points first: a side longer
+// than any width of the class is the length. Only when both sides could be the width does the
+// prior decide, by the summed relative mismatch (a side observed longer than the prior costs
+// more: sides are seen whole or shorter, never longer).
+bool axis1IsLength(const Extent& e, const std::vector<Eigen::Vector2d>& pts, double yaw,
+                   const std::optional<Eigen::Vector3d>& target, bool yawHinted,
+                   const FitConfig& config) {
+  const double len1 = e.max1 - e.min1, len2 = e.max2 - e.min2;
+  if (yawHinted) return true;
+  if (!target) return len1 >= len2;
+  const double L = (*target)[0], W = (*target)[1];
+  if (std::max(len1, len2) > config.widthSlack * W && std::abs(len1 - len2) > 0.2)
+    return len1 >= len2;
+  // Seen end-on (one axis within endOnAngle of the ray to the cluster), the side along the ray
+  // is a lower bound (the object hides its own far part): only its excess counts.
+  const int along = alongRayAxis(pts, config.sensorOrigin.head<2>(), yaw, config.endOnAngle);
+  const auto cost = [&](double a, double b, bool aAlong, bool bAlong) {
+    const double over = std::max(0.0, a - L) / L + std::max(0.0, b - W) / W;
+    const double missA = aAlong ? std::max(0.0, a - L) : std::abs(a - L);
+    const double missB = bAlong ? std::max(0.0, b - W) : std::abs(b - W);
+    return 10.0 * over + missA / L + missB / W;
+  };
+  return cost(len1, len2, along == 1, along == 2) <= cost(len2, len1, along == 2, along == 1);
 }
+
+// Completes the extent e of the rectangle at yaw (axis 1 = length) to the target footprint,
+// keeping the sides the sensor sees; `exact`: set to it. Returns whether a side changed.
+bool completeToTarget(Extent& e, double yaw, const Eigen::Vector3d& target, bool exact,
+                      const FitConfig& config) {
+  const Eigen::Vector2d so = config.sensorOrigin.head<2>();
+  const double c = std::cos(yaw), s = std::sin(yaw);
+  const double l0 = e.max1 - e.min1, w0 = e.max2 - e.min2;
+  const double f = config.completeBelow;
+  double L = target[0], W = target[1];
+  if (!exact) {
+    // One side seen whole tells how this object compares with the class prior: scale the
+    // hidden side's target by the same ratio (a small pedestrian, a short car).
+    const bool seenL = l0 >= f * L, seenW = w0 >= f * W;
+    if (seenL != seenW) {
+      const double scale = std::clamp(seenL ? l0 / L : w0 / W, 0.6, 1.25);
+      (seenL ? W : L) *= scale;
+    }
+  }
+  completeSide(e.min1, e.max1, L, c * so.x() + s * so.y(), exact, f);
+  completeSide(e.min2, e.max2, W, -s * so.x() + c * so.y(), exact, f);
+  return std::abs(e.max1 - e.min1 - l0) > 1e-9 || std::abs(e.max2 - e.min2 - w0) > 1e-9;
+}
+
+// The heading of the rectangle's length axis at yaw: the sign closest to the hint, else in
+// [-pi/2, pi/2) (a single sweep cannot tell front from back).
+double headingOf(double yaw, std::optional<double> hint) {
+  double heading = wrapAngle(yaw);
+  if (hint) {
+    if (std::abs(angleDiff(heading + std::numbers::pi, *hint)) <
+        std::abs(angleDiff(heading, *hint)))
+      heading = wrapAngle(heading + std::numbers::pi);
+  } else if (heading >= kHalfPi || heading < -kHalfPi) {
+    heading = wrapAngle(heading + std::numbers::pi);
+  }
+  return heading;
+}
+
+}  // namespace
 
 // Metres above the highest return where the object's top most likely is: half the beam gap
 // there (see FitConfig::maxTopGap). Rings are told apart by elevation (1e-3 rad apart), compared
@@ -365,66 +232,12 @@ FitResult fitBoxToPoints(const PointCloud& cloud, const std::vector<std::uint32_
   const std::optional<Eigen::Vector3d> target =
       hint.size ? hint.size
                 : (prior ? std::optional<Eigen::Vector3d>(prior->defaultSize) : std::nullopt);
-  double len1 = e.max1 - e.min1, len2 = e.max2 - e.min2;
-  bool axis1IsLength = len1 >= len2;
-  if (hint.yaw) {
-    axis1IsLength = true;  // the search ran around the hinted heading
-  } else if (target) {
-    // Orientation from the points first: a side longer than any width of the class is the
-    // length. Only when both sides could be the width does the prior decide, by the summed
-    // relative mismatch (a side observed longer than the prior costs more: sides are seen whole
-    // or shorter, never longer).
-    const double L = (*target)[0], W = (*target)[1];
-    if (std::max(len1, len2) > config.widthSlack * W && std::abs(len1 - len2) > 0.2) {
-      axis1IsLength = len1 >= len2;
-    } else {
-      // Seen end-on (one axis within endOnAngle of the ray to the cluster), the side along the
-      // ray is a lower bound (the object hides its own far part): only its excess counts.
-      const int along = alongRayAxis(pts, config.sensorOrigin.head<2>(), yaw, config.endOnAngle);
-      const auto cost = [&](double a, double b, bool aAlong, bool bAlong) {
-        const double over = std::max(0.0, a - L) / L + std::max(0.0, b - W) / W;
-        const double missA = aAlong ? std::max(0.0, a - L) : std::abs(a - L);
-        const double missB = bAlong ? std::max(0.0, b - W) : std::abs(b - W);
-        return 10.0 * over + missA / L + missB / W;
-      };
-      axis1IsLength =
-          cost(len1, len2, along == 1, along == 2) <= cost(len2, len1, along == 2, along == 1);
-    }
-  }
-  if (!axis1IsLength) {  // rotate the frame by +90 deg so that axis 1 is the length
-    yaw += kHalfPi;
+  if (!axis1IsLength(e, pts, yaw, target, hint.yaw.has_value(), config)) {
+    yaw += kHalfPi;  // rotate the frame by +90 deg so that axis 1 is the length
     e = extent(yaw);
   }
   const double observedArea = std::max(e.max1 - e.min1, 0.0) * std::max(e.max2 - e.min2, 0.0);
-  if (target) {
-    const Eigen::Vector2d so = config.sensorOrigin.head<2>();
-    const double c = std::cos(yaw), s = std::sin(yaw);
-    const bool exact = hint.size.has_value();
-    const double l0 = e.max1 - e.min1, w0 = e.max2 - e.min2;
-    const double f = config.completeBelow;
-    double L = (*target)[0], W = (*target)[1];
-    if (!exact) {
-      // One side seen whole tells how this object compares with the class prior: scale the
-      // hidden side's target by the same ratio (a small pedestrian, a short car).
-      const bool seenL = l0 >= f * L, seenW = w0 >= f * W;
-      if (seenL != seenW) {
-        const double scale = std::clamp(seenL ? l0 / L : w0 / W, 0.6, 1.25);
-        (seenL ? W : L) *= scale;
-      }
-    }
-    completeSide(e.min1, e.max1, L, c * so.x() + s * so.y(), exact, f);
-    completeSide(e.min2, e.max2, W, -s * so.x() + c * so.y(), exact, f);
-    res.usedPrior = std::abs(e.max1 - e.min1 - l0) > 1e-9 || std::abs(e.max2 - e.min2 - w0) > 1e-9;
-  }
-  // Heading sign: closest to the hint, else yaw in [-pi/2, pi/2).
-  double heading = wrapAngle(yaw);
-  if (hint.yaw) {
-    if (std::abs(angleDiff(heading + std::numbers::pi, *hint.yaw)) <
-        std::abs(angleDiff(heading, *hint.yaw)))
-      heading = wrapAngle(heading + std::numbers::pi);
-  } else if (heading >= kHalfPi || heading < -kHalfPi) {
-    heading = wrapAngle(heading + std::numbers::pi);
-  }
+  if (target) res.usedPrior = completeToTarget(e, yaw, *target, hint.size.has_value(), config);
   const double c = std::cos(yaw), s = std::sin(yaw);
   const double m1 = (e.min1 + e.max1) / 2, m2 = (e.min2 + e.max2) / 2;
   const double ms = static_cast<double>(config.minSide);
@@ -436,7 +249,7 @@ FitResult fitBoxToPoints(const PointCloud& cloud, const std::vector<std::uint32_
   res.box.size =
       Eigen::Vector3d(std::max(e.max1 - e.min1, ms), std::max(e.max2 - e.min2, ms), height);
   if (hint.size) res.box.size = *hint.size;  // exactly, not up to the extent arithmetic
-  res.box.yaw = heading;
+  res.box.yaw = headingOf(yaw, hint.yaw);
   // Confidence: enough points, points hugging the edges, box mostly observed (not prior-filled).
   res.closeness = static_cast<float>(edgeFraction(pts, yaw, extentAt(pts, yaw)));
   const double nFactor = 1.0 - std::exp(-static_cast<double>(pts.size()) / 30.0);
@@ -446,42 +259,6 @@ FitResult fitBoxToPoints(const PointCloud& cloud, const std::vector<std::uint32_
       static_cast<float>(nFactor * (0.5 + 0.5 * res.closeness) * (0.6 + 0.4 * observed));
   res.ok = true;
   return res;
-}
-
-FitResult fitBoxAtPoint(const PointCloud& cloud, const GroundResult& ground,
-                        const Eigen::Vector3d& click, const FitConfig& config,
-                        const ClassDef* prior) {
-  NeighbourhoodConfig nb = config.neighbourhood;
-  if (prior)
-    nb.radius =
-        std::max<float>(nb.radius, static_cast<float>(0.6 * prior->defaultSize.head<2>().norm()));
-  std::vector<std::uint32_t> near = nonGroundNeighbourhood(cloud, ground, click.head<2>(), nb);
-  if (near.empty()) {  // a click in the middle of a big, sparsely seen object: look wider
-    nb.radius *= 2.f;
-    near = nonGroundNeighbourhood(cloud, ground, click.head<2>(), nb);
-  }
-  const Clusters clusters = clusterPoints(cloud, near, config.cluster);
-  std::vector<std::uint32_t> picked = clusterAtClick(cloud, clusters, click.head<2>(),
-                                                     config.pickSlack, prior, config.maxPriorScale);
-  if (prior) picked = absorbParts(cloud, clusters, std::move(picked), *prior, config.partGap);
-  return fitBoxToPoints(cloud, picked, &ground, config, prior);
-}
-
-FitResult fitBoxAtPoint(const PointCloud& cloud, const GroundResult& ground,
-                        std::uint32_t clickedIndex, const FitConfig& config,
-                        const ClassDef* prior) {
-  if (clickedIndex >= cloud.size()) return FitResult{};
-  const Eigen::Vector3d p(cloud.x[clickedIndex], cloud.y[clickedIndex], cloud.z[clickedIndex]);
-  if (!p.allFinite()) return FitResult{};
-  return fitBoxAtPoint(cloud, ground, p, config, prior);
-}
-
-FitResult fitBoxInRect(const PointCloud& cloud, const GroundResult& ground, const BevRect& rect,
-                       const FitConfig& config, const ClassDef* prior) {
-  const auto inside = nonGroundInRect(cloud, ground, rect, config.neighbourhood);
-  const Clusters clusters = clusterPoints(cloud, inside, config.cluster);
-  if (clusters.members.empty()) return FitResult{};
-  return fitBoxToPoints(cloud, clusters.members.front(), &ground, config, prior);
 }
 
 }  // namespace lidarlabel
