@@ -119,12 +119,51 @@ class Session {
   // edit turned, moved or deleted after the annotator had judged it good).
   void audit() {
     const Document& doc = ed_.document();
-    for (std::size_t f = 0; f < frames_.size(); ++f)
+    for (std::size_t f = 0; f < frames_.size(); ++f) {
       for (const SeenObject& o : frames_[f].required) {
         const auto known = idOf_.find(o.gtId);
         if (known == idOf_.end()) continue;  // never boxed: already counted as unresolved
         if (!good(doc.object(f, known->second), o)) res_.spoilt++;
       }
+      res_.falseLeft += static_cast<int>(falseBoxes(f).size());
+    }
+  }
+
+  // The review pass (AnnotatorConfig::reviewPass): frame by frame, each known object's box that
+  // is not good (or was deleted) is fixed or made again with single-box actions; then the
+  // frame's false boxes are deleted one by one.
+  void review() {
+    single_ = true;
+    Document& doc = ed_.document();
+    for (std::size_t f = 0; f < frames_.size(); ++f) {
+      doc.setCurrentFrame(f, false);
+      std::set<ObjectId> done;
+      for (const auto& [gt, id] : idOf_) done.insert(id);
+      for (const SeenObject& o : frames_[f].required) {
+        const auto known = idOf_.find(o.gtId);
+        if (known == idOf_.end()) continue;
+        const ObjectAnnotation* b = doc.object(f, known->second);
+        if (good(b, o)) continue;
+        const std::optional<ObjectId> id = b ? std::optional<ObjectId>(known->second) : create(o);
+        if (id && fix(f, *id, o, done).good) res_.reviewed++;
+      }
+      for (ObjectId id : falseBoxes(f))
+        if (ed_.remove({id}) > 0) count("delete");
+    }
+    single_ = false;
+  }
+
+  // Boxes of frame f a person deletes: in scope and on no object, or a second box on an object
+  // that has its box (falseAt), unless they overlap a small object (neither needed nor false).
+  std::vector<ObjectId> falseBoxes(std::size_t f) const {
+    std::vector<ObjectId> out;
+    for (const ObjectAnnotation& b : ed_.document().objects(f)) {
+      bool onSmall = false;
+      for (const SeenObject& c : frames_[f].ignored)
+        onSmall = onSmall || iou3d(c.truth, b.box) >= cfg_.overlapIoU;
+      if (!onSmall && falseAt(f, b.trackId)) out.push_back(b.trackId);
+    }
+    return out;
   }
 
  private:
@@ -343,15 +382,21 @@ class Session {
     bool geometryEdited = false;  // nudges or drags were needed
   };
 
+  // A decision about the box holds for its whole track: tracked sequences, every box of the track
+  // on this object, and not the review pass (single-box actions only).
+  bool wholeTrack(ObjectId id, const SeenObject& o) const {
+    return cfg_.trackIds && !single_ && trackOnObject(id, o.gtId);
+  }
+
   // Class, track id, heading, geometry, acceptance of one object's box. Class and heading are
-  // set for the whole track when all its boxes are on this object (tracked sequences).
+  // set for the whole track when wholeTrack says so.
   Outcome fix(std::size_t f, ObjectId id, const SeenObject& o, const std::set<ObjectId>& done) {
     Document& doc = ed_.document();
     const auto* obj = doc.object(f, id);
     if (obj == nullptr) return {};
     bool classFixed = false, idFixed = false;
     if (obj->className != o.className) {
-      if (cfg_.trackIds && trackOnObject(id, o.gtId) && ed_.setTrackClass(id, o.className) > 0) {
+      if (wholeTrack(id, o) && ed_.setTrackClass(id, o.className) > 0) {
         count("set track class");
         classFixed = true;
       } else if (ed_.setClass(id, o.className)) {
@@ -387,7 +432,7 @@ class Session {
     idOf_[o.gtId] = id;
     bool edited = false;
     if (!headingOk(doc.object(f, id)->box, o.truth)) {
-      if (cfg_.trackIds && trackOnObject(id, o.gtId) && ed_.flipTrackHeading(id) > 0) {
+      if (wholeTrack(id, o) && ed_.flipTrackHeading(id) > 0) {
         count("flip track heading");
         edited = true;
       } else if (ed_.flipHeading(id)) {
@@ -477,6 +522,7 @@ class Session {
   std::map<std::uint32_t, ObjectId> matchedIds_;    // this frame: real object -> box id on it
   std::set<std::uint32_t> movers_;                  // real objects that move in the world
   std::map<std::uint32_t, std::size_t> lastFrame_;  // real object -> its last required frame
+  bool single_ = false;                             // the review pass: single-box actions only
 };
 
 }  // namespace
@@ -485,6 +531,7 @@ AnnotatorResult annotate(Editor& editor, const std::vector<SeenFrame>& frames,
                          const AnnotatorConfig& config) {
   Session s(editor, frames, config);
   for (std::size_t f = 0; f < frames.size(); ++f) s.frame(f);
+  if (config.reviewPass) s.review();
   s.audit();
   return s.result();
 }

@@ -48,6 +48,11 @@ struct AnnotatorConfig {
   // Only boxes whose centre is in the camera's horizontal field of view (|azimuth| <= 40 deg,
   // <= 70 m) are judged; others are neither needed nor false (KITTI label_2 covers only that).
   bool cameraViewOnly = false;
+  // After the pass over the frames, scrub through the sequence once more, as a person checking
+  // the finished work: every box a later whole-track action spoilt (flip track heading, set track
+  // class, propagate, end or delete track) is fixed with single-box actions, which cannot spoil
+  // another frame, and false boxes are deleted; its interactions count like any other.
+  bool reviewPass = true;
 };
 
 // Interactions by kind ("accept", "delete", "one-click fit", "default box", "nudge position",
@@ -62,6 +67,8 @@ struct AnnotatorResult {
   int unresolved = 0;  // required object-frames left without a good box (should be 0)
   int goodAsIs = 0;    // boxes already good from the automation (no interaction on them)
   int spoilt = 0;      // required object-frames without a good box in the final document
+  int reviewed = 0;    // object-frames the review pass fixed (AnnotatorConfig::reviewPass)
+  int falseLeft = 0;   // false boxes in the final document (in scope, on no required object)
   int total() const;
 };
 

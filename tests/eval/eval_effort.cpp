@@ -147,8 +147,12 @@ void printRun(const std::string& name, const Run& r) {
       "interpolated)",
       [](const AnnotatorResult& a) { return std::to_string(a.goodAsIs); });
   row("left unresolved", [](const AnnotatorResult& a) { return std::to_string(a.unresolved); });
-  row("not good in the final document (unresolved, or spoilt by a later whole-track edit)",
+  row("fixed in the review pass (spoilt by a later whole-track action)",
+      [](const AnnotatorResult& a) { return std::to_string(a.reviewed); });
+  row("not good in the final document",
       [](const AnnotatorResult& a) { return std::to_string(a.spoilt); });
+  row("false boxes in the final document",
+      [](const AnnotatorResult& a) { return std::to_string(a.falseLeft); });
   t.print();
   std::printf(
       "\nfully manual / with automation: %.1fx; tools without pre-labels / with "
