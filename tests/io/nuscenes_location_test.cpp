@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <vector>
 
 #include "lidarlabel/core/errors.h"
@@ -21,12 +20,8 @@ namespace {
 
 using test::sampleData;
 using test::scratchDir;
+using test::writeText;
 using ::testing::HasSubstr;
-
-void writeText(const fs::path& p, const std::string& text) {
-  fs::create_directories(p.parent_path());
-  std::ofstream(p) << text;
-}
 
 // A nuScenes folder with one sweep per location, each in its own scene and log. `withLog`:
 // write log.json.

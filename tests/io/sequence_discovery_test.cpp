@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 
 #include "lidarlabel/core/errors.h"
 #include "lidarlabel/io/kitti_odometry.h"
@@ -19,14 +18,10 @@ namespace {
 
 using test::sampleData;
 using test::scratchDir;
+using test::writeText;
 using ::testing::HasSubstr;
 
 const char* kOdometry = "semantickitti/sequences/00";
-
-void writeText(const fs::path& p, const std::string& text) {
-  fs::create_directories(p.parent_path());
-  std::ofstream(p) << text;
-}
 
 TEST(SequenceDiscovery, KittiObjectSplitIsRecognisedWithItsSideFolders) {
   const SequenceLayout l = detectSequenceLayout(sampleData("kitti_object/training"));

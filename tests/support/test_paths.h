@@ -1,6 +1,7 @@
 #pragma once
 // Paths for tests: the bundled sample data and a per-test scratch folder.
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -19,6 +20,12 @@ inline std::string scratchDir() {
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir.string();
+}
+
+// Writes `text` to the file p, creating its folders first.
+inline void writeText(const std::filesystem::path& p, const std::string& text) {
+  std::filesystem::create_directories(p.parent_path());
+  std::ofstream(p) << text;
 }
 
 }  // namespace lidarlabel::test
