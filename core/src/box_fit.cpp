@@ -101,7 +101,7 @@ std::vector<Eigen::Vector2d> bodyPoints(const PointCloud& cloud,
 int alongRayAxis(const std::vector<Eigen::Vector2d>& pts, const Eigen::Vector2d& sensor, double yaw,
                  double maxAngle) {
   if (pts.empty() || maxAngle <= 0) return 0;
-  const Eigen::Vector2d ray = centroid(pts) - sensor;
+  const Eigen::Vector2d ray = fit::centroid(pts) - sensor;
   if (ray.norm() < 1e-6) return 0;
   const double a = std::abs(std::cos(std::atan2(ray.y(), ray.x()) - yaw));  // |cos| to axis 1
   if (a >= std::cos(maxAngle)) return 1;
@@ -222,7 +222,7 @@ FitResult fitBoxToPoints(const PointCloud& cloud, const std::vector<std::uint32_
   if (!std::is_sorted(res.clusterIndices.begin(), res.clusterIndices.end()))
     std::sort(res.clusterIndices.begin(), res.clusterIndices.end());
   std::vector<Eigen::Vector2d> contour =
-      visibleContour(body, config.sensorOrigin.head<2>(), config.contourStep);
+      fit::visibleContour(body, config.sensorOrigin.head<2>(), config.contourStep);
   if (contour.size() < 3) contour = body;
   const YawFit yf = searchRectangleYaw(contour, config, hint.yaw, hint.yaw ? hint.yawWindow : 0.0);
   double yaw = yf.yaw;

@@ -4,7 +4,7 @@
 
 #include <Eigen/Core>
 
-namespace lidarlabel {
+namespace lidarlabel::fit {
 
 // Mean of the BEV points (pts not empty).
 Eigen::Vector2d centroid(const std::vector<Eigen::Vector2d>& pts);
@@ -15,4 +15,4 @@ Eigen::Vector2d centroid(const std::vector<Eigen::Vector2d>& pts);
 std::vector<Eigen::Vector2d> visibleContour(const std::vector<Eigen::Vector2d>& pts,
                                             const Eigen::Vector2d& sensor, double step);
 
-}  // namespace lidarlabel
+}  // namespace lidarlabel::fit

@@ -63,14 +63,14 @@ double closeness(const std::vector<Eigen::Vector2d>& pts, double yaw, double d0,
 
 }  // namespace
 
-Eigen::Vector2d centroid(const std::vector<Eigen::Vector2d>& pts) {
+Eigen::Vector2d fit::centroid(const std::vector<Eigen::Vector2d>& pts) {
   Eigen::Vector2d mean = Eigen::Vector2d::Zero();
   for (const auto& p : pts) mean += p;
   return mean / static_cast<double>(pts.size());
 }
 
-std::vector<Eigen::Vector2d> visibleContour(const std::vector<Eigen::Vector2d>& pts,
-                                            const Eigen::Vector2d& sensor, double step) {
+std::vector<Eigen::Vector2d> fit::visibleContour(const std::vector<Eigen::Vector2d>& pts,
+                                                 const Eigen::Vector2d& sensor, double step) {
   const Eigen::Vector2d mean = centroid(pts);
   const double range = std::max((mean - sensor).norm(), 1.0);
   const double dTheta = std::max(step, 1e-3) / range;
