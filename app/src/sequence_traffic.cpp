@@ -1,5 +1,6 @@
-// Sequence > Traffic side: which side of the road parked vehicles' boxes face for (one-click
-// boxes and pre-labels; core/traffic_side.h). A window setting, not an edit of the sequence.
+// Sequence > Traffic side: the side of the road the traffic keeps to, which decides the heading
+// of parked vehicles' new boxes (one-click boxes and pre-labels; core/traffic_side.h). A window
+// setting, not an edit of the sequence.
 #include <QAction>
 #include <QActionGroup>
 #include <QMenu>
@@ -35,8 +36,8 @@ void SequenceActions::addTrafficMenu(QMenu* menu) {
     group->addAction(a);
     connect(a, &QAction::triggered, this, [this, side] {
       editor_.setTrafficSide(side);
-      emit message(tr("New boxes of parked vehicles face the traffic: %1")
-                       .arg(sideText(editor_.trafficConfig().side)));
+      emit message(
+          tr("Traffic side for new boxes: %1").arg(sideText(editor_.trafficConfig().side)));
     });
     return a;
   };
