@@ -145,6 +145,18 @@ TEST(DeskOpen, WithLeftHandTrafficChosenTheOncomingCarsOneClickBoxFacesForward) 
   EXPECT_EQ(d.undoCount(), 1);              // the choice is a setting: only the box is an undo step
 }
 
+TEST(DeskOpen, TheSingaporeNuScenesSceneShowsLeftHandTrafficInTheTrafficMenu) {
+  test::Desk d;
+  ASSERT_TRUE(d.open(copyOfSample("nuscenes")));
+  auto* menu = d.window.findChild<QMenu*>(QStringLiteral("trafficMenu"));
+  ASSERT_NE(menu, nullptr);
+  auto* recorded = menu->findChild<QAction*>(QStringLiteral("trafficRecorded"));
+  ASSERT_NE(recorded, nullptr);
+  EXPECT_TRUE(recorded->isChecked());
+  EXPECT_EQ(recorded->text(), QStringLiteral("&As the sequence records (left-hand)"));
+  EXPECT_EQ(d.window.editor().trafficConfig().side, TrafficSide::Left);
+}
+
 TEST(DeskOpen, ACreatedBoxAndTheSubViewsAppearOnScreenInTheClassColour) {
   UnlabelledCar d;
   const Rgb car = defaultOntology().colorOf("car");
