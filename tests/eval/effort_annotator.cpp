@@ -15,6 +15,7 @@
 #include "lidarlabel/core/box_edit.h"
 #include "lidarlabel/core/box_iou.h"
 #include "lidarlabel/core/interpolation.h"
+#include "lidarlabel/core/traffic_side.h"
 
 namespace lidarlabel::eval {
 
@@ -33,8 +34,15 @@ struct Candidate {
   std::function<bool(Editor&, ObjectId)> apply;
 };
 
-bool headingOk(const Cuboid& box, const Cuboid& truth) {
-  return std::abs(angleDiff(box.yaw, truth.yaw)) <= std::numbers::pi / 2;
+// How far a box may point from its object and still be good: 45 deg for a class with a long
+// footprint (vehicles, cyclists: a box turned further has taken the width for the length, even
+// when its sizes were then fitted to the footprint), 90 deg for a round one (pedestrians).
+double headingTolerance(bool longClass) {
+  return longClass ? std::numbers::pi / 4 : std::numbers::pi / 2;
+}
+
+bool headingOk(const Cuboid& box, const Cuboid& truth, bool longClass) {
+  return std::abs(angleDiff(box.yaw, truth.yaw)) <= headingTolerance(longClass);
 }
 
 // Every single interaction that changes the box's geometry: nudge keys at the window's three
@@ -169,10 +177,31 @@ class Session {
  private:
   void count(const std::string& kind) { res_.counts[kind]++; }
 
-  // The stop rule for one box: the object's class, 3D IoU >= goodIoU, heading within 90 deg.
+  // The stop rule for one box: the object's class, 3D IoU >= goodIoU, heading within the
+  // class's tolerance (headingTolerance).
   bool good(const ObjectAnnotation* b, const SeenObject& o) const {
     return b != nullptr && b->className == o.className && iou3d(b->box, o.truth) >= cfg_.goodIoU &&
-           headingOk(b->box, o.truth);
+           headingOk(b->box, o.truth, longClass(o));
+  }
+
+  bool longClass(const SeenObject& o) const {
+    const ClassDef* cls = ed_.document().ontology().find(o.className);
+    return cls != nullptr && followsTraffic(*cls);
+  }
+
+  // A box of a long class pointing across its object (between 45 and 135 deg off): one drag of
+  // the rotate handle a quarter turn, towards the way the object points as the person sees it.
+  // The sizes stay the box's; the geometry edits that follow fit them to the object.
+  bool quarterTurn(ObjectId id, const Cuboid& box, const Cuboid& truth) {
+    const double turn = (angleDiff(truth.yaw, box.yaw) > 0 ? 1.0 : -1.0) * std::numbers::pi / 2;
+    const double r = std::max(box.size.x(), 1.0);  // the handle, in front of the box
+    const auto handle = [&](double yaw) {
+      return Eigen::Vector3d(box.center + r * Eigen::Vector3d(std::cos(yaw), std::sin(yaw), 0.0));
+    };
+    if (!ed_.beginDrag(id, DragKind::Rotate, handle(box.yaw))) return false;
+    const bool ok = ed_.updateDrag(handle(box.yaw + turn));
+    ed_.endDrag();
+    return ok;
   }
 
   bool keyframing() const { return !cfg_.automation && cfg_.trackIds && cfg_.keyframeMovers; }
@@ -430,8 +459,15 @@ class Session {
       }
     }
     idOf_[o.gtId] = id;
-    bool edited = false;
-    if (!headingOk(doc.object(f, id)->box, o.truth)) {
+    bool edited = false, geometry = false;
+    // Pointing back (more than 90 deg off, 135 for a long class): a flip; across: a quarter turn.
+    const double off = std::abs(angleDiff(doc.object(f, id)->box.yaw, o.truth.yaw));
+    const double flipBeyond = longClass(o) ? 3 * std::numbers::pi / 4 : std::numbers::pi / 2;
+    if (off > headingTolerance(longClass(o)) && off <= flipBeyond &&
+        quarterTurn(id, doc.object(f, id)->box, o.truth)) {
+      count("drag rotate");
+      edited = geometry = true;
+    } else if (off > flipBeyond) {
       if (wholeTrack(id, o) && ed_.flipTrackHeading(id) > 0) {
         count("flip track heading");
         edited = true;
@@ -440,7 +476,6 @@ class Session {
         edited = true;
       }
     }
-    bool geometry = false;
     for (int step = 0; step < cfg_.maxEditsPerBox; ++step) {
       const Cuboid box = doc.object(f, id)->box;
       const double now = iou3d(box, o.truth);

@@ -3,7 +3,8 @@
 // the window uses), one call per interaction a person would make, and looks at the ground truth
 // only the way a person looks at the screen — to choose its next interaction and to decide that
 // a box is good. It never copies a ground-truth value into a box: clicks go to points of the
-// object, face drags go to the object's outermost points, everything else is a nudge key.
+// object, face drags go to the object's outermost points, a rotate drag turns a box a quarter
+// turn (its own axes), everything else is a nudge key.
 #include <cstdint>
 #include <map>
 #include <string>
@@ -56,9 +57,9 @@ struct AnnotatorConfig {
 };
 
 // Interactions by kind ("accept", "delete", "one-click fit", "default box", "nudge position",
-// "nudge yaw", "nudge size", "drag face", "set class", "set track id", "flip heading",
-// "propagate", "copy to next frame", "interpolate", and the whole-track actions "delete track",
-// "end track", "set track class", "flip track heading").
+// "nudge yaw", "nudge size", "drag face", "drag rotate", "set class", "set track id", "flip
+// heading", "propagate", "copy to next frame", "interpolate", and the whole-track actions "delete
+// track", "end track", "set track class", "flip track heading").
 using InteractionCounts = std::map<std::string, int>;
 
 struct AnnotatorResult {
@@ -73,7 +74,8 @@ struct AnnotatorResult {
 };
 
 // Plays the annotator over every frame of the editor's document; frames[f] is what it sees in
-// frame f. Stops per frame when every required object has a good box of its class (with a
+// frame f. Stops per frame when every required object has a good box of its class (3D IoU >=
+// goodIoU, heading within 45 deg for vehicles and cyclists, 90 deg for pedestrians; with a
 // consistent track id when trackIds) and no false box remains.
 AnnotatorResult annotate(Editor& editor, const std::vector<SeenFrame>& frames,
                          const AnnotatorConfig& config = {});
