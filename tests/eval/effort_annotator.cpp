@@ -165,13 +165,16 @@ class Session {
   // that has its box (falseAt), unless they overlap a small object (neither needed nor false).
   std::vector<ObjectId> falseBoxes(std::size_t f) const {
     std::vector<ObjectId> out;
-    for (const ObjectAnnotation& b : ed_.document().objects(f)) {
-      bool onSmall = false;
-      for (const SeenObject& c : frames_[f].ignored)
-        onSmall = onSmall || iou3d(c.truth, b.box) >= cfg_.overlapIoU;
-      if (!onSmall && falseAt(f, b.trackId)) out.push_back(b.trackId);
-    }
+    for (const ObjectAnnotation& b : ed_.document().objects(f))
+      if (!onSmallObject(frames_[f], b.box) && falseAt(f, b.trackId)) out.push_back(b.trackId);
     return out;
+  }
+
+  // The box overlaps an object with too few points to need a box (neither needed nor false).
+  bool onSmallObject(const SeenFrame& seen, const Cuboid& box) const {
+    for (const SeenObject& c : seen.ignored)
+      if (iou3d(c.truth, box) >= cfg_.overlapIoU) return true;
+    return false;
   }
 
  private:
@@ -340,10 +343,7 @@ class Session {
     std::vector<ObjectId> drop;
     for (const ObjectAnnotation& o : ed_.document().objects(f)) {
       if (keep.count(o.trackId) || !inScope(o.box)) continue;
-      bool onSmall = false;
-      for (const SeenObject& c : seen.ignored)
-        onSmall = onSmall || iou3d(c.truth, o.box) >= cfg_.overlapIoU;
-      if (!onSmall) drop.push_back(o.trackId);
+      if (!onSmallObject(seen, o.box)) drop.push_back(o.trackId);
     }
     for (ObjectId id : drop) {
       if (cfg_.trackIds && falseFrom(0, id) && ed_.removeTracks({id}) > 0)
@@ -462,8 +462,9 @@ class Session {
     bool edited = false, geometry = false;
     // Pointing back (more than 90 deg off, 135 for a long class): a flip; across: a quarter turn.
     const double off = std::abs(angleDiff(doc.object(f, id)->box.yaw, o.truth.yaw));
-    const double flipBeyond = longClass(o) ? 3 * std::numbers::pi / 4 : std::numbers::pi / 2;
-    if (off > headingTolerance(longClass(o)) && off <= flipBeyond &&
+    const bool isLong = longClass(o);
+    const double flipBeyond = isLong ? 3 * std::numbers::pi / 4 : std::numbers::pi / 2;
+    if (off > headingTolerance(isLong) && off <= flipBeyond &&
         quarterTurn(id, doc.object(f, id)->box, o.truth)) {
       count("drag rotate");
       edited = geometry = true;
