@@ -248,6 +248,17 @@ void orientTracks(Sequence& out, double minTravel) {
   }
 }
 
+// One size per track (TrackerConfig::sizeFromDetections): every box of a track takes the size
+// the track ended with, the faces the sensor saw kept in place.
+void sizeTracks(Sequence& out, const std::map<std::uint32_t, Eigen::Vector3d>& finalSize,
+                const Eigen::Vector3d& sensor) {
+  for (Frame& frame : out.frames)
+    for (ObjectAnnotation& o : frame.objects) {
+      const auto it = finalSize.find(o.trackId);
+      if (it != finalSize.end()) o.box = resizeKeepingSeenFaces(o.box, it->second, sensor);
+    }
+}
+
 double frameTime(const Sequence& s, std::size_t f, double dt) {
   const auto t0 = s.frames.front().info.timestampUs, t = s.frames[f].info.timestampUs;
   if (t0 != 0 && (f == 0 || t > t0)) return static_cast<double>(t - t0) * 1e-6;
@@ -264,6 +275,7 @@ Sequence prelabelSequence(const Sequence& sequence, const SweepLoader& load,
   TrackerState tracker;
   std::set<std::uint32_t> ids;
   std::map<std::uint32_t, std::vector<std::pair<std::size_t, ObjectAnnotation>>> pending;
+  std::map<std::uint32_t, Eigen::Vector3d> finalSize;  // per track, its latest size
   std::size_t boxes = 0;
   const std::size_t n = sequence.frames.size();
   std::future<Prepared> next;
@@ -284,6 +296,7 @@ Sequence prelabelSequence(const Sequence& sequence, const SweepLoader& load,
     if (f == 0) tracker.time = tf.time;
     TrackStepResult step = trackNextFrame(tracker, tf, config.tracker);
     tracker = std::move(step.state);
+    for (const Track& t : tracker.tracks) finalSize[t.id] = t.size;
     // Offline: a track's boxes from before its confirmation are kept aside and written back
     // into their frames once it is confirmed; tracks that never are leave nothing.
     for (ObjectAnnotation& o : step.tentative) pending[o.trackId].emplace_back(f, std::move(o));
@@ -310,6 +323,7 @@ Sequence prelabelSequence(const Sequence& sequence, const SweepLoader& load,
     out.frames[f].objects = std::move(step.objects);
     if (progress) progress(f + 1, n);
   }
+  if (config.tracker.sizeFromDetections) sizeTracks(out, finalSize, config.fit.sensorOrigin);
   if (config.orientTracks) orientTracks(out, config.minTravel);
   if (stats != nullptr) {
     stats->frames = n;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numbers>
 #include <thread>
 
 #include "lidarlabel/core/assignment.h"
@@ -35,6 +36,7 @@ Track makeTrack(const ObjectAnnotation& o, std::uint32_t id, const Cuboid& world
   t.className = o.className;
   t.attributes = o.attributes;
   t.size = o.box.size;
+  t.sizeSamples.push_back({o.box.size, o.confidence});
   t.boxPitch = o.box.pitch;
   t.boxRoll = o.box.roll;
   t.filter = initTrackFilter(poseOf(world), fc);
@@ -274,6 +276,27 @@ std::vector<std::uint32_t> connectedToBox(std::vector<std::uint32_t> idx, const 
   return keep;
 }
 
+// TrackerConfig::sizeFromDetections: a matched detection's size joins the track's samples; when
+// the track's size changes, its box keeps the faces the sensor (world frame) sees in place.
+void addSizeSample(Track& t, const ObjectAnnotation& d, double trackYaw,
+                   const Eigen::Vector3d& sensor, const TrackerConfig& c) {
+  const double off = std::abs(angleDiff(d.box.yaw, trackYaw));  // 0..pi
+  if (d.className != t.className || std::min(off, std::numbers::pi - off) > c.sizeMaxYawOff) return;
+  auto& v = t.sizeSamples;
+  if (v.size() < std::max<std::size_t>(c.maxSizeSamples, 1)) {
+    v.push_back({d.box.size, d.confidence});
+  } else {  // full: the new view replaces the lightest one if it weighs more
+    auto lightest = std::min_element(
+        v.begin(), v.end(), [](const auto& a, const auto& b) { return a.weight < b.weight; });
+    if (lightest->weight >= d.confidence) return;
+    *lightest = {d.box.size, d.confidence};
+  }
+  const auto size = weightedQuantileSize(t.sizeSamples, c.sizeQuantile);
+  if (!size || size->isApprox(t.size)) return;
+  t.filter.x.head<3>() = resizeKeepingSeenFaces(boxOf(t), *size, sensor).center;
+  t.size = *size;
+}
+
 void addUnique(std::vector<std::uint32_t>& v, std::uint32_t id) {
   if (std::find(v.begin(), v.end(), id) == v.end()) v.push_back(id);
 }
@@ -435,6 +458,9 @@ TrackStepResult trackNextFrame(const TrackerState& state, const TrackFrame& fram
       }
       const Cuboid w = transformBox(m, frame.egoPose);
       t.filter = updateTrack(t.filter, poseOf(w), config.filter, scale);
+      if (config.sizeFromDetections && detOfTrack[k] >= 0)
+        addSizeSample(t, dets[static_cast<std::size_t>(detOfTrack[k])], predicted[k].yaw,
+                      frame.egoPose * config.fit.sensorOrigin, config);
       t.hits++;
       t.missed = 0;
       t.confidence = conf;

@@ -161,6 +161,33 @@ TEST(Prelabel, AMovingTrackHeadsWhereItTravelsInEveryFrameEvenAgainstItsShape) {
   }
 }
 
+TEST(Prelabel, EveryBoxOfATrackGetsTheLengthItsWholeViewsShowItsSeenEndKept) {
+  // A parked car 4.8 m long whose front 0.9 m nothing reaches in the first three sweeps.
+  Sequence seq;
+  seq.frames.resize(8);
+  const Cuboid parked = carAt(14, 5, 0.0, {4.8, 2.0, 1.5});
+  const double rear = parked.center.x() - 2.4;
+  const auto sweep = [&](std::size_t f) {
+    const PointCloud all = carScene({parked});
+    if (f >= 3) return all;
+    PointCloud part;
+    for (std::size_t i = 0; i < all.size(); ++i)
+      if (all.z[i] < test::kGroundZ + 1e-3 || all.x[i] <= rear + 3.9)
+        part.push(all.x[i], all.y[i], all.z[i], all.intensity[i]);
+    return part;
+  };
+  PrelabelConfig config;
+  config.threads = 1;
+  const Sequence out = prelabelSequence(seq, sweep, defaultOntology(), config);
+  for (std::size_t f = 0; f < out.size(); ++f) {
+    ASSERT_EQ(out.frames[f].objects.size(), 1u) << "frame " << f;
+    const Cuboid& box = out.frames[f].objects[0].box;
+    EXPECT_NEAR(box.size.x(), 4.8, 0.15) << "frame " << f;
+    EXPECT_NEAR(box.center.x() - box.size.x() / 2, rear, 0.15) << "frame " << f;
+    EXPECT_TRUE(box.size.isApprox(out.frames[0].objects[0].box.size)) << "frame " << f;
+  }
+}
+
 TEST(Prelabel, AVehicleSizedBushIsDroppedByItsScatterButACarIsKept) {
   // A car and, beside it, a car-sized clump of returns spread through its volume (a hedge).
   const Cuboid car = carAt(12, 4, 0.3);

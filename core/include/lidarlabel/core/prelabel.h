@@ -41,12 +41,15 @@ struct PrelabelConfig {
   GroundConfig ground;
   ClusterConfig cluster{.cellSize = 0.3f, .cellGap = 2, .maxVerticalGap = 1.0f, .minPoints = 15};
   FitConfig fit;
-  // Tracks are shown after 3 measured frames and dropped after 4 frames without a detection.
+  // Tracks are shown after 3 measured frames and dropped after 4 frames without a detection. A
+  // track's size comes from its detections (TrackerConfig::sizeFromDetections), and in the end
+  // every box of the track gets the size the track ended with.
   TrackerConfig tracker = [] {
     TrackerConfig t;
     t.confirmHits = 3;
     t.maxFramesWithoutDetection = 4;
     t.minRefitPoints = 15;  // as many as a cluster needs to be detected
+    t.sizeFromDetections = true;
     return t;
   }();
   float minHeightAboveGround = 0.25f;  // metres; lower non-ground points are not clustered
@@ -120,7 +123,8 @@ struct PrelabelStats {
 using SweepLoader = std::function<PointCloud(std::size_t frame)>;
 
 // The sequence with every frame's objects replaced by the pre-labelled boxes (trackIds from 1,
-// Provenance::Automatic, review Unreviewed). Frames without timestamps are 0.1 s apart.
+// Provenance::Automatic, review Unreviewed; one size per track, the faces each sweep saw kept in
+// place: resizeKeepingSeenFaces, size_prior.h). Frames without timestamps are 0.1 s apart.
 // progress (optional) is called after each frame with (done, total).
 Sequence prelabelSequence(const Sequence& sequence, const SweepLoader& load,
                           const Ontology& ontology, const PrelabelConfig& config = {},

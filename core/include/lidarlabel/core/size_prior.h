@@ -10,6 +10,8 @@
 
 #include <Eigen/Core>
 
+#include "lidarlabel/core/cuboid.h"
+
 namespace lidarlabel {
 
 struct SizePriorConfig {
@@ -25,5 +27,26 @@ struct SizePriorConfig {
 std::optional<Eigen::Vector3d> estimateSize(const std::vector<Eigen::Vector3d>& samples,
                                             const Eigen::Vector3d& fallback,
                                             const SizePriorConfig& config = {});
+
+// One object, many views: a rigid object has one size, but each sweep's fit measures only the
+// sides it sees whole and falls short of the rest (or guesses them from the class prior). Seen
+// sides are lower bounds, so a high quantile of the views' sizes, not their mean, estimates the
+// object; not their maximum, so one view merged with a neighbour (a hedge behind a parked car)
+// does not decide. weightedQuantileSize gives, per dimension, the smallest sample value at which
+// the samples' cumulative weight (sorted by value) reaches `quantile` (0..1) of their total
+// (weights > 0 count; 0.5 = the weighted lower median). Empty or all weights <= 0: nullopt.
+struct SizeSample {
+  Eigen::Vector3d size;  // (length, width, height) metres, along the object's own axes
+  double weight = 1.0;
+};
+std::optional<Eigen::Vector3d> weightedQuantileSize(const std::vector<SizeSample>& samples,
+                                                    double quantile);
+
+// box with its size set to `size`, keeping in place the faces a sensor at `sensor` (same frame
+// as box, metres) sees: per horizontal axis, the face nearer the sensor stays and the far one
+// moves; an axis whose two faces the sensor lies between (seen side-on along it) stays centred.
+// The bottom stays (the box grows or shrinks upwards). Yaw, pitch and roll are kept.
+Cuboid resizeKeepingSeenFaces(const Cuboid& box, const Eigen::Vector3d& size,
+                              const Eigen::Vector3d& sensor);
 
 }  // namespace lidarlabel

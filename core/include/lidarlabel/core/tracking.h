@@ -29,6 +29,7 @@
 #include "lidarlabel/core/box_fit.h"
 #include "lidarlabel/core/ground.h"
 #include "lidarlabel/core/point_cloud.h"
+#include "lidarlabel/core/size_prior.h"
 #include "lidarlabel/core/track_filter.h"
 
 namespace lidarlabel {
@@ -64,21 +65,32 @@ struct TrackerConfig {
   // this many frames is removed: it lives on leftovers of static structure (a wall, a hedge) the
   // detector rejected. 0 = off (propagation of annotators' boxes has no detections).
   int maxFramesWithoutDetection = 0;
-  double defaultDt = 0.1;  // seconds, when timestamps are missing (10 Hz LiDAR)
-  int threads = 2;         // threads for point gathering and re-fits (same result for any count)
+  // A track's size: false = its start box's, for good (propagation of a box a person made);
+  // true = over its life, the sizeQuantile-th weighted quantile (size_prior.h) of the sizes of its
+  // start box and of the detections of its class matched to it whose heading agrees with the
+  // track's (within sizeMaxYawOff, modulo pi: a box turned across its object has its sides the
+  // wrong way round), each weighted by its confidence (points, sides seen whole). A car first seen
+  // end-on far away takes its length from the later, closer, side-on views.
+  bool sizeFromDetections = false;
+  double sizeQuantile = 0.9;
+  double sizeMaxYawOff = 0.35;      // radians (20 deg)
+  std::size_t maxSizeSamples = 64;  // views kept per track (beyond: the heaviest ones)
+  double defaultDt = 0.1;           // seconds, when timestamps are missing (10 Hz LiDAR)
+  int threads = 2;  // threads for point gathering and re-fits (same result for any count)
 };
 
 struct Track {
   std::uint32_t id = 0;
   std::string className;
   std::map<std::string, std::string> attributes;
-  Eigen::Vector3d size = Eigen::Vector3d::Ones();  // (l, w, h) metres, kept from the start box
-  double boxPitch = 0.0, boxRoll = 0.0;            // kept as given
-  TrackFilterState filter;                         // world frame
-  int hits = 1;                                    // frames with a measurement
-  int missed = 0;                                  // consecutive frames without one
-  int sinceDetection = 0;                          // consecutive frames without a detection
-  float confidence = 1;                            // of the last measurement
+  Eigen::Vector3d size = Eigen::Vector3d::Ones();  // (l, w, h) metres, see sizeFromDetections
+  std::vector<SizeSample> sizeSamples;   // start box and matched detections (maxSizeSamples)
+  double boxPitch = 0.0, boxRoll = 0.0;  // kept as given
+  TrackFilterState filter;               // world frame
+  int hits = 1;                          // frames with a measurement
+  int missed = 0;                        // consecutive frames without one
+  int sinceDetection = 0;                // consecutive frames without a detection
+  float confidence = 1;                  // of the last measurement
   // What the re-fit gets wrong for this object: re-fit box minus the true box in the start
   // frame, in the box's own axes (forward, left, up metres; yaw radians); subtracted from every
   // re-fit (the fitter's bias on a partly seen object changes slowly with the viewpoint).
