@@ -18,7 +18,9 @@ namespace lidarlabel::eval {
 namespace {
 struct FitStats {
   std::vector<double> iou, yawDeg, ms;
-  std::vector<double> topErr;  // metres, |fitted top - GT top|, successful fits only
+  std::size_t turned = 0;  // fits of long objects (length >= 1.3 x width) off by more than 45 deg
+  std::vector<double> topErr;     // metres, |fitted top - GT top|, successful fits only
+  std::vector<double> bottomErr;  // metres, |fitted bottom - GT bottom|, successful fits only
   std::size_t objects = 0, failed = 0;
 };
 
@@ -49,10 +51,14 @@ void fitFrame(const EvalFrame& f, const std::vector<std::string>& classes, std::
         ++s.failed;
         s.iou.push_back(0.0);
         s.yawDeg.push_back(90.0);
+        s.turned += o.box.size.x() >= 1.3 * o.box.size.y();
         continue;
       }
       s.iou.push_back(bevIoU(r.box, o.box));
       s.yawDeg.push_back(yawErrorDeg(r.box.yaw, o.box.yaw));
+      s.turned += o.box.size.x() >= 1.3 * o.box.size.y() && s.yawDeg.back() > 45.0;
+      s.bottomErr.push_back(std::abs(r.box.center.z() - r.box.size.z() / 2 -
+                                     (o.box.center.z() - o.box.size.z() / 2)));
       s.topErr.push_back(std::abs(r.box.center.z() + r.box.size.z() / 2 -
                                   (o.box.center.z() + o.box.size.z() / 2)));
     }
@@ -60,17 +66,17 @@ void fitFrame(const EvalFrame& f, const std::vector<std::string>& classes, std::
 }
 
 std::vector<std::string> row(const std::string& name, const FitStats& s, const char* target) {
-  std::size_t above = 0, turned = 0;
+  std::size_t above = 0;
   for (double v : s.iou) above += v >= 0.7;
-  for (double d : s.yawDeg) turned += d > 45.0;
   return {name,
           std::to_string(s.objects),
           std::to_string(s.iou.size()),
           "**" + fmt(median(s.iou), 3) + "**",
           fmt(100.0 * static_cast<double>(above) / std::max<std::size_t>(1, s.iou.size()), 0),
           fmt(median(s.yawDeg), 2),
-          std::to_string(turned),
+          std::to_string(s.turned),
           s.topErr.empty() ? std::string("-") : fmt(median(s.topErr), 2),
+          s.bottomErr.empty() ? std::string("-") : fmt(median(s.bottomErr), 2),
           std::to_string(s.failed),
           fmt(median(s.ms), 2),
           target};
@@ -84,9 +90,12 @@ void fitSection(const std::vector<EvalFrame>& kitti, const std::vector<EvalFrame
       "+-30 %% of its length and width (fixed seed). `fitBoxAtPoint` with the class's default "
       "size as prior, ground from `removeGround`. BEV IoU against the GT box; yaw error in "
       "degrees modulo 180 (a single sweep cannot tell front from back); \"turned\" counts fits "
-      "off by more than 45 deg (length and width swapped); top error = |fitted box top - GT "
+      "of long objects (GT length >= 1.3 x width: not the square pedestrians, whose yaw a sweep "
+      "does not show) off by more than 45 deg (length and width swapped); top error = |fitted box "
+      "top - GT "
       "box top| (the top is raised by half the beam gap above the highest return, "
-      "`FitConfig::maxTopGap`). KITTI GT: `label_2` converted with io/kitti_object.h.\n\n");
+      "`FitConfig::maxTopGap`); bottom error likewise (the bottom is the local ground). KITTI GT: "
+      "`label_2` converted with io/kitti_object.h.\n\n");
   std::mt19937 rng(7);
   FitStats real, syn;
   for (const EvalFrame& f : kitti) fitFrame(f, {"car"}, 50, real, rng);
@@ -101,6 +110,7 @@ void fitSection(const std::vector<EvalFrame>& kitti, const std::vector<EvalFrame
               "median yaw err (deg)",
               "turned > 45 deg",
               "median top err (m)",
+              "median bottom err (m)",
               "no fit",
               "median ms",
               "target"};
