@@ -1,7 +1,9 @@
 // lidarlabel-cli prelabel SEQUENCE_FOLDER [--out FILE] [--force] [--ontology FILE]
 //                         [--traffic right|left|off]
 // Runs the pre-labelling pipeline (core/prelabel.h) over every frame and writes the native
-// annotation document atomically, every box with provenance "automatic".
+// annotation document atomically, every box with provenance "automatic". The side of the road:
+// --traffic, else the one the sequence records, else the one its oncoming tracks show
+// (core/traffic_detect.h), else right-hand traffic.
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -11,6 +13,7 @@
 #include "claim.h"
 #include "cli.h"
 #include "lidarlabel/core/prelabel.h"
+#include "lidarlabel/core/traffic_detect.h"
 #include "lidarlabel/core/traffic_side.h"
 #include "lidarlabel/io/native_format.h"
 #include "lidarlabel/io/ontology_io.h"
@@ -32,12 +35,44 @@ std::optional<TrafficSide> trafficOption(const Args& args) {
   return parsed;
 }
 
-// The pre-label settings for `sequence`: the traffic side given, else the one the sequence
-// records (a nuScenes log's city), else right-hand traffic.
-PrelabelConfig prelabelConfig(std::optional<TrafficSide> traffic, const Sequence& sequence) {
+// The side of the road to use for `sequence`: the one given, else the one it records; nullopt
+// when neither (the data then decides, prelabelDetectingTraffic).
+std::optional<TrafficSide> knownTraffic(std::optional<TrafficSide> given,
+                                        const Sequence& sequence) {
+  if (given) return given;
+  if (sequence.metadata.count(kTrafficSideKey))
+    return trafficSideOf(sequence.metadata, TrafficSide::Right);
+  return std::nullopt;
+}
+
+struct Prelabelled {
+  Sequence result;
+  PrelabelStats stats;
+  TrafficSide side = TrafficSide::Right;
+  std::string how;  // where the side came from, for the report
+};
+
+// Pre-labels `sequence` with the side known, else with the side its oncoming tracks show.
+Prelabelled prelabelWithTraffic(const Sequence& sequence, const SweepLoader& load,
+                                const Ontology& ontology, std::optional<TrafficSide> given,
+                                const std::function<void(std::size_t, std::size_t)>& progress) {
+  Prelabelled p;
   PrelabelConfig config;
-  config.traffic.side = traffic ? *traffic : trafficSideOf(sequence.metadata, TrafficSide::Right);
-  return config;
+  if (const std::optional<TrafficSide> known = knownTraffic(given, sequence)) {
+    config.traffic.side = *known;
+    p.result = prelabelSequence(sequence, load, ontology, config, &p.stats, progress);
+    p.side = *known;
+    p.how = given ? "given" : "recorded";
+    return p;
+  }
+  TrafficVotes votes;
+  p.result = prelabelDetectingTraffic(sequence, load, ontology, config, &p.stats, &votes, progress);
+  p.side = votes.side.value_or(TrafficSide::Right);
+  char how[160];
+  std::snprintf(how, sizeof how, "%s: oncoming tracks passing on the left %zu, on the right %zu",
+                votes.side ? "detected" : "assumed", votes.right, votes.left);
+  p.how = how;
+  return p;
 }
 
 // One folder; returns the report lines (several folders run in parallel and print in order).
@@ -50,12 +85,12 @@ std::string prelabelOne(const std::string& folder, const std::string& out, bool 
   const SweepLoader load = [&seq](std::size_t f) {
     return readSweep(seq.sweepPathOf(f), seq.sweepFormat);
   };
-  const PrelabelConfig config = prelabelConfig(traffic, seq);
   Progress progress("prelabel", frameProgress ? seq.size() : 0);
-  PrelabelStats stats;
-  Sequence result = prelabelSequence(seq, load, ontology, config, &stats,
-                                     [&](std::size_t done, std::size_t) { progress.update(done); });
+  Prelabelled run = prelabelWithTraffic(
+      seq, load, ontology, traffic, [&](std::size_t done, std::size_t) { progress.update(done); });
   progress.finish();
+  Sequence& result = run.result;
+  const PrelabelStats& stats = run.stats;
   // Sweep paths are relative to the document's folder; keep them valid when it moves.
   const fs::path outDir = fs::absolute(out).parent_path();
   if (fs::weakly_canonical(outDir) != fs::weakly_canonical(fs::absolute(seq.root)))
@@ -63,14 +98,14 @@ std::string prelabelOne(const std::string& folder, const std::string& out, bool 
       result.frames[f].info.sweepPath = fs::absolute(seq.sweepPathOf(f)).string();
   if (!outDir.empty()) fs::create_directories(outDir);
   saveNativeSequence(result, out);
-  char text[512];
-  std::snprintf(
-      text, sizeof text,
-      "frames: %zu\nboxes: %zu\ntracks: %zu\ntraffic: %s\nseconds: %.2f (%.1f frames/s)\n"
-      "written: %s\n",
-      stats.frames, stats.boxes, stats.tracks, trafficSideName(config.traffic.side), stats.seconds,
-      stats.seconds > 0 ? static_cast<double>(stats.frames) / stats.seconds : 0.0, out.c_str());
-  return text;
+  char text[256];
+  std::snprintf(text, sizeof text, "frames: %zu\nboxes: %zu\ntracks: %zu\n", stats.frames,
+                stats.boxes, stats.tracks);
+  char speed[96];
+  std::snprintf(speed, sizeof speed, "seconds: %.2f (%.1f frames/s)\n", stats.seconds,
+                stats.seconds > 0 ? static_cast<double>(stats.frames) / stats.seconds : 0.0);
+  return std::string(text) + "traffic: " + trafficSideName(run.side) + " (" + run.how + ")\n" +
+         speed + "written: " + out + "\n";
 }
 
 // --claim: each claimed annotate task's frames are pre-labelled (tracks within the task) and get
@@ -83,11 +118,10 @@ int prelabelClaimed(const Args& args, const Ontology& ontology) {
     const SweepLoader load = [&t](std::size_t f) {
       return readSweep(t.frames.sweepPathOf(f), t.frames.sweepFormat);
     };
-    PrelabelStats stats;
-    const Sequence result =
-        prelabelSequence(t.frames, load, ontology, prelabelConfig(traffic, t.frames), &stats);
+    const Prelabelled run = prelabelWithTraffic(t.frames, load, ontology, traffic, {});
+    const PrelabelStats& stats = run.stats;
     TaskOutcome out{"submit", std::vector<std::vector<ObjectAnnotation>>{}, "", false};
-    for (const Frame& f : result.frames) out.automatic->push_back(f.objects);
+    for (const Frame& f : run.result.frames) out.automatic->push_back(f.objects);
     char text[160];
     std::snprintf(text, sizeof text, "  %zu frames, %zu boxes, %zu tracks in %.2f s\n",
                   stats.frames, stats.boxes, stats.tracks, stats.seconds);

@@ -4,11 +4,13 @@
 
 #include <cmath>
 #include <cstdint>
+#include <filesystem>
 
 #include "cli_support.h"
 #include "lidarlabel/core/box_iou.h"
 #include "lidarlabel/core/traffic_side.h"
 #include "lidarlabel/io/native_format.h"
+#include "lidarlabel/io/sweep_io.h"
 
 using namespace lidarlabel;
 using namespace lidarlabel::test;
@@ -19,14 +21,46 @@ namespace {
 // facing back (yaw pi); the pre-labels find them by frames 10 and 30.
 constexpr std::uint32_t kParkedVan = 9, kParkedTruck = 6;
 
-// The pre-labelled box of `frame` on the sample's object `id` (BEV IoU >= 0.5), or nullptr.
-const ObjectAnnotation* boxOn(const Sequence& pre, std::size_t frame, std::uint32_t id) {
-  const Sequence sample = loadNativeSequence(sampleData("synthetic") + "/" + kNativeFileName);
+// The pre-labelled box of `frame` on the object `id` of `folder`'s document (BEV IoU >= 0.5),
+// or nullptr.
+const ObjectAnnotation* boxOn(const Sequence& pre, std::size_t frame, std::uint32_t id,
+                              const std::string& folder = sampleData("synthetic")) {
+  const Sequence sample = loadNativeSequence(folder + "/" + kNativeFileName);
   for (const auto& truth : sample.frames[frame].objects)
     if (truth.trackId == id)
       for (const auto& o : pre.frames[frame].objects)
         if (bevIoU(o.box, truth.box) >= 0.5) return &o;
   return nullptr;
+}
+
+// The synthetic sample mirrored left to right (y -> -y in every sweep, pose and box): a street
+// where traffic keeps left.
+std::string mirroredCopy(const std::string& dir) {
+  namespace fs = std::filesystem;
+  const Sequence sample = loadNativeSequence(sampleData("synthetic") + "/" + kNativeFileName);
+  Sequence m = sample;
+  m.root = dir;
+  const Eigen::Matrix3d flip = Eigen::Vector3d(1, -1, 1).asDiagonal();
+  for (std::size_t f = 0; f < m.size(); ++f) {
+    PointCloud c = readSweep(sample.sweepPathOf(f), sample.sweepFormat);
+    for (float& y : c.y) y = -y;
+    const fs::path out = fs::path(dir) / sample.frames[f].info.sweepPath;
+    fs::create_directories(out.parent_path());
+    writeKittiBin(out.string(), c);
+    Frame& fr = m.frames[f];
+    if (fr.info.egoPose) {
+      Eigen::Isometry3d p = *fr.info.egoPose;
+      p.linear() = flip * p.linear() * flip;
+      p.translation() = flip * p.translation();
+      fr.info.egoPose = p;
+    }
+    for (ObjectAnnotation& o : fr.objects) {
+      o.box.center.y() = -o.box.center.y();
+      o.box.yaw = wrapAngle(-o.box.yaw);
+    }
+  }
+  saveNativeSequence(m, dir + "/" + kNativeFileName);
+  return dir;
 }
 
 // |yaw - want| in radians, for a box that may be missing (then pi: as wrong as can be).
@@ -83,6 +117,23 @@ TEST(PrelabelCli, WithoutTrafficTheSideTheSequenceRecordsIsUsedAndAGivenSideWins
   EXPECT_THAT(given.output, HasSubstr("traffic: right"));
   EXPECT_LT(yawOff(boxOn(loadNativeSequence(dir + "/recorded.json"), 10, kParkedVan), M_PI), 0.3);
   EXPECT_LT(yawOff(boxOn(loadNativeSequence(dir + "/given.json"), 10, kParkedVan), 0.0), 0.3);
+}
+
+TEST(PrelabelCli, WithoutASideGivenOrRecordedTheOncomingTracksDecideIt) {
+  const std::string dir = scratchDir();
+  const CliRun right =
+      runCli({"prelabel", syntheticCopy(dir + "/seq"), "--out", dir + "/right.json"});
+  ASSERT_EQ(right.status, 0) << right.output;
+  EXPECT_THAT(right.output, HasSubstr("traffic: right (detected"));
+  EXPECT_EQ(loadNativeSequence(dir + "/right.json").metadata.at(kTrafficSideKey), "right");
+  // Mirrored, the street keeps left: the parked van, now on the left, faces forward.
+  const CliRun left =
+      runCli({"prelabel", mirroredCopy(dir + "/mirrored"), "--out", dir + "/left.json"});
+  ASSERT_EQ(left.status, 0) << left.output;
+  EXPECT_THAT(left.output, HasSubstr("traffic: left (detected"));
+  const Sequence pre = loadNativeSequence(dir + "/left.json");
+  EXPECT_EQ(pre.metadata.at(kTrafficSideKey), "left");
+  EXPECT_LT(yawOff(boxOn(pre, 10, kParkedVan, dir + "/mirrored"), 0.0), 0.3);
 }
 
 TEST(PrelabelCli, AnUnknownTrafficSideIsAUsageError) {
