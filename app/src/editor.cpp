@@ -62,6 +62,13 @@ TrafficConfig Editor::trafficConfig() const {
   return traffic;
 }
 
+std::optional<TrafficSide> Editor::knownTrafficSide() const {
+  if (trafficChoice_) return trafficChoice_;
+  const auto& metadata = document_.sequence().metadata;
+  if (metadata.count(kTrafficSideKey)) return trafficSideOf(metadata, config_.traffic.side);
+  return std::nullopt;
+}
+
 std::shared_ptr<const GroundResult> Editor::ground(std::size_t frame) {
   // The default config is the document's: its cache keeps (and prefetches) the ground.
   if (!config_.ground) return document_.ground(frame);

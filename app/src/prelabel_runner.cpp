@@ -68,6 +68,7 @@ struct PrelabelRunner::Run {
   Sequence sequence;
   Ontology ontology;
   Sequence result;
+  std::optional<TrafficVotes> votes;  // when the run had to find the side of the road
   bool ok = false;
   bool cancelled = false;
   std::string error;
@@ -93,26 +94,35 @@ bool PrelabelRunner::start() {
   run_ = run;
   QPointer<PrelabelRunner> self(this);
   PrelabelConfig config = config_;
-  config.traffic.side =
-      traffic_.value_or(trafficSideOf(run->sequence.metadata, config.traffic.side));
-  thread_ = QThread::create([run, self, config] {
+  std::optional<TrafficSide> known = traffic_;
+  if (!known && run->sequence.metadata.count(kTrafficSideKey))
+    known = trafficSideOf(run->sequence.metadata, config.traffic.side);
+  if (known) config.traffic.side = *known;
+  detected_.reset();
+  thread_ = QThread::create([run, self, config, detect = !known] {
     const SweepLoader load = [run](std::size_t f) {
       if (run->cancel) throw Cancelled{};
       return PointCloud(*run->cache->read(f));  // cached sweeps are reused, none is added
     };
+    const auto progress = [run, self](std::size_t done, std::size_t total) {
+      if (run->cancel) throw Cancelled{};
+      QMetaObject::invokeMethod(
+          self,
+          [self, done, total] {
+            if (self) emit self->progress(static_cast<int>(done), static_cast<int>(total));
+          },
+          Qt::QueuedConnection);
+    };
     try {
-      run->result = prelabelSequence(run->sequence, load, run->ontology, config, nullptr,
-                                     [run, self](std::size_t done, std::size_t total) {
-                                       if (run->cancel) throw Cancelled{};
-                                       QMetaObject::invokeMethod(
-                                           self,
-                                           [self, done, total] {
-                                             if (self)
-                                               emit self->progress(static_cast<int>(done),
-                                                                   static_cast<int>(total));
-                                           },
-                                           Qt::QueuedConnection);
-                                     });
+      if (detect) {
+        TrafficVotes votes;
+        run->result = prelabelDetectingTraffic(run->sequence, load, run->ontology, config, nullptr,
+                                               &votes, progress);
+        run->votes = votes;
+      } else {
+        run->result =
+            prelabelSequence(run->sequence, load, run->ontology, config, nullptr, progress);
+      }
       run->ok = true;
     } catch (const Cancelled&) {
       run->cancelled = true;
@@ -142,6 +152,7 @@ void PrelabelRunner::onThreadFinished() {
     emit failed(QString::fromStdString(run->error));
     return;
   }
+  detected_ = run->votes;
   try {
     emit finished(applyPrelabels(doc_, run->result, merge_));
   } catch (const std::exception& e) {

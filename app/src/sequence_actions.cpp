@@ -67,8 +67,18 @@ SequenceActions::SequenceActions(QMainWindow& window, Editor& editor, FrameNavig
   };
   connect(runner_, &PrelabelRunner::finished, this, [this, closeProgress](int boxes) {
     closeProgress();
-    emit message(tr("Pre-labelling added %n automatic box(es) (A accepts one, Ctrl+Z undoes all)",
-                    nullptr, boxes));
+    const QString added =
+        tr("Pre-labelling added %n automatic box(es) (A accepts one, Ctrl+Z undoes all)", nullptr,
+           boxes);
+    const std::optional<TrafficVotes> votes = runner_->detectedTraffic();
+    if (votes && votes->side) {
+      useDetectedTrafficSide(*votes->side);
+      emit message(tr("%1; traffic keeps %2, as %3 oncoming track(s) showed")
+                       .arg(added, trafficSideName(*votes->side))
+                       .arg(votes->right + votes->left));
+    } else {
+      emit message(added);
+    }
   });
   connect(runner_, &PrelabelRunner::cancelled, this, [this, closeProgress] {
     closeProgress();
@@ -240,7 +250,7 @@ std::optional<AttentionHit> SequenceActions::nextAttention() {
 }
 
 bool SequenceActions::startPrelabel() {
-  runner_->setTrafficSide(editor_.trafficConfig().side);  // the one-click boxes' side
+  runner_->setTrafficSide(editor_.knownTrafficSide());  // nobody told: the run finds it
   if (!runner_->start()) return false;
   Document& doc = editor_.document();
   auto* p = new QProgressDialog(tr("Pre-labelling %n frame(s) in the background...", nullptr,

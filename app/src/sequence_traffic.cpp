@@ -52,6 +52,15 @@ void SequenceActions::addTrafficMenu(QMenu* menu) {
           &SequenceActions::showRecordedTrafficSide);
 }
 
+// The side the pre-labels' oncoming tracks showed becomes the window's choice: one-click boxes
+// then face the way the pre-labels do.
+void SequenceActions::useDetectedTrafficSide(TrafficSide side) {
+  editor_.setTrafficSide(side);
+  const QString name =
+      side == TrafficSide::Left ? QStringLiteral("trafficLeft") : QStringLiteral("trafficRight");
+  if (auto* a = trafficRecorded_->parent()->findChild<QAction*>(name)) a->setChecked(true);
+}
+
 // The first entry names the side the open sequence records, or the default it falls back to.
 void SequenceActions::showRecordedTrafficSide() {
   const auto& metadata = editor_.document().sequence().metadata;

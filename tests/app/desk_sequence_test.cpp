@@ -2,15 +2,18 @@
 // playback), the track list (selection across frames), propagate and interpolate from the GUI
 // (equal to the edit API's results), pre-labelling in the background (cancel leaves the document
 // unchanged), accept with one key, flip a track's heading with one key, next frame needing
-// attention, and a slow sweep (progress with cancel, the window stays on its frame).
+// attention, a slow sweep (progress with cancel, the window stays on its frame), and the side of
+// the road the pre-labels find where the sequence records none.
 #include <gtest/gtest.h>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QSlider>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTableWidget>
 #include <QToolButton>
 #include <QUndoStack>
@@ -24,6 +27,7 @@
 #include "lidarlabel/app/timeline.h"
 #include "lidarlabel/app/track_list.h"
 #include "lidarlabel/app/track_selection.h"
+#include "mirrored_sample.h"
 
 namespace lidarlabel {
 namespace {
@@ -215,6 +219,26 @@ TEST(DeskSequence, PrelabelledBoxesArriveAsOneUndoStepAndTheAKeyAcceptsOne) {
   QTest::keyClick(&d.view(), Qt::Key_A);
   EXPECT_EQ(d.object(*automatic).provenance, Provenance::Manual);
   EXPECT_EQ(d.undoCount(), 2);
+}
+
+TEST(DeskSequence, PrelabelsOfAStreetKeepingLeftSetTheTrafficMenuToLeftHand) {
+  test::qtApp();
+  test::Desk d;
+  ASSERT_TRUE(d.open(test::mirroredSyntheticCopy(test::scratchDir() + "/seq", false)));
+  auto* menu = d.window.findChild<QMenu*>(QStringLiteral("trafficMenu"));
+  ASSERT_NE(menu, nullptr);
+  auto* recorded = menu->findChild<QAction*>(QStringLiteral("trafficRecorded"));
+  auto* left = menu->findChild<QAction*>(QStringLiteral("trafficLeft"));
+  ASSERT_TRUE(recorded && left);
+  EXPECT_TRUE(recorded->isChecked());  // nothing recorded: right-hand until the data says
+  QTest::keyClick(&d.view(), Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
+  SequenceActions& actions = *d.window.sequenceActions();
+  QTRY_VERIFY_WITH_TIMEOUT(!actions.prelabelRunner().isRunning(), 120000);
+  QTRY_VERIFY(left->isChecked());
+  EXPECT_EQ(d.window.editor().trafficConfig().side, TrafficSide::Left);
+  EXPECT_TRUE(d.window.statusBar()->currentMessage().contains(QStringLiteral("traffic keeps left")))
+      << d.window.statusBar()->currentMessage().toStdString();
+  EXPECT_EQ(d.undoCount(), 1);  // the boxes; the side is a window setting
 }
 
 TEST(DeskSequence, ShiftPageDownGoesToTheNextFrameNeedingAttention) {

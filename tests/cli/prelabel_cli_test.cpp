@@ -4,13 +4,12 @@
 
 #include <cmath>
 #include <cstdint>
-#include <filesystem>
 
 #include "cli_support.h"
 #include "lidarlabel/core/box_iou.h"
 #include "lidarlabel/core/traffic_side.h"
 #include "lidarlabel/io/native_format.h"
-#include "lidarlabel/io/sweep_io.h"
+#include "mirrored_sample.h"
 
 using namespace lidarlabel;
 using namespace lidarlabel::test;
@@ -31,36 +30,6 @@ const ObjectAnnotation* boxOn(const Sequence& pre, std::size_t frame, std::uint3
       for (const auto& o : pre.frames[frame].objects)
         if (bevIoU(o.box, truth.box) >= 0.5) return &o;
   return nullptr;
-}
-
-// The synthetic sample mirrored left to right (y -> -y in every sweep, pose and box): a street
-// where traffic keeps left.
-std::string mirroredCopy(const std::string& dir) {
-  namespace fs = std::filesystem;
-  const Sequence sample = loadNativeSequence(sampleData("synthetic") + "/" + kNativeFileName);
-  Sequence m = sample;
-  m.root = dir;
-  const Eigen::Matrix3d flip = Eigen::Vector3d(1, -1, 1).asDiagonal();
-  for (std::size_t f = 0; f < m.size(); ++f) {
-    PointCloud c = readSweep(sample.sweepPathOf(f), sample.sweepFormat);
-    for (float& y : c.y) y = -y;
-    const fs::path out = fs::path(dir) / sample.frames[f].info.sweepPath;
-    fs::create_directories(out.parent_path());
-    writeKittiBin(out.string(), c);
-    Frame& fr = m.frames[f];
-    if (fr.info.egoPose) {
-      Eigen::Isometry3d p = *fr.info.egoPose;
-      p.linear() = flip * p.linear() * flip;
-      p.translation() = flip * p.translation();
-      fr.info.egoPose = p;
-    }
-    for (ObjectAnnotation& o : fr.objects) {
-      o.box.center.y() = -o.box.center.y();
-      o.box.yaw = wrapAngle(-o.box.yaw);
-    }
-  }
-  saveNativeSequence(m, dir + "/" + kNativeFileName);
-  return dir;
 }
 
 // |yaw - want| in radians, for a box that may be missing (then pi: as wrong as can be).
@@ -128,7 +97,7 @@ TEST(PrelabelCli, WithoutASideGivenOrRecordedTheOncomingTracksDecideIt) {
   EXPECT_EQ(loadNativeSequence(dir + "/right.json").metadata.at(kTrafficSideKey), "right");
   // Mirrored, the street keeps left: the parked van, now on the left, faces forward.
   const CliRun left =
-      runCli({"prelabel", mirroredCopy(dir + "/mirrored"), "--out", dir + "/left.json"});
+      runCli({"prelabel", mirroredSyntheticCopy(dir + "/mirrored"), "--out", dir + "/left.json"});
   ASSERT_EQ(left.status, 0) << left.output;
   EXPECT_THAT(left.output, HasSubstr("traffic: left (detected"));
   const Sequence pre = loadNativeSequence(dir + "/left.json");

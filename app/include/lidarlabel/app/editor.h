@@ -100,6 +100,9 @@ class Editor {
   // one the sequence records. A setting, not an edit: no undo step, nothing saved.
   void setTrafficSide(std::optional<TrafficSide> side) { trafficChoice_ = side; }
   std::optional<TrafficSide> trafficSideChoice() const { return trafficChoice_; }
+  // The side somebody told: the window's choice, else the side the sequence records; nullopt
+  // when neither (pre-labelling then lets the oncoming tracks decide, core/traffic_detect.h).
+  std::optional<TrafficSide> knownTrafficSide() const;
   // Live readout of an object of the current frame (points inside, and in the 0.3 m band outside
   // each face); nullopt for an unknown id or a frame without a sweep.
   std::optional<BoxReadout> readout(ObjectId id);

@@ -12,6 +12,7 @@
 
 #include "lidarlabel/app/document.h"
 #include "lidarlabel/core/prelabel.h"
+#include "lidarlabel/core/traffic_detect.h"
 
 class QThread;
 
@@ -40,14 +41,17 @@ class PrelabelRunner : public QObject {
   ~PrelabelRunner() override;  // cancels a run and waits for its worker
 
   // Starts a run on the open sequence; false when one is running or nothing is open. The traffic
-  // side: setTrafficSide's, else the one the sequence records (core/traffic_side.h), else the
-  // config's.
+  // side: setTrafficSide's, else the one the sequence records (core/traffic_side.h), else the one
+  // the run's oncoming tracks show (prelabelDetectingTraffic: first with the config's side, again
+  // with the other when they say so; detectedTraffic() has their votes).
   bool start();
   // Asks the run to stop (at the next sweep); cancelled() follows, the document is untouched.
   void cancel();
   bool isRunning() const { return thread_ != nullptr; }
   // The side of the road for the next runs (the window's choice); nullopt = as start() says.
   void setTrafficSide(std::optional<TrafficSide> side) { traffic_ = side; }
+  // The votes of the oncoming tracks of the last finished run, when it had to find the side.
+  std::optional<TrafficVotes> detectedTraffic() const { return detected_; }
 
  signals:
   void progress(int done, int total);  // frames done (UI thread)
@@ -62,6 +66,7 @@ class PrelabelRunner : public QObject {
   Document& doc_;
   PrelabelConfig config_;
   std::optional<TrafficSide> traffic_;
+  std::optional<TrafficVotes> detected_;
   PrelabelMergeConfig merge_;
   std::shared_ptr<Run> run_;
   QThread* thread_ = nullptr;

@@ -15,6 +15,7 @@
 #include <optional>
 
 #include "lidarlabel/app/attention.h"
+#include "lidarlabel/core/traffic_side.h"
 
 class QAction;
 class QDialog;
@@ -62,6 +63,7 @@ class SequenceActions : public QObject {
   // Sequence > Traffic side (sequence_traffic.cpp): as the sequence records, right, left, off.
   void addTrafficMenu(QMenu* menu);
   void showRecordedTrafficSide();
+  void useDetectedTrafficSide(TrafficSide side);
   QProgressDialog* longEditProgress(const QString& label, int total);
 
   QMainWindow& window_;
