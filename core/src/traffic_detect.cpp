@@ -47,6 +47,10 @@ int voteOf(const Sequence& s, const std::vector<Seen>& boxes, const TrafficDetec
 
 TrafficVotes trafficFromTracks(const Sequence& sequence, const Ontology& ontology,
                                const TrafficDetectConfig& config) {
+  TrafficVotes v;
+  // Without ego poses a parked car seen from a moving vehicle looks oncoming: no vote at all.
+  for (const Frame& f : sequence.frames)
+    if (!f.info.egoPose) return v;
   std::map<std::uint32_t, std::vector<Seen>> tracks;  // frames in order
   for (std::size_t f = 0; f < sequence.frames.size(); ++f) {
     const Eigen::Isometry3d pose = egoPoseOf(sequence, f);
@@ -56,7 +60,6 @@ TrafficVotes trafficFromTracks(const Sequence& sequence, const Ontology& ontolog
       tracks[o.trackId].push_back({f, o.box.center, pose * o.box.center});
     }
   }
-  TrafficVotes v;
   for (const auto& [id, boxes] : tracks) {
     const int vote = voteOf(sequence, boxes, config);
     v.right += vote > 0;

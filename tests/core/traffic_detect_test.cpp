@@ -73,6 +73,14 @@ TEST(TrafficDetect, OneVoteOrASplitDecidesNothing) {
   EXPECT_FALSE(split.side.has_value());
 }
 
+TEST(TrafficDetect, WithoutEgoPosesNothingVotes) {
+  Sequence s = Road{{{20, 3.5, -12}, {30, 3.2, -10}}}.sequence();
+  s.frames[4].info.egoPose.reset();
+  const TrafficVotes v = trafficFromTracks(s, defaultOntology());
+  EXPECT_EQ(v.right + v.left, 0u);
+  EXPECT_FALSE(v.side.has_value());
+}
+
 TEST(TrafficDetect, PedestriansAndTheEgosOwnLaneDoNotVote) {
   Road road{{{20, 3.5, -12, "pedestrian"}, {30, 0.5, -12}}};
   EXPECT_EQ(trafficFromTracks(road.sequence(), defaultOntology()).right, 0u);

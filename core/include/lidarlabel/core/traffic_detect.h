@@ -39,7 +39,8 @@ struct TrafficVotes {
   std::optional<TrafficSide> side;
 };
 
-// Votes of the tracks of `sequence` (boxes with track ids, LiDAR frame per frame).
+// Votes of the tracks of `sequence` (boxes with track ids, LiDAR frame per frame). A sequence
+// with a frame without an ego pose gets no votes (parked cars would look oncoming).
 TrafficVotes trafficFromTracks(const Sequence& sequence, const Ontology& ontology,
                                const TrafficDetectConfig& config = {});
 
