@@ -35,16 +35,6 @@ std::optional<TrafficSide> trafficOption(const Args& args) {
   return parsed;
 }
 
-// The side of the road to use for `sequence`: the one given, else the one it records; nullopt
-// when neither (the data then decides, prelabelDetectingTraffic).
-std::optional<TrafficSide> knownTraffic(std::optional<TrafficSide> given,
-                                        const Sequence& sequence) {
-  if (given) return given;
-  if (sequence.metadata.count(kTrafficSideKey))
-    return trafficSideOf(sequence.metadata, TrafficSide::Right);
-  return std::nullopt;
-}
-
 struct Prelabelled {
   Sequence result;
   PrelabelStats stats;
@@ -58,7 +48,8 @@ Prelabelled prelabelWithTraffic(const Sequence& sequence, const SweepLoader& loa
                                 const std::function<void(std::size_t, std::size_t)>& progress) {
   Prelabelled p;
   PrelabelConfig config;
-  if (const std::optional<TrafficSide> known = knownTraffic(given, sequence)) {
+  if (const std::optional<TrafficSide> known =
+          given ? given : recordedTrafficSide(sequence.metadata)) {
     config.traffic.side = *known;
     p.result = prelabelSequence(sequence, load, ontology, config, &p.stats, progress);
     p.side = *known;

@@ -63,10 +63,7 @@ TrafficConfig Editor::trafficConfig() const {
 }
 
 std::optional<TrafficSide> Editor::knownTrafficSide() const {
-  if (trafficChoice_) return trafficChoice_;
-  const auto& metadata = document_.sequence().metadata;
-  if (metadata.count(kTrafficSideKey)) return trafficSideOf(metadata, config_.traffic.side);
-  return std::nullopt;
+  return trafficChoice_ ? trafficChoice_ : recordedTrafficSide(document_.sequence().metadata);
 }
 
 std::shared_ptr<const GroundResult> Editor::ground(std::size_t frame) {

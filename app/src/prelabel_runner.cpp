@@ -94,9 +94,8 @@ bool PrelabelRunner::start() {
   run_ = run;
   QPointer<PrelabelRunner> self(this);
   PrelabelConfig config = config_;
-  std::optional<TrafficSide> known = traffic_;
-  if (!known && run->sequence.metadata.count(kTrafficSideKey))
-    known = trafficSideOf(run->sequence.metadata, config.traffic.side);
+  const std::optional<TrafficSide> known =
+      traffic_ ? traffic_ : recordedTrafficSide(run->sequence.metadata);
   if (known) config.traffic.side = *known;
   detected_.reset();
   thread_ = QThread::create([run, self, config, detect = !known] {

@@ -40,11 +40,14 @@ const char* trafficSideName(TrafficSide side) {
   return "off";
 }
 
+std::optional<TrafficSide> recordedTrafficSide(const std::map<std::string, std::string>& metadata) {
+  const auto it = metadata.find(kTrafficSideKey);
+  return it == metadata.end() ? std::nullopt : parseTrafficSide(it->second);
+}
+
 TrafficSide trafficSideOf(const std::map<std::string, std::string>& metadata,
                           TrafficSide fallback) {
-  const auto it = metadata.find(kTrafficSideKey);
-  if (it == metadata.end()) return fallback;
-  return parseTrafficSide(it->second).value_or(fallback);
+  return recordedTrafficSide(metadata).value_or(fallback);
 }
 
 }  // namespace lidarlabel

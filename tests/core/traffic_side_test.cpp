@@ -78,6 +78,12 @@ TEST(TrafficSide, ASequenceThatRecordsNoSideOrAnUnknownOneTakesTheFallback) {
   EXPECT_EQ(trafficSideOf({{kTrafficSideKey, "middle"}}, TrafficSide::Left), TrafficSide::Left);
 }
 
+TEST(TrafficSide, OnlyASideTheMetadataReallyRecordsCountsAsRecorded) {
+  EXPECT_EQ(recordedTrafficSide({{kTrafficSideKey, "left"}}), TrafficSide::Left);
+  EXPECT_FALSE(recordedTrafficSide({}).has_value());
+  EXPECT_FALSE(recordedTrafficSide({{kTrafficSideKey, "middle"}}).has_value());
+}
+
 TEST(TrafficSide, EachSidesNameReadsBackAsThatSide) {
   for (TrafficSide side : {TrafficSide::Right, TrafficSide::Left, TrafficSide::Off})
     EXPECT_EQ(parseTrafficSide(trafficSideName(side)), side);

@@ -58,8 +58,10 @@ std::optional<TrafficSide> parseTrafficSide(std::string_view name);
 // The side's name as parseTrafficSide reads it.
 const char* trafficSideName(TrafficSide side);
 
-// The side `metadata` records under kTrafficSideKey; `fallback` when it records none, or a value
+// The side `metadata` records under kTrafficSideKey; nullopt when it records none, or a value
 // parseTrafficSide does not read (the metadata is free-form).
+std::optional<TrafficSide> recordedTrafficSide(const std::map<std::string, std::string>& metadata);
+// The same, `fallback` where that is nullopt.
 TrafficSide trafficSideOf(const std::map<std::string, std::string>& metadata, TrafficSide fallback);
 
 }  // namespace lidarlabel
