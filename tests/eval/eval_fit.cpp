@@ -91,9 +91,9 @@ void fitSection(const std::vector<EvalFrame>& kitti, const std::vector<EvalFrame
       "size as prior, ground from `removeGround`. BEV IoU against the GT box; yaw error in "
       "degrees modulo 180 (a single sweep cannot tell front from back); \"turned\" counts fits "
       "of long objects (GT length >= 1.3 x width: not the square pedestrians, whose yaw a sweep "
-      "does not show) off by more than 45 deg (length and width swapped); top error = |fitted box "
-      "top - GT "
-      "box top| (the top is raised by half the beam gap above the highest return, "
+      "does not show) off by more than 45 deg (length and width swapped); "
+      "top error = |fitted box top - GT box top| (the top is raised by half the beam gap above the "
+      "highest return, "
       "`FitConfig::maxTopGap`); bottom error likewise (the bottom is the local ground). KITTI GT: "
       "`label_2` converted with io/kitti_object.h.\n\n");
   std::mt19937 rng(7);

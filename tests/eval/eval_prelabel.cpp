@@ -99,10 +99,11 @@ void prelabelSection(const std::vector<EvalFrame>& kitti,
       "no input but the sweeps and ego poses. Recall: GT objects with 30+ points covered by a "
       "pre-labelled box at BEV IoU >= 0.5 (one-to-one Hungarian matching per frame), found/total "
       "in brackets. Of the objects found: the share whose box has 3D IoU >= 0.7 with the GT box "
-      "(the KITTI car standard; a box there needs no correction), and the median error of the "
-      "vehicles' length (the box's side along the GT heading). KITTI GT covers the camera field of "
-      "view only, so boxes/frame there include "
-      "objects behind and beside the car. fps = whole pipeline incl. ground removal, 2 "
+      "(the KITTI car standard and the effort benchmark's: such a box needs no geometry edit), "
+      "and the median error of the "
+      "vehicles' length (the box's side along the GT heading). KITTI GT covers the camera "
+      "field of view only, so boxes/frame there include objects behind and beside the car. fps = "
+      "whole pipeline incl. ground removal, 2 "
       "threads.\n\n");
   const Ontology& ontology = defaultOntology();
   Table t;
