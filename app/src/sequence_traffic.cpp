@@ -35,6 +35,7 @@ void SequenceActions::addTrafficMenu(QMenu* menu) {
     a->setCheckable(true);
     group->addAction(a);
     connect(a, &QAction::triggered, this, [this, side] {
+      trafficDetected_ = false;  // a choice: it holds for the rest of the session
       editor_.setTrafficSide(side);
       emit message(
           tr("Traffic side for new boxes: %1").arg(sideText(editor_.trafficConfig().side)));
@@ -53,16 +54,23 @@ void SequenceActions::addTrafficMenu(QMenu* menu) {
 }
 
 // The side the pre-labels' oncoming tracks showed becomes the window's choice: one-click boxes
-// then face the way the pre-labels do.
+// then face the way the pre-labels do. It belongs to this sequence: opening another drops it.
 void SequenceActions::useDetectedTrafficSide(TrafficSide side) {
+  trafficDetected_ = true;
   editor_.setTrafficSide(side);
   const QString name =
       side == TrafficSide::Left ? QStringLiteral("trafficLeft") : QStringLiteral("trafficRight");
   if (auto* a = trafficRecorded_->parent()->findChild<QAction*>(name)) a->setChecked(true);
 }
 
-// The first entry names the side the open sequence records, or the default it falls back to.
+// The first entry names the side the open sequence records, or the default it falls back to. A
+// side the previous sequence's pre-labels found does not carry over to a newly opened one.
 void SequenceActions::showRecordedTrafficSide() {
+  if (trafficDetected_) {
+    trafficDetected_ = false;
+    editor_.setTrafficSide(std::nullopt);
+    trafficRecorded_->setChecked(true);
+  }
   const auto& metadata = editor_.document().sequence().metadata;
   const TrafficSide side = trafficSideOf(metadata, editor_.config().traffic.side);
   trafficRecorded_->setText(metadata.count(kTrafficSideKey)

@@ -224,7 +224,8 @@ TEST(DeskSequence, PrelabelledBoxesArriveAsOneUndoStepAndTheAKeyAcceptsOne) {
 TEST(DeskSequence, PrelabelsOfAStreetKeepingLeftSetTheTrafficMenuToLeftHand) {
   test::qtApp();
   test::Desk d;
-  ASSERT_TRUE(d.open(test::mirroredSyntheticCopy(test::scratchDir() + "/seq", false)));
+  const std::string dir = test::scratchDir();
+  ASSERT_TRUE(d.open(test::mirroredSyntheticCopy(dir + "/seq", false)));
   auto* menu = d.window.findChild<QMenu*>(QStringLiteral("trafficMenu"));
   ASSERT_NE(menu, nullptr);
   auto* recorded = menu->findChild<QAction*>(QStringLiteral("trafficRecorded"));
@@ -239,6 +240,10 @@ TEST(DeskSequence, PrelabelsOfAStreetKeepingLeftSetTheTrafficMenuToLeftHand) {
   EXPECT_TRUE(d.window.statusBar()->currentMessage().contains(QStringLiteral("traffic keeps left")))
       << d.window.statusBar()->currentMessage().toStdString();
   EXPECT_EQ(d.undoCount(), 1);  // the boxes; the side is a window setting
+  // The side found belongs to that sequence: another one opens as it records (none: right).
+  ASSERT_TRUE(d.open(test::mirroredSyntheticCopy(dir + "/other", false)));
+  EXPECT_TRUE(recorded->isChecked());
+  EXPECT_FALSE(d.window.editor().trafficSideChoice().has_value());
 }
 
 TEST(DeskSequence, ShiftPageDownGoesToTheNextFrameNeedingAttention) {

@@ -77,6 +77,7 @@ class SequenceActions : public QObject {
   int propagateFrames_ = 10;
   QList<QAction*> editActions_;
   QAction* trafficRecorded_ = nullptr;  // "As the sequence records (...)"
+  bool trafficDetected_ = false;        // the window's side was found by pre-labelling, not chosen
 };
 
 }  // namespace lidarlabel
