@@ -71,11 +71,11 @@ void SequenceActions::showRecordedTrafficSide() {
     editor_.setTrafficSide(std::nullopt);
     trafficRecorded_->setChecked(true);
   }
-  const auto& metadata = editor_.document().sequence().metadata;
-  const TrafficSide side = trafficSideOf(metadata, editor_.config().traffic.side);
-  trafficRecorded_->setText(metadata.count(kTrafficSideKey)
-                                ? tr("&As the sequence records (%1)").arg(sideText(side))
-                                : tr("&As the sequence records (none: %1)").arg(sideText(side)));
+  const std::optional<TrafficSide> recorded =
+      recordedTrafficSide(editor_.document().sequence().metadata);
+  const QString side = sideText(recorded.value_or(editor_.config().traffic.side));
+  trafficRecorded_->setText(recorded ? tr("&As the sequence records (%1)").arg(side)
+                                     : tr("&As the sequence records (none: %1)").arg(side));
 }
 
 }  // namespace lidarlabel

@@ -258,13 +258,13 @@ void sizeTracks(Sequence& out, const std::map<std::uint32_t, Eigen::Vector3d>& f
       if (it != finalSize.end()) o.box = resizeKeepingSeenFaces(o.box, it->second, sensor);
     }
 }
+}  // namespace
 
 double frameTime(const Sequence& s, std::size_t f, double dt) {
   const auto t0 = s.frames.front().info.timestampUs, t = s.frames[f].info.timestampUs;
   if (t0 != 0 && (f == 0 || t > t0)) return static_cast<double>(t - t0) * 1e-6;
   return static_cast<double>(f) * dt;
 }
-}  // namespace
 
 Sequence prelabelSequence(const Sequence& sequence, const SweepLoader& load,
                           const Ontology& ontology, const PrelabelConfig& config,

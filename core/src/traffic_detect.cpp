@@ -17,20 +17,13 @@ struct Seen {
   Eigen::Vector3d world;  // box centre, world frame
 };
 
-// Seconds of frame f after frame 0 (timestamps when both are known, else frames x dt).
-double secondsAt(const Sequence& s, std::size_t f, double dt) {
-  const std::int64_t t0 = s.frames.front().info.timestampUs, t = s.frames[f].info.timestampUs;
-  if (t0 != 0 && t > t0) return static_cast<double>(t - t0) * 1e-6;
-  return static_cast<double>(f) * dt;
-}
-
 // +1: the track is oncoming and passes on the ego's left (right-hand traffic); -1: on its right;
 // 0: no vote.
 int voteOf(const Sequence& s, const std::vector<Seen>& boxes, const TrafficDetectConfig& c) {
   if (boxes.size() < 3) return 0;
   const Eigen::Vector3d travel = boxes.back().world - boxes.front().world;
-  const double span = secondsAt(s, boxes.back().frame, c.defaultDt) -
-                      secondsAt(s, boxes.front().frame, c.defaultDt);
+  const double span = frameTime(s, boxes.back().frame, c.defaultDt) -
+                      frameTime(s, boxes.front().frame, c.defaultDt);
   const double dist = travel.head<2>().norm();
   if (dist < c.minTravel || span <= 0.0 || dist / span < c.minSpeed) return 0;
   const Seen& mid = boxes[boxes.size() / 2];

@@ -122,6 +122,10 @@ struct PrelabelStats {
 
 using SweepLoader = std::function<PointCloud(std::size_t frame)>;
 
+// Seconds of frame f after frame 0: from the timestamps when frame 0 has one and frame f's is
+// later, else f x dt (frames without timestamps).
+double frameTime(const Sequence& sequence, std::size_t frame, double dt);
+
 // The sequence with every frame's objects replaced by the pre-labelled boxes (trackIds from 1,
 // Provenance::Automatic, review Unreviewed; one size per track, the faces each sweep saw kept in
 // place: resizeKeepingSeenFaces, size_prior.h). Frames without timestamps are 0.1 s apart.
